@@ -1,0 +1,46 @@
+# Förbundsportalen. `make run` and `make test` are the whole set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+# The test suite gets its own embedded PostgreSQL cluster, stopped when each command
+# exits, so `make test` never touches the database `make run` is serving.
+TEST_ENV := FORBUND_PGDATA=var/pgdata-test FORBUND_PG_STOP_AT_EXIT=1 DJANGO_SETTINGS_MODULE=forbund.settings.test
+# Production settings with dummy secrets: only for `check --deploy`, nothing connects.
+DEPLOY_ENV := DJANGO_SETTINGS_MODULE=forbund.settings.production \
+	SECRET_KEY=dummy-deploy-check-$(shell printf '%064d' 0 | tr 0 x) \
+	DATABASE_URL=postgres://forbund@db.invalid:5432/forbund \
+	ALLOWED_HOSTS=portal.example.org
+
+.PHONY: install run test lint format clean-db
+
+$(VENV)/.installed: requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Förbundsportalen kräver Python 3.11 eller senare.")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	@echo "Förbundsportalen: http://127.0.0.1:$(PORT)/  (avsluta med Ctrl-C)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: lint
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	$(TEST_ENV) $(PY) -m pytest
+
+# Removes the embedded development database (stop `make run` first).
+clean-db:
+	rm -rf var/pgdata var/pgdata-test

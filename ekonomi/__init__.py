@@ -1,0 +1,1 @@
+"""Budget, utfall, prognos och eget kapital (issue "Ekonomi")."""

@@ -1,0 +1,1 @@
+"""Indikatorenkäter och självskattning (issue "Enkäter")."""

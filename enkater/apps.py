@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EnkaterConfig(AppConfig):
+    name = "enkater"
+    verbose_name = "Enkäter"

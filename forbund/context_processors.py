@@ -1,0 +1,37 @@
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from . import permissions, selectors
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    active: bool
+
+
+def portal(request):
+    """The förbund's name and the navigation this user may use."""
+    user = request.user
+    items = []
+    if user.is_authenticated:
+        candidates = [
+            ("Översikt", "oversikt", True),
+            ("Förbundet", "forbund_detail", permissions.can_view_forbund(user)),
+            ("Personer", "person_list", permissions.can_manage_personer(user)),
+            ("Administration", "admin:index", permissions.can_use_admin(user)),
+        ]
+        path = request.path
+        for label, name, allowed in candidates:
+            if not allowed:
+                continue
+            url = reverse(name)
+            active = path == url if url == "/" else path.startswith(url)
+            items.append(NavItem(label, url, active))
+    forbund = selectors.forbund_get()
+    return {
+        "nav_items": items,
+        "forbund_namn": forbund.namn if forbund else "Förbundsportalen",
+    }

@@ -1,0 +1,44 @@
+"""Numbers the Swedish way: 7 378 000 kr, 25 %, 2022-01-21.
+
+Thousands are grouped with a non-breaking space so an amount never wraps across lines.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+NBSP = "\xa0"
+
+
+def tusental(value, decimaler: int = 0) -> str:
+    """1844500 -> '1 844 500'; -288 -> '−288' (a real minus sign, as in print)."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value))
+    quant = Decimal(1).scaleb(-decimaler)
+    number = number.quantize(quant, rounding=ROUND_HALF_UP)
+    sign = "−" if number < 0 else ""
+    whole, _, frac = f"{abs(number):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = NBSP.join(groups)
+    if decimaler:
+        text += "," + frac
+    return sign + text
+
+
+def kr(value) -> str:
+    """7378000 -> '7 378 000 kr'."""
+    if value is None or value == "":
+        return ""
+    return f"{tusental(value)}{NBSP}kr"
+
+
+def procent(value, decimaler: int = 0) -> str:
+    """A share 0..1 -> '25 %'."""
+    if value is None or value == "":
+        return ""
+    return f"{tusental(Decimal(str(value)) * 100, decimaler)}{NBSP}%"

@@ -1,0 +1,246 @@
+"""The organisation: the förbund, its parter and organ, people and their uppdrag.
+
+Rules that must always hold are database constraints; writes go through forbund.services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+orgnr_validator = RegexValidator(
+    r"^\d{6}-\d{4}$", "Organisationsnumret skrivs som tio siffror: NNNNNN-NNNN."
+)
+
+
+class Forbund(models.Model):
+    """The samordningsförbund. One per installation."""
+
+    singleton = models.BooleanField(default=True, editable=False, unique=True)
+    namn = models.CharField("namn", max_length=200)
+    organisationsnummer = models.CharField(
+        "organisationsnummer", max_length=11, validators=[orgnr_validator]
+    )
+    sate = models.CharField("säte", max_length=100)
+    andamal = models.TextField("ändamål")
+    adress = models.CharField(
+        "där protokollen förvaras",
+        max_length=200,
+        blank=True,
+        help_text="Till exempel ”Kommunhuset rum 612, Sundsvall”. Står i anslaget.",
+    )
+    webbplats = models.URLField("webbplats", blank=True)
+    epost = models.EmailField("e-post", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "förbund"
+        verbose_name_plural = "förbund"
+        constraints = [
+            models.CheckConstraint(condition=Q(singleton=True), name="forbund_en_per_installation")
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Part(models.Model):
+    """A member of the förbund (FINSAM 2003:1210): the state's two agencies, a region, kommuner."""
+
+    class Typ(models.TextChoices):
+        FORSAKRINGSKASSAN = "forsakringskassan", "Försäkringskassan"
+        ARBETSFORMEDLINGEN = "arbetsformedlingen", "Arbetsförmedlingen"
+        REGION = "region", "Region"
+        KOMMUN = "kommun", "Kommun"
+
+    forbund = models.ForeignKey(Forbund, on_delete=models.PROTECT, related_name="parter")
+    namn = models.CharField("namn", max_length=200)
+    typ = models.CharField("slag", max_length=20, choices=Typ.choices)
+    organisationsnummer = models.CharField(
+        "organisationsnummer", max_length=11, blank=True, validators=[orgnr_validator]
+    )
+    folkmangd = models.PositiveIntegerField("folkmängd", null=True, blank=True)
+    kommunandel = models.DecimalField(
+        "andel av kommunernas fjärdedel",
+        max_digits=7,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1))],
+        help_text="Bara för kommuner: andel (0–1) av kommunernas gemensamma fjärdedel.",
+    )
+    ordning = models.PositiveSmallIntegerField("ordning", default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "part"
+        verbose_name_plural = "parter"
+        ordering = ["ordning", "namn"]
+        constraints = [
+            models.UniqueConstraint(fields=["forbund", "namn"], name="part_namn_unik"),
+            models.CheckConstraint(
+                condition=Q(kommunandel__isnull=True)
+                | (Q(typ="kommun") & Q(kommunandel__gte=0) & Q(kommunandel__lte=1)),
+                name="part_kommunandel_bara_kommun_0_1",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Organ(models.Model):
+    """A body of the förbund: the styrelse and its advisory groups."""
+
+    class Typ(models.TextChoices):
+        STYRELSE = "styrelse", "Styrelse"
+        UTVECKLINGSRAD = "utvecklingsrad", "Utvecklingsråd"
+        SAMVERKANSRAD = "samverkansrad", "Samverkansråd"
+        BEREDNINGSGRUPP = "beredningsgrupp", "Beredningsgrupp"
+        STRATEGIGRUPP = "strategigrupp", "Strategigrupp"
+        STYRGRUPP = "styrgrupp", "Styrgrupp"
+
+    forbund = models.ForeignKey(Forbund, on_delete=models.PROTECT, related_name="organ")
+    namn = models.CharField("namn", max_length=200)
+    typ = models.CharField("slag", max_length=20, choices=Typ.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "organ"
+        verbose_name_plural = "organ"
+        ordering = ["typ", "namn"]
+        constraints = [
+            models.UniqueConstraint(fields=["forbund", "namn"], name="organ_namn_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+    @property
+    def protokollform(self) -> str:
+        """The styrelse keeps a formal protocol; the other bodies keep notes."""
+        if self.typ == self.Typ.STYRELSE:
+            return "Sammanträdesprotokoll"
+        return "Minnesanteckningar"
+
+
+class Person(models.Model):
+    fornamn = models.CharField("förnamn", max_length=100)
+    efternamn = models.CharField("efternamn", max_length=100)
+    titel = models.CharField("titel", max_length=150, blank=True)
+    organisation = models.CharField(
+        "organisation", max_length=200, blank=True, help_text="Arbetsgivare, om annan än parten."
+    )
+    epost = models.EmailField("e-post", blank=True)
+    telefon = models.CharField("telefon", max_length=40, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name="inloggning",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "person"
+        verbose_name_plural = "personer"
+        ordering = ["efternamn", "fornamn"]
+
+    def __str__(self) -> str:
+        return self.namn
+
+    @property
+    def namn(self) -> str:
+        return f"{self.fornamn} {self.efternamn}"
+
+
+class Roll(models.TextChoices):
+    ORDFORANDE = "ordforande", "Ordförande"
+    VICE_ORDFORANDE = "vice_ordforande", "Vice ordförande"
+    LEDAMOT = "ledamot", "Ordinarie ledamot"
+    ERSATTARE = "ersattare", "Ersättare"
+    FORBUNDSCHEF = "forbundschef", "Förbundschef"
+    UTVECKLINGSLEDARE = "utvecklingsledare", "Utvecklingsledare"
+    PROCESSTODJARE = "processtodjare", "Processtödjare"
+    REVISOR = "revisor", "Revisor"
+    INSATSPERSONAL = "insatspersonal", "Insatspersonal"
+
+
+# Roles that sit in an organ, and of those, the ones appointed by a part.
+ORGAN_ROLLER = [Roll.ORDFORANDE, Roll.VICE_ORDFORANDE, Roll.LEDAMOT, Roll.ERSATTARE]
+ORDINARIE_ROLLER = [Roll.ORDFORANDE, Roll.VICE_ORDFORANDE, Roll.LEDAMOT]
+
+
+class UppdragQuerySet(models.QuerySet):
+    def aktiva(self, dag: dt.date | None = None) -> UppdragQuerySet:
+        from django.utils import timezone
+
+        dag = dag or timezone.localdate()
+        return self.filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=dag), startdatum__lte=dag)
+
+
+class Uppdrag(models.Model):
+    """A person's role, with dates: a seat in an organ, a post in the kansli, an audit mandate.
+
+    The insats a member of insatspersonal works for is linked by the insatser app.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="uppdrag")
+    roll = models.CharField("roll", max_length=20, choices=Roll.choices)
+    organ = models.ForeignKey(
+        Organ,
+        verbose_name="organ",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uppdrag",
+    )
+    part = models.ForeignKey(
+        Part,
+        verbose_name="utsedd av",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uppdrag",
+    )
+    startdatum = models.DateField("från")
+    slutdatum = models.DateField("till", null=True, blank=True)
+
+    objects = UppdragQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "uppdrag"
+        verbose_name_plural = "uppdrag"
+        ordering = ["roll", "startdatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slutdatum__isnull=True) | Q(slutdatum__gte=models.F("startdatum")),
+                name="uppdrag_slut_efter_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(roll__in=ORGAN_ROLLER) | Q(organ__isnull=False),
+                name="uppdrag_organroll_har_organ",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = f", {self.organ}" if self.organ_id else ""
+        return f"{self.get_roll_display()}{where}"
+
+    @property
+    def period(self) -> str:
+        slut = self.slutdatum.isoformat() if self.slutdatum else ""
+        return f"{self.startdatum.isoformat()}–{slut}"

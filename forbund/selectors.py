@@ -1,0 +1,122 @@
+"""Reads that several views share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import models
+from django.utils import timezone
+
+from .models import Forbund, Person, Uppdrag
+
+HISTORY_TYPES = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
+
+
+def forbund_get() -> Forbund | None:
+    return Forbund.objects.first()
+
+
+@dataclass(frozen=True)
+class Andring:
+    falt: str
+    fore: str
+    efter: str
+
+
+@dataclass(frozen=True)
+class HistorikRad:
+    tidpunkt: datetime
+    vem: str
+    handelse: str
+    andringar: tuple[Andring, ...]
+    orsak: str
+
+
+def historik(obj: models.Model, *, limit: int = 50) -> list[HistorikRad]:
+    """The change history of one object, newest first, with old and new values.
+
+    A constant number of queries: one for the records, one per foreign-key field that
+    changed (to show names instead of ids).
+    """
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            : limit + 1
+        ]
+    )
+    model = type(obj)
+    deltas = []
+    for i, rec in enumerate(records[:limit]):
+        prev = records[i + 1] if i + 1 < len(records) else None
+        changes = rec.diff_against(prev).changes if prev is not None else []
+        deltas.append((rec, changes))
+
+    fk_ids: dict[str, set] = {}
+    for _rec, changes in deltas:
+        for ch in changes:
+            field = model._meta.get_field(ch.field)
+            if field.is_relation:
+                fk_ids.setdefault(ch.field, set()).update(v for v in (ch.old, ch.new) if v)
+    fk_names = {
+        name: {
+            o.pk: str(o)
+            for o in model._meta.get_field(name).related_model.objects.filter(pk__in=ids)
+        }
+        for name, ids in fk_ids.items()
+    }
+
+    def show(field_name: str, value) -> str:
+        field = model._meta.get_field(field_name)
+        if value in (None, ""):
+            return "–"
+        if field.is_relation:
+            return fk_names.get(field_name, {}).get(value, f"#{value}")
+        if field.choices:
+            return str(dict(field.flatchoices).get(value, value))
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        if isinstance(value, bool):
+            return "ja" if value else "nej"
+        return str(value)
+
+    rows = []
+    for rec, changes in deltas:
+        user = rec.history_user
+        rows.append(
+            HistorikRad(
+                tidpunkt=timezone.localtime(rec.history_date),
+                vem=(user.get_full_name() or user.username) if user else "systemet",
+                handelse=HISTORY_TYPES.get(rec.history_type, rec.history_type),
+                andringar=tuple(
+                    Andring(
+                        falt=str(model._meta.get_field(ch.field).verbose_name),
+                        fore=show(ch.field, ch.old),
+                        efter=show(ch.field, ch.new),
+                    )
+                    for ch in changes
+                ),
+                orsak=rec.history_change_reason or "",
+            )
+        )
+    return rows
+
+
+def personer_med_uppdrag():
+    """All people with their uppdrag, for the register (two queries whatever the size)."""
+    return Person.objects.select_related("user").prefetch_related(
+        models.Prefetch(
+            "uppdrag",
+            queryset=Uppdrag.objects.select_related("organ", "part").order_by("-startdatum"),
+        )
+    )
+
+
+def uppdrag_som_loper_ut(*, dagar: int = 90):
+    """Active uppdrag that end within `dagar` days: the kansli should plan their renewal."""
+    idag = timezone.localdate()
+    return (
+        Uppdrag.objects.aktiva(idag)
+        .filter(slutdatum__lte=idag + timedelta(days=dagar))
+        .select_related("person", "organ", "part")
+        .order_by("slutdatum")
+    )

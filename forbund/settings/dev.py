@@ -1,0 +1,10 @@
+"""Development: `make run`. The embedded PostgreSQL starts unless DATABASE_URL is set."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-5c1f0e3a9b7d4e2f8a6c")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.oversikt, name="oversikt"),
+    path("forbundet/", views.forbund_detail, name="forbund_detail"),
+    path("forbundet/andra/", views.forbund_edit, name="forbund_edit"),
+    path("forbundet/organ/<int:pk>/", views.organ_detail, name="organ_detail"),
+    path("personer/", views.person_list, name="person_list"),
+    path("personer/ny/", views.person_create, name="person_create"),
+    path("personer/<int:pk>/", views.person_detail, name="person_detail"),
+    path("personer/<int:pk>/andra/", views.person_edit, name="person_edit"),
+    path("personer/<int:pk>/inloggning/", views.konto_create, name="konto_create"),
+    path("personer/<int:pk>/uppdrag/ny/", views.uppdrag_create, name="uppdrag_create"),
+    path("uppdrag/<int:pk>/andra/", views.uppdrag_edit, name="uppdrag_edit"),
+    path("tillganglighetsredogorelse/", views.tillganglighet, name="tillganglighet"),
+    # Accounts: Django's views, Swedish templates in templates/registration/.
+    path("konto/", views.mitt_konto, name="mitt_konto"),
+    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "konto/losenord/klart/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("konto/aterstall/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "konto/aterstall/skickat/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "konto/aterstall/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "konto/aterstall/klart/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,218 @@
+"""Views of the organisation: the start page, the förbund, its organ and people.
+
+Each view fetches, asks forbund.permissions, validates a form and calls a service.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import permissions, selectors, services
+from .forms import ForbundForm, KontoForm, PersonForm, UppdragForm
+from .models import Organ, Person, Uppdrag
+
+# A form that does not validate is answered with this status, and keeps what was typed.
+INVALID = 422
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@require_GET
+def oversikt(request):
+    r = permissions.roller(request.user)
+    context = {"roller": r, "mina_uppdrag": r.uppdrag}
+    if r.kansli:
+        context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())
+        context["utan_inloggning"] = list(
+            Person.objects.filter(user__isnull=True, uppdrag__in=Uppdrag.objects.aktiva())
+            .distinct()
+            .order_by("efternamn", "fornamn")
+        )
+    return render(request, "forbund/oversikt.html", context)
+
+
+@require_GET
+def forbund_detail(request):
+    _require(permissions.can_view_forbund(request.user))
+    forbund = selectors.forbund_get()
+    context = {
+        "forbund": forbund,
+        "parter": forbund.parter.all() if forbund else [],
+        "organ": forbund.organ.all() if forbund else [],
+        "kan_andra": permissions.can_edit_forbund(request.user),
+    }
+    if forbund and permissions.can_view_history(request.user):
+        context["historik"] = selectors.historik(forbund)
+    return render(request, "forbund/forbund_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def forbund_edit(request):
+    _require(permissions.can_edit_forbund(request.user))
+    forbund = selectors.forbund_get()
+    if forbund is None:
+        raise PermissionDenied
+    form = ForbundForm(request.POST or None, instance=forbund)
+    if request.method == "POST":
+        if form.is_valid():
+            services.forbund_update(forbund=forbund, actor=request.user, **form.cleaned_data)
+            messages.success(request, "Uppgifterna om förbundet är sparade.")
+            return redirect("forbund_detail")
+        return render(request, "forbund/forbund_form.html", {"form": form}, status=INVALID)
+    return render(request, "forbund/forbund_form.html", {"form": form})
+
+
+@require_GET
+def organ_detail(request, pk: int):
+    organ = get_object_or_404(Organ, pk=pk)
+    _require(permissions.can_view_organ(request.user, organ))
+    uppdrag = (
+        organ.uppdrag.aktiva().select_related("person", "part").order_by("roll", "part__ordning")
+    )
+    return render(request, "forbund/organ_detail.html", {"organ": organ, "uppdrag": uppdrag})
+
+
+@require_GET
+def person_list(request):
+    _require(permissions.can_manage_personer(request.user))
+    q = request.GET.get("q", "").strip()
+    personer = selectors.personer_med_uppdrag()
+    if q:
+        personer = personer.filter(
+            Q(fornamn__icontains=q)
+            | Q(efternamn__icontains=q)
+            | Q(organisation__icontains=q)
+            | Q(epost__icontains=q)
+        )
+    context = {"personer": personer, "q": q}
+    if request.htmx:
+        return render(request, "forbund/person_list.html#tabell", context)
+    return render(request, "forbund/person_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def person_create(request):
+    _require(permissions.can_manage_personer(request.user))
+    form = PersonForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            person = services.person_create(actor=request.user, **form.cleaned_data)
+            messages.success(request, f"{person.namn} är tillagd.")
+            return redirect("person_detail", pk=person.pk)
+        return render(request, "forbund/person_form.html", {"form": form}, status=INVALID)
+    return render(request, "forbund/person_form.html", {"form": form})
+
+
+def _get_person_for_user(request, pk: int) -> Person:
+    _require(permissions.can_manage_personer(request.user))
+    return get_object_or_404(Person.objects.select_related("user"), pk=pk)
+
+
+@require_GET
+def person_detail(request, pk: int):
+    person = _get_person_for_user(request, pk)
+    uppdrag = person.uppdrag.select_related("organ", "part").order_by("-startdatum")
+    context = {
+        "person": person,
+        "uppdrag": uppdrag,
+        "historik": selectors.historik(person),
+    }
+    return render(request, "forbund/person_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request, pk: int):
+    person = _get_person_for_user(request, pk)
+    form = PersonForm(request.POST or None, instance=person)
+    context = {"form": form, "person": person}
+    if request.method == "POST":
+        if form.is_valid():
+            services.person_update(person=person, actor=request.user, **form.cleaned_data)
+            messages.success(request, "Ändringarna är sparade.")
+            return redirect("person_detail", pk=person.pk)
+        return render(request, "forbund/person_form.html", context, status=INVALID)
+    return render(request, "forbund/person_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def konto_create(request, pk: int):
+    person = _get_person_for_user(request, pk)
+    form = KontoForm(request.POST or None, initial={"username": person.epost})
+    context = {"form": form, "person": person}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.konto_create(
+                    person=person,
+                    actor=request.user,
+                    username=form.cleaned_data["username"],
+                    base_url=request.build_absolute_uri("/"),
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request, f"Inloggningen är skapad. Ett e-brev har gått till {person.epost}."
+                )
+                return redirect("person_detail", pk=person.pk)
+        return render(request, "forbund/konto_form.html", context, status=INVALID)
+    return render(request, "forbund/konto_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def uppdrag_create(request, pk: int):
+    person = _get_person_for_user(request, pk)
+    form = UppdragForm(request.POST or None)
+    context = {"form": form, "person": person}
+    if request.method == "POST":
+        if form.is_valid():
+            services.uppdrag_create(actor=request.user, person=person, **form.cleaned_data)
+            messages.success(request, "Uppdraget är sparat.")
+            return redirect("person_detail", pk=person.pk)
+        return render(request, "forbund/uppdrag_form.html", context, status=INVALID)
+    return render(request, "forbund/uppdrag_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def uppdrag_edit(request, pk: int):
+    _require(permissions.can_manage_personer(request.user))
+    uppdrag = get_object_or_404(Uppdrag.objects.select_related("person"), pk=pk)
+    form = UppdragForm(request.POST or None, instance=uppdrag)
+    context = {
+        "form": form,
+        "person": uppdrag.person,
+        "uppdrag": uppdrag,
+        "historik": selectors.historik(uppdrag),
+    }
+    if request.method == "POST":
+        if form.is_valid():
+            services.uppdrag_update(uppdrag=uppdrag, actor=request.user, **form.cleaned_data)
+            messages.success(request, "Uppdraget är sparat.")
+            return redirect("person_detail", pk=uppdrag.person_id)
+        return render(request, "forbund/uppdrag_form.html", context, status=INVALID)
+    return render(request, "forbund/uppdrag_form.html", context)
+
+
+@require_GET
+def mitt_konto(request):
+    person = Person.objects.filter(user=request.user).first()
+    return render(
+        request,
+        "forbund/mitt_konto.html",
+        {"person": person, "mina_uppdrag": permissions.roller(request.user).uppdrag},
+    )
+
+
+@login_not_required
+@require_GET
+def tillganglighet(request):
+    return render(request, "forbund/tillganglighet.html", {"forbund": selectors.forbund_get()})

@@ -1,0 +1,1 @@
+"""Finansierade insatser, beviljningar, utbetalningar och uppföljning (issue "Insatser")."""

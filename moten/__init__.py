@@ -1,0 +1,1 @@
+"""Möten, dagordningar och protokoll (issue "Möten och protokoll")."""
