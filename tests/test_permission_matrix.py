@@ -1,0 +1,115 @@
+"""Every URL pattern × every persona, with its expected outcome.
+
+The list of patterns is read from the URL resolver, so a URL added without an entry here
+makes test_every_url_is_in_the_matrix fail.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from forbund.models import Organ, Person, Uppdrag
+
+from .conftest import PERSONAS, client_for
+
+OK, LOGIN, NEJ, SAKNAS, METOD = 200, "login", 403, 404, 405
+KANSLI = {"forbundschef"}
+STYRELSE = {"ordforande", "ledamot", "ersattare"}
+INLOGGADE = set(PERSONAS) - {"anonym"}
+
+
+def outcome(allowed: set[str], *, denied=NEJ, public=False) -> dict[str, object]:
+    result = {}
+    for persona in PERSONAS:
+        if persona in allowed:
+            result[persona] = OK
+        elif persona == "anonym" and not public:
+            result[persona] = LOGIN
+        else:
+            result[persona] = denied
+    return result
+
+
+def everyone(status=OK):
+    return dict.fromkeys(PERSONAS, status)
+
+
+# name -> (kwargs factory, expected outcome per persona)
+MATRIX = {
+    "oversikt": (None, outcome(INLOGGADE)),
+    "forbund_detail": (None, outcome(KANSLI | STYRELSE | {"revisor"})),
+    "forbund_edit": (None, outcome(KANSLI)),
+    "organ_detail": (
+        lambda: {"pk": Organ.objects.get(namn="Styrelsen").pk},
+        outcome(KANSLI | STYRELSE | {"revisor"}),
+    ),
+    "person_list": (None, outcome(KANSLI)),
+    "person_create": (None, outcome(KANSLI)),
+    "person_detail": (lambda: {"pk": Person.objects.first().pk}, outcome(KANSLI)),
+    "person_edit": (lambda: {"pk": Person.objects.first().pk}, outcome(KANSLI)),
+    "konto_create": (
+        lambda: {"pk": Person.objects.filter(user__isnull=True).first().pk},
+        outcome(KANSLI),
+    ),
+    "uppdrag_create": (lambda: {"pk": Person.objects.first().pk}, outcome(KANSLI)),
+    "uppdrag_edit": (lambda: {"pk": Uppdrag.objects.first().pk}, outcome(KANSLI)),
+    "tillganglighet": (None, everyone()),
+    "mitt_konto": (None, outcome(INLOGGADE)),
+    "login": (None, everyone()),
+    # Logging out is a POST (a GET could be forged by any page): GET is refused.
+    "logout": (None, {**everyone(METOD), "anonym": LOGIN}),
+    "password_change": (None, outcome(INLOGGADE)),
+    "password_change_done": (None, outcome(INLOGGADE)),
+    "password_reset": (None, everyone()),
+    "password_reset_done": (None, everyone()),
+    "password_reset_confirm": (lambda: {"uidb64": "MQ", "token": "ogiltig"}, everyone()),
+    "password_reset_complete": (None, everyone()),
+    # The admin: kansli only; others are sent to the login or refused.
+    "admin:index": (None, outcome(KANSLI)),
+    "admin:forbund_person_changelist": (None, outcome(KANSLI)),
+    "admin:auth_user_changelist": (None, outcome(KANSLI)),
+}
+
+# The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission
+# and the KansliAdmin mixin: the entries above check that guard on its index, a model page
+# and the user list.
+EXEMPT_NAMESPACES = {"admin"}
+
+
+def _all_url_names(patterns=None, namespace=None):
+    for p in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(p, URLResolver):
+            ns = p.namespace or namespace
+            yield from _all_url_names(p.url_patterns, ns)
+        elif isinstance(p, URLPattern):
+            if namespace in EXEMPT_NAMESPACES:
+                continue
+            if p.name is None:
+                yield f"<namnlös: {p.pattern}>"
+            else:
+                yield f"{namespace}:{p.name}" if namespace else p.name
+
+
+def test_every_url_is_in_the_matrix():
+    missing = sorted(set(_all_url_names()) - set(MATRIX))
+    assert missing == [], f"URL utan rad i behörighetsmatrisen: {missing}"
+
+
+def _classify(response) -> object:
+    login_path = reverse("login")
+    chain = [url for url, _status in response.redirect_chain]
+    if response.request["PATH_INFO"] == login_path and chain:
+        return LOGIN
+    if any(url.startswith(login_path) for url in chain):
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_permission_matrix(demo, name):
+    kwargs_factory, expected = MATRIX[name]
+    url = reverse(name, kwargs=kwargs_factory() if kwargs_factory else None)
+    actual = {}
+    for persona in PERSONAS:
+        response = client_for(persona).get(url, follow=True)
+        actual[persona] = _classify(response)
+    assert actual == expected, url
