@@ -1,0 +1,56 @@
+"""The demo förbund: idempotent, and with no real person's name from the seeds."""
+
+from django.core.management import call_command
+
+from forbund.demo import PERSONER
+from forbund.models import Forbund, Organ, Part, Person, Uppdrag
+
+# People named in the seed documents (public records). None of them may be in demo data.
+REAL_NAMES_IN_SEEDS = [
+    "Nordenö",
+    "Väst",
+    "Samnegård",
+    "Burman",
+    "Kempe",
+    "Pettersson",
+    "Jan Andersson",
+    "Ulander",
+    "Sondell",
+    "Gillow",
+    "Frisk",
+    "Windstam",
+    "Therese Persson",
+    "Lillemor Larsson",
+]
+
+
+def test_load_demo_is_idempotent(db, capsys):
+    call_command("load_demo")
+    counts = (Forbund.objects.count(), Person.objects.count(), Uppdrag.objects.count())
+    call_command("load_demo")
+    assert (Forbund.objects.count(), Person.objects.count(), Uppdrag.objects.count()) == counts
+    out = capsys.readouterr().out
+    assert "redan ett förbund" in out
+    assert "forbundschef" in out and "demo-sundsvall-2022" in out
+
+
+def test_demo_is_sundsvall_with_four_parter_and_invented_people(demo):
+    forbund = Forbund.objects.get()
+    assert forbund.namn == "Samordningsförbundet Sundsvall"
+    assert sorted(Part.objects.values_list("namn", flat=True)) == [
+        "Arbetsförmedlingen",
+        "Försäkringskassan",
+        "Region Västernorrland",
+        "Sundsvalls kommun",
+    ]
+    styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
+    aktiva = styrelsen.uppdrag.aktiva()
+    # One ordinarie ledamot and one ersättare per part.
+    assert aktiva.filter(roll="ersattare").count() == 4
+    assert aktiva.exclude(roll="ersattare").count() == 4
+    assert Organ.objects.filter(typ=Organ.Typ.SAMVERKANSRAD).exists()
+    names = [f"{p.fornamn} {p.efternamn}" for p in PERSONER]
+    for real in REAL_NAMES_IN_SEEDS:
+        assert not any(real in name for name in names), real
+    for person in Person.objects.all():
+        assert person.epost.endswith("@example.org")

@@ -1,0 +1,20 @@
+from decimal import Decimal
+
+from forbund.formatting import kr, procent, tusental
+
+NB = "\xa0"
+
+
+def test_amounts_the_swedish_way():
+    assert kr(7378000) == f"7{NB}378{NB}000{NB}kr"
+    assert kr(Decimal("1844500.00")) == f"1{NB}844{NB}500{NB}kr"
+    assert kr(0) == f"0{NB}kr"
+    assert tusental(-288) == "−288"
+    assert tusental(999) == "999"
+    assert tusental(Decimal("1219.5"), 1) == f"1{NB}219,5"
+    assert kr(None) == ""
+
+
+def test_shares_as_percent():
+    assert procent(Decimal("0.25")) == f"25{NB}%"
+    assert procent(1) == f"100{NB}%"
