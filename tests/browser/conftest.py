@@ -1,0 +1,94 @@
+"""Browser suite: Playwright for Python driving Debian's Chromium against the live server.
+
+On a machine without /usr/bin/chromium these tests skip with a message; with
+FORBUND_BROWSER_TESTS=required (set by .ci/run) a missing Chromium fails the run instead.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from forbund.demo import load_demo
+
+CHROMIUM = Path(os.environ.get("FORBUND_CHROMIUM", "/usr/bin/chromium"))
+REQUIRED = os.environ.get("FORBUND_BROWSER_TESTS") == "required"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Playwright's sync API runs an event loop in this thread; the Django ORM calls the tests
+# make between browser steps are synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = (
+            f"Chromium saknas ({CHROMIUM}): webbläsartesterna hoppas över. "
+            "Installera med 'apt-get install chromium'."
+        )
+        if REQUIRED:
+            pytest.fail(message.replace("hoppas över", "krävs (FORBUND_BROWSER_TESTS=required)"))
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_live(transactional_db, live_server):
+    load_demo()
+    return live_server
+
+
+class AxeChecker:
+    """Runs axe-core (WCAG 2.1 AA) on a page and remembers every URL it checked."""
+
+    def __init__(self):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.axe = Axe()
+        self.checked = []
+
+    def __call__(self, page):
+        results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        serious = [
+            v for v in results.response["violations"] if v["impact"] in ("serious", "critical")
+        ]
+        self.checked.append(page.url)
+        assert not serious, f"{page.url}: " + "; ".join(
+            f"{v['id']} ({v['impact']}): {v['help']} – "
+            + ", ".join(n["target"][0] for n in v["nodes"][:3])
+            for v in serious
+        )
+
+
+@pytest.fixture
+def axe_check():
+    return AxeChecker()
