@@ -27,6 +27,8 @@ class ForbundForm(forms.ModelForm):
         fields = ["namn", "organisationsnummer", "sate", "andamal", "adress", "webbplats", "epost"]
         widgets = {"andamal": forms.Textarea(attrs={"rows": 4})}
 
+    webbplats = forms.URLField(label="Webbplats", required=False, assume_scheme="https")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper("Spara")

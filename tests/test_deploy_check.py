@@ -17,7 +17,9 @@ PROD_ENV = {
 
 
 def _manage(*args, env):
-    base = {k: v for k, v in os.environ.items() if k not in PROD_ENV}
+    # Only what a production server would have: none of the test run's own switches.
+    dropped = set(PROD_ENV) | {"DJANGO_ALLOW_ASYNC_UNSAFE", "FORBUND_PGDATA"}
+    base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

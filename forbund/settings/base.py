@@ -130,7 +130,6 @@ USE_TZ = True
 # Dates as 2022-01-21 and amounts as 7 378 000: see forbund/formats/sv/formats.py.
 FORMAT_MODULE_PATH = ["forbund.formats"]
 USE_THOUSAND_SEPARATOR = False
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
