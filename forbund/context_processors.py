@@ -2,6 +2,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from moten import permissions as moten_permissions
+
 from . import permissions, selectors
 
 
@@ -19,6 +21,8 @@ def portal(request):
     if user.is_authenticated:
         candidates = [
             ("Översikt", "oversikt", True),
+            ("Möten", "mote_list", moten_permissions.can_view_motesregister(user)),
+            ("Beslut", "beslutsregister", moten_permissions.can_view_beslutsregister(user)),
             ("Förbundet", "forbund_detail", permissions.can_view_forbund(user)),
             ("Personer", "person_list", permissions.can_manage_personer(user)),
             ("Administration", "admin:index", permissions.can_use_admin(user)),

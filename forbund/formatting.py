@@ -42,3 +42,40 @@ def procent(value, decimaler: int = 0) -> str:
     if value is None or value == "":
         return ""
     return f"{tusental(Decimal(str(value)) * 100, decimaler)}{NBSP}%"
+
+
+def _flush(out: list[str], para: list[str], items: list[str]) -> None:
+    if para:
+        out.append("<p>" + "<br>".join(para) + "</p>")
+        para.clear()
+    if items:
+        out.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+        items.clear()
+
+
+def stycken_html(text: str, *, rubrikniva: int = 4) -> str:
+    """Protocol text to HTML: blank-line separated paragraphs, lines starting "### " as
+    sub-headings, lines starting "- " as list items. Everything is escaped first."""
+    from django.utils.html import escape
+
+    out: list[str] = []
+    for block in (text or "").replace("\r\n", "\n").split("\n\n"):
+        para: list[str] = []
+        items: list[str] = []
+        for line in (ln.strip() for ln in block.split("\n")):
+            if not line:
+                continue
+            if line.startswith("### "):
+                _flush(out, para, items)
+                h = f"h{rubrikniva}"
+                out.append(f'<{h} class="underrubrik">{escape(line[4:])}</{h}>')
+            elif line.startswith("- "):
+                if para:
+                    _flush(out, para, items)
+                items.append(escape(line[2:]))
+            else:
+                if items:
+                    _flush(out, para, items)
+                para.append(escape(line))
+        _flush(out, para, items)
+    return "".join(out)

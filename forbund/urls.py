@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
+
+from moten.api import public_urls
 
 from . import views
 
@@ -43,5 +45,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("", include("moten.urls")),
+    path("api/", public_urls()),
     path("admin/", admin.site.urls),
 ]

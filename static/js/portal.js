@@ -6,3 +6,14 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers["X-CSRFToken"] = token.value;
   }
 });
+
+// Ctrl+Enter (Cmd+Enter) saves a form marked data-ctrl-enter, e.g. a protocol paragraph.
+document.addEventListener("keydown", function (event) {
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    var form = event.target.closest && event.target.closest("form[data-ctrl-enter]");
+    if (form) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  }
+});

@@ -1,0 +1,119 @@
+"""Read-only public JSON API of the justerade protocols (for the förbund's own website).
+
+OpenAPI schema at /api/openapi.json. Only justerade protocols and their decisions are
+published: they are public documents (offentlighetsprincipen); drafts never are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+from ninja import NinjaAPI, Schema
+
+from . import selectors
+
+api = NinjaAPI(
+    title="Förbundsportalen – protokoll och beslut",
+    version="1",
+    description="Justerade protokoll, anslag och beslut. Endast läsning, ingen inloggning.",
+    docs_url=None,  # the interactive docs load scripts from a CDN; the schema is enough
+    urls_namespace="api",
+)
+
+
+class AnslagOut(Schema):
+    organ: str
+    sammantradesdatum: dt.date
+    justeringsdatum: dt.date
+    anslagsdatum: dt.date
+    ned_tidigast: dt.date
+    forvaringsplats: str
+    protokoll_pdf: str
+
+
+class ProtokollOut(Schema):
+    id: int
+    organ: str
+    sammantradesdatum: dt.date
+    paragrafer: str
+    justeringsdatum: dt.date
+    anslagsdatum: dt.date | None
+    ned_tidigast: dt.date | None
+    sha256: str
+    pdf: str
+
+
+class BeslutOut(Schema):
+    organ: str
+    sammantradesdatum: dt.date
+    paragraf: int | None
+    rubrik: str
+    att: str
+    utdrag_pdf: str
+
+
+def _abs(request, name: str, pk: int) -> str:
+    return request.build_absolute_uri(reverse(name, args=[pk]))
+
+
+@api.get("/anslagstavla", response=list[AnslagOut], summary="Aktuella anslag")
+def anslagstavla(request):
+    return [
+        AnslagOut(
+            organ=a.protokoll.mote.organ.namn,
+            sammantradesdatum=a.protokoll.mote.datum,
+            justeringsdatum=timezone.localdate(a.protokoll.justerat),
+            anslagsdatum=a.anslagsdatum,
+            ned_tidigast=a.ned_tidigast,
+            forvaringsplats=a.forvaringsplats,
+            protokoll_pdf=_abs(request, "protokoll_pdf", a.protokoll_id),
+        )
+        for a in selectors.anslag_aktuella()
+    ]
+
+
+@api.get("/protokoll", response=list[ProtokollOut], summary="Justerade protokoll")
+def protokoll(request, ar: int | None = None):
+    result = []
+    for p in selectors.justerade_protokoll(ar).prefetch_related("paragrafer"):
+        forsta, sista = selectors.paragraf_range(p)
+        anslag = getattr(p, "anslag", None)
+        result.append(
+            ProtokollOut(
+                id=p.pk,
+                organ=p.mote.organ.namn,
+                sammantradesdatum=p.mote.datum,
+                paragrafer=f"§ {forsta}–{sista}" if forsta else "",
+                justeringsdatum=timezone.localdate(p.justerat),
+                anslagsdatum=anslag.anslagsdatum if anslag else None,
+                ned_tidigast=anslag.ned_tidigast if anslag else None,
+                sha256=p.sha256,
+                pdf=_abs(request, "protokoll_pdf", p.pk),
+            )
+        )
+    return result
+
+
+@api.get("/beslut", response=list[BeslutOut], summary="Sök i beslutsregistret")
+def beslut(request, q: str = "", ar: int | None = None, organ: int | None = None):
+    return [
+        BeslutOut(
+            organ=a.paragraf.protokoll.mote.organ.namn,
+            sammantradesdatum=a.paragraf.protokoll.mote.datum,
+            paragraf=a.paragraf.nummer,
+            rubrik=a.paragraf.rubrik,
+            att=f"Att {a.text}",
+            utdrag_pdf=_abs(request, "protokollsutdrag_pdf", a.paragraf_id),
+        )
+        for a in selectors.beslutsregister(q=q, ar=ar, organ_id=organ)[:500]
+    ]
+
+
+def public_urls():
+    """The API's URL patterns, marked as open to anonymous visitors (LoginRequiredMiddleware)."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        pattern.callback.login_required = False
+    return patterns, app_name, namespace

@@ -1,0 +1,219 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from forbund.forms import DateInput
+from forbund.models import Organ
+
+from . import uploads
+from .models import Dagordningspunkt, Mote, Narvaro
+
+
+def _helper(label: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.add_input(Submit("spara", label))
+    return helper
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", **kwargs)
+
+
+class MoteForm(forms.ModelForm):
+    class Meta:
+        model = Mote
+        fields = ["organ", "datum", "starttid", "sluttid", "plats"]
+        widgets = {"datum": DateInput(), "starttid": TimeInput(), "sluttid": TimeInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organ"].queryset = Organ.objects.order_by("typ", "namn")
+        self.helper = _helper("Spara mötet")
+
+    def clean(self):
+        data = super().clean()
+        start, slut = data.get("starttid"), data.get("sluttid")
+        if start and slut and slut <= start:
+            self.add_error("sluttid", "Sluttiden måste vara efter starttiden.")
+        return data
+
+
+class DagordningspunktForm(forms.ModelForm):
+    class Meta:
+        model = Dagordningspunkt
+        fields = ["rubrik", "foredragande", "underlag", "forslag_till_beslut"]
+        widgets = {
+            "underlag": forms.Textarea(attrs={"rows": 4}),
+            "forslag_till_beslut": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Spara punkten")
+
+
+class HandlingForm(forms.Form):
+    titel = forms.CharField(label="Titel", max_length=300)
+    fil = forms.FileField(
+        label="Fil",
+        help_text=f"{uploads.TILLATNA}. Högst 20 MB.",
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.docx,.doc,.xlsx,.xls,.png,.jpg,.jpeg"}
+        ),
+    )
+    dagordningspunkt = forms.ModelChoiceField(
+        label="Hör till punkt", queryset=Dagordningspunkt.objects.none(), required=False
+    )
+
+    def __init__(self, *args, mote: Mote, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dagordningspunkt"].queryset = mote.dagordning.all()
+        self.helper = _helper("Ladda upp")
+
+    def clean_fil(self):
+        fil = self.cleaned_data["fil"]
+        if fil.size > uploads.MAX_STORLEK:
+            raise forms.ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
+        data = fil.read()
+        try:
+            self.filtyp = uploads.kand_filtyp(data)
+        except uploads.OgiltigFil as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        self.data_bytes = data
+        return fil
+
+
+class ParagrafForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    rubrik = forms.CharField(label="Rubrik", max_length=400)
+    text = forms.CharField(label="Text", required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    bilagor = forms.CharField(
+        label="Bilagor", required=False, max_length=100, help_text="Till exempel ”6 och 7”."
+    )
+    beslut = forms.CharField(
+        label="Beslut: en att-sats per stycke",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Skriv varje att-sats som ett eget stycke, med en tom rad emellan. ”Att” skrivs ut automatiskt.",
+    )
+    jav_beslut = forms.MultipleChoiceField(
+        label="Deltog inte i beslutet (jäv)", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    jav_diskussion = forms.MultipleChoiceField(
+        label="Deltog inte i diskussionen (jäv)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    yrkanden = forms.CharField(
+        label="Yrkanden", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    omrostning = forms.CharField(
+        label="Omröstning och resultat", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reservationer = forms.CharField(
+        label="Reservationer", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    omedelbart_justerad = forms.BooleanField(label="Paragrafen justeras omedelbart", required=False)
+
+    def __init__(self, *args, narvarande: list[Narvaro], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.narvarande = {str(n.pk): n for n in narvarande}
+        choices = [(str(n.pk), n.namn) for n in narvarande]
+        self.fields["jav_beslut"].choices = choices
+        self.fields["jav_diskussion"].choices = choices
+
+    def jav(self) -> list[tuple]:
+        rows = []
+        for field, omfattning in (("jav_beslut", "beslut"), ("jav_diskussion", "diskussion")):
+            for pk in self.cleaned_data.get(field, []):
+                n = self.narvarande[pk]
+                rows.append((n.namn, omfattning, n.person))
+        return rows
+
+
+class NarvaroForm(forms.Form):
+    kategori = forms.ChoiceField(label="Kategori", choices=Narvaro.Kategori.choices)
+    namn = forms.CharField(label="Namn", max_length=200)
+    beskrivning = forms.CharField(label="Organisation eller roll", max_length=300, required=False)
+    ersatter = forms.CharField(label="Tjänstgör för", max_length=200, required=False)
+    fran_paragraf = forms.IntegerField(label="Från §", required=False, min_value=1)
+    till_paragraf = forms.IntegerField(label="Till §", required=False, min_value=1)
+    person_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        data = super().clean()
+        fran, till = data.get("fran_paragraf"), data.get("till_paragraf")
+        if fran and till and till < fran:
+            self.add_error("till_paragraf", "Till § kan inte vara före från §.")
+        if data.get("kategori") == Narvaro.Kategori.TJANSTGORANDE and not data.get("ersatter"):
+            self.add_error("ersatter", "Ange vem den tjänstgörande ersättaren ersätter.")
+        return data
+
+
+NarvaroFormSet = forms.formset_factory(NarvaroForm, extra=3, can_delete=True)
+
+
+class NumreraForm(forms.Form):
+    ordforande = forms.ModelChoiceField(label="Ordförande", queryset=None)
+    justerare = forms.ModelMultipleChoiceField(
+        label="Justerare (valda under val av justerare)",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, ledamoter, **kwargs):
+        super().__init__(*args, **kwargs)
+        from forbund.models import Person
+
+        qs = Person.objects.filter(pk__in=[p.pk for p in ledamoter]).order_by(
+            "efternamn", "fornamn"
+        )
+        self.fields["ordforande"].queryset = qs
+        self.fields["justerare"].queryset = qs
+        self.helper = _helper("Numrera och skicka för justering")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("ordforande") and data.get("ordforande") in data.get("justerare", []):
+            self.add_error("justerare", "Ordföranden justerar redan; välj en annan justerare.")
+        return data
+
+
+class JusteraForm(forms.Form):
+    losenord = forms.CharField(
+        label="Ditt lösenord",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Du bekräftar justeringen med ditt lösenord.",
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.helper = _helper("Justera protokollet")
+
+    def clean_losenord(self):
+        if not self.user.check_password(self.cleaned_data["losenord"]):
+            raise forms.ValidationError("Lösenordet stämmer inte. Protokollet är inte justerat.")
+        return ""
+
+
+class AnslagForm(forms.Form):
+    anslagsdatum = forms.DateField(label="Anslagsdatum", widget=DateInput())
+    forvaringsplats = forms.CharField(label="Protokollet förvaras", max_length=300)
+
+    def __init__(self, *args, justeringsdatum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.justeringsdatum = justeringsdatum
+        self.helper = _helper("Sätt upp anslaget")
+
+    def clean_anslagsdatum(self):
+        d = self.cleaned_data["anslagsdatum"]
+        if d < self.justeringsdatum:
+            raise forms.ValidationError(
+                f"Anslaget kan inte sättas upp före justeringen ({self.justeringsdatum.isoformat()})."
+            )
+        return d

@@ -1,0 +1,106 @@
+"""Reads of meetings and protocols, with a fixed number of queries per page."""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from forbund import permissions as fp
+from forbund.models import Organ
+
+from .models import Anslag, AttSats, Justering, Mote, Narvaro, Paragraf, Protokoll
+
+
+def moten_for(user):
+    """Meetings this user may see, newest first."""
+    r = fp.roller(user)
+    qs = Mote.objects.select_related("organ", "protokoll", "protokoll__anslag")
+    if r.kansli:
+        return qs
+    visible = Q(organ_id__in=r.organ_ids)
+    if r.i_styrelsen or r.revisor:
+        visible |= Q(organ__typ=Organ.Typ.STYRELSE)
+    return qs.filter(visible)
+
+
+def protokoll_med_innehall(pk: int) -> Protokoll:
+    """One protocol with everything a page or PDF shows of it."""
+    return (
+        Protokoll.objects.select_related("mote__organ__forbund", "anslag")
+        .prefetch_related(
+            Prefetch(
+                "paragrafer",
+                queryset=Paragraf.objects.order_by("ordning", "pk").prefetch_related(
+                    Prefetch("beslut", queryset=AttSats.objects.order_by("ordning", "pk")),
+                    "jav",
+                ),
+            ),
+            Prefetch("narvaro", queryset=Narvaro.objects.order_by("ordning", "pk")),
+            Prefetch(
+                "justeringar",
+                queryset=Justering.objects.select_related("person").order_by("-roll", "pk"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def att_justera_for(user):
+    """Protocols waiting for this user's justering."""
+    return (
+        Justering.objects.filter(
+            person__user=user, justerad__isnull=True, protokoll__status=Protokoll.Status.NUMRERAT
+        )
+        .select_related("protokoll__mote__organ")
+        .order_by("protokoll__mote__datum")
+    )
+
+
+def beslutsregister(*, q: str = "", organ_id: int | None = None, ar: int | None = None):
+    """Att-clauses of justerade protocols; `q` is searched in Swedish (beviljade ~ bevilja)."""
+    qs = AttSats.objects.filter(
+        paragraf__protokoll__status=Protokoll.Status.JUSTERAT
+    ).select_related("paragraf__protokoll__mote__organ")
+    if organ_id:
+        qs = qs.filter(paragraf__organ_id=organ_id)
+    if ar:
+        qs = qs.filter(paragraf__ar=ar)
+    if q:
+        query = SearchQuery(q, config="swedish", search_type="websearch")
+        vector = SearchVector("text", config="swedish")
+        # The same expression as the GIN index attsats_text_fts_sv, so the index is used.
+        qs = (
+            qs.alias(vec=vector)
+            .filter(vec=query)
+            .annotate(rank=SearchRank(vector, query))
+            .order_by("-rank", "-paragraf__protokoll__mote__datum", "paragraf__nummer", "ordning")
+        )
+    else:
+        qs = qs.order_by("-paragraf__protokoll__mote__datum", "paragraf__nummer", "ordning")
+    return qs
+
+
+def anslag_aktuella():
+    today = timezone.localdate()
+    return (
+        Anslag.objects.filter(anslagsdatum__lte=today, ned_tidigast__gte=today)
+        .select_related("protokoll__mote__organ")
+        .order_by("-anslagsdatum")
+    )
+
+
+def justerade_protokoll(ar: int | None = None):
+    qs = (
+        Protokoll.objects.filter(status=Protokoll.Status.JUSTERAT)
+        .select_related("mote__organ", "anslag")
+        .order_by("-mote__datum")
+    )
+    if ar:
+        qs = qs.filter(mote__datum__year=ar)
+    return qs
+
+
+def paragraf_range(protokoll: Protokoll) -> tuple[int | None, int | None]:
+    nums = [p.nummer for p in protokoll.paragrafer.all() if p.nummer is not None]
+    return (min(nums), max(nums)) if nums else (None, None)

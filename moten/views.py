@@ -1,0 +1,822 @@
+"""Meetings, dagordning, the protocol editor, justering, anslag and the beslutsregister."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from forbund.models import Organ, Person
+from forbund.pdf import pdf_response, render_pdf
+from forbund.selectors import forbund_get
+
+from . import kalender, permissions, selectors, services
+from .forms import (
+    AnslagForm,
+    DagordningspunktForm,
+    HandlingForm,
+    JusteraForm,
+    MoteForm,
+    NarvaroFormSet,
+    NumreraForm,
+    ParagrafForm,
+)
+from .models import Dagordningspunkt, Handling, Mote, Narvaro, Paragraf, Protokoll
+
+INVALID = 422
+CONFLICT = 409
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _get_mote_for_user(request, pk: int, *, edit: bool = False) -> Mote:
+    """The meeting if this user may see it (edit: change it); a 404 otherwise."""
+    mote = get_object_or_404(Mote.objects.select_related("organ", "protokoll"), pk=pk)
+    allowed = (
+        permissions.can_edit_mote(request.user, mote)
+        if edit
+        else permissions.can_view_mote(request.user, mote)
+    )
+    if not allowed:
+        raise Http404
+    return mote
+
+
+def _last(request, exc: services.ProtokollLast, to: str):
+    messages.error(request, str(exc))
+    return redirect(to)
+
+
+# --- Meetings ---------------------------------------------------------------------------
+
+
+@require_GET
+def mote_list(request):
+    _require(permissions.can_view_motesregister(request.user))
+    moten = list(selectors.moten_for(request.user).order_by("-datum")[:200])
+    return render(
+        request,
+        "moten/mote_list.html",
+        {
+            "moten": moten,
+            "kan_skapa": permissions.can_create_mote(request.user),
+            "att_justera": list(selectors.att_justera_for(request.user)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def mote_create(request):
+    _require(permissions.can_create_mote(request.user))
+    styrelsen = Organ.objects.filter(typ=Organ.Typ.STYRELSE).first()
+    form = MoteForm(request.POST or None, initial={"organ": styrelsen})
+    if request.method == "POST":
+        if form.is_valid():
+            mote = services.mote_create(actor=request.user, **form.cleaned_data)
+            messages.success(request, "Mötet är skapat med standarddagordningen.")
+            return redirect("mote_detail", pk=mote.pk)
+        return render(request, "moten/mote_form.html", {"form": form}, status=INVALID)
+    return render(request, "moten/mote_form.html", {"form": form})
+
+
+@require_GET
+def mote_detail(request, pk: int):
+    mote = _get_mote_for_user(request, pk)
+    context = {
+        "mote": mote,
+        "protokoll": mote.protokoll,
+        "dagordning": mote.dagordning.prefetch_related("handlingar").order_by("ordning", "pk"),
+        "handlingar": mote.handlingar.all(),
+        "kan_andra": permissions.can_edit_mote(request.user, mote),
+        "dagordning_last": mote.protokoll.status != Protokoll.Status.UTKAST,
+        "mottagare": services.kallelse_mottagare(mote),
+    }
+    return render(request, "moten/mote_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def mote_edit(request, pk: int):
+    mote = _get_mote_for_user(request, pk, edit=True)
+    form = MoteForm(request.POST or None, instance=mote)
+    context = {"form": form, "mote": mote}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.mote_update(actor=request.user, mote=mote, **form.cleaned_data)
+            except services.ProtokollLast as exc:
+                return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
+            return redirect("mote_detail", pk=mote.pk)
+        return render(request, "moten/mote_form.html", context, status=INVALID)
+    return render(request, "moten/mote_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def punkt_create(request, pk: int):
+    mote = _get_mote_for_user(request, pk, edit=True)
+    form = DagordningspunktForm(request.POST or None)
+    context = {"form": form, "mote": mote}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.dagordningspunkt_create(actor=request.user, mote=mote, **form.cleaned_data)
+            except services.ProtokollLast as exc:
+                return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
+            return redirect(reverse("mote_detail", args=[mote.pk]) + "#dagordning")
+        return render(request, "moten/punkt_form.html", context, status=INVALID)
+    return render(request, "moten/punkt_form.html", context)
+
+
+def _get_punkt(request, pk: int) -> Dagordningspunkt:
+    punkt = get_object_or_404(Dagordningspunkt.objects.select_related("mote__protokoll"), pk=pk)
+    _get_mote_for_user(request, punkt.mote_id, edit=True)
+    return punkt
+
+
+@require_http_methods(["GET", "POST"])
+def punkt_edit(request, pk: int):
+    punkt = _get_punkt(request, pk)
+    form = DagordningspunktForm(request.POST or None, instance=punkt)
+    context = {"form": form, "mote": punkt.mote, "punkt": punkt}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.dagordningspunkt_update(
+                    actor=request.user, punkt=punkt, **form.cleaned_data
+                )
+            except services.ProtokollLast as exc:
+                return _last(request, exc, reverse("mote_detail", args=[punkt.mote_id]))
+            return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
+        return render(request, "moten/punkt_form.html", context, status=INVALID)
+    return render(request, "moten/punkt_form.html", context)
+
+
+@require_POST
+def punkt_delete(request, pk: int):
+    punkt = _get_punkt(request, pk)
+    try:
+        services.dagordningspunkt_delete(actor=request.user, punkt=punkt)
+    except services.ProtokollLast as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
+
+
+@require_POST
+def punkt_move(request, pk: int):
+    punkt = _get_punkt(request, pk)
+    steg = -1 if request.POST.get("riktning") == "upp" else 1
+    try:
+        services.dagordningspunkt_move(actor=request.user, punkt=punkt, steg=steg)
+    except services.ProtokollLast as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
+
+
+@require_http_methods(["GET", "POST"])
+def handling_upload(request, pk: int):
+    mote = _get_mote_for_user(request, pk, edit=True)
+    form = HandlingForm(request.POST or None, request.FILES or None, mote=mote)
+    context = {"form": form, "mote": mote}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                handling = services.handling_add(
+                    actor=request.user,
+                    mote=mote,
+                    titel=form.cleaned_data["titel"],
+                    filnamn=form.cleaned_data["fil"].name,
+                    data=form.data_bytes,
+                    dagordningspunkt=form.cleaned_data["dagordningspunkt"],
+                )
+            except services.ProtokollLast as exc:
+                return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
+            messages.success(request, f"Bilaga {handling.nummer} är uppladdad.")
+            return redirect(reverse("mote_detail", args=[mote.pk]) + "#handlingar")
+        return render(request, "moten/handling_form.html", context, status=INVALID)
+    return render(request, "moten/handling_form.html", context)
+
+
+@require_GET
+def handling_download(request, pk: int):
+    handling = get_object_or_404(Handling, pk=pk)
+    _get_mote_for_user(request, handling.mote_id)
+    response = FileResponse(
+        handling.fil.open("rb"),
+        as_attachment=True,
+        filename=handling.filnamn,
+        content_type=handling.filtyp,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _kallelse_pdf(mote: Mote) -> bytes:
+    return render_pdf(
+        "moten/pdf/kallelse.html",
+        {
+            "mote": mote,
+            "forbund": forbund_get(),
+            "dagordning": mote.dagordning.prefetch_related("handlingar").order_by("ordning", "pk"),
+        },
+    )
+
+
+@require_GET
+def kallelse_pdf(request, pk: int):
+    mote = _get_mote_for_user(request, pk)
+    return pdf_response(_kallelse_pdf(mote), f"kallelse-{mote.organ.namn.lower()}-{mote.datum}.pdf")
+
+
+@require_POST
+def kallelse_send(request, pk: int):
+    mote = _get_mote_for_user(request, pk, edit=True)
+    text = (
+        f"Välkommen till {mote.organ.namn.lower()}s sammanträde {mote.datum.isoformat()}"
+        f"{' kl. ' + mote.starttid.strftime('%H:%M') if mote.starttid else ''}, {mote.plats}.\n\n"
+        "Kallelse med dagordning finns i bifogad PDF. Handlingarna finns i Förbundsportalen.\n"
+    )
+    mottagare = services.kallelse_send(
+        actor=request.user, mote=mote, pdf=_kallelse_pdf(mote), text=text
+    )
+    if mottagare:
+        messages.success(request, f"Kallelsen är skickad till {len(mottagare)} mottagare.")
+    else:
+        messages.error(request, "Ingen i organet har en e-postadress. Kallelsen skickades inte.")
+    return redirect("mote_detail", pk=mote.pk)
+
+
+# --- The protocol editor ----------------------------------------------------------------
+
+
+def _get_protokoll(request, pk: int, *, edit: bool = False) -> Protokoll:
+    protokoll = get_object_or_404(Protokoll.objects.select_related("mote__organ"), pk=pk)
+    _get_mote_for_user(request, protokoll.mote_id, edit=edit)
+    return protokoll
+
+
+def _narvarande(protokoll: Protokoll) -> list[Narvaro]:
+    present = [
+        Narvaro.Kategori.ORDINARIE,
+        Narvaro.Kategori.TJANSTGORANDE,
+        Narvaro.Kategori.ERSATTARE,
+    ]
+    return [n for n in protokoll.narvaro.all() if n.kategori in present]
+
+
+def _protokoll_context(request, protokoll: Protokoll) -> dict:
+    justeringar = list(protokoll.justeringar.all())
+    mote = protokoll.mote
+    justerat_datum = timezone.localdate(protokoll.justerat) if protokoll.justerat else None
+    return {
+        "protokoll": protokoll,
+        "mote": mote,
+        "forbund": mote.organ.forbund,
+        "paragrafer": protokoll.paragrafer.all(),
+        "narvaro": _narvaro_grupper(protokoll),
+        "justeringar": justeringar,
+        "omfattar": selectors.paragraf_range(protokoll),
+        "kan_andra": permissions.can_edit_mote(request.user, mote) and not protokoll.ar_last,
+        "kan_justera": permissions.can_justera(request.user, protokoll, justeringar),
+        "justering_senast": kalender.justering_senast(mote.datum),
+        "justerat_datum": justerat_datum,
+        "justerat_sent": bool(
+            justerat_datum and justerat_datum > kalender.justering_senast(mote.datum)
+        ),
+        "anslag": getattr(protokoll, "anslag", None),
+        "kan_ansla": permissions.can_edit_mote(request.user, mote),
+        "today": timezone.localdate(),
+    }
+
+
+def _narvaro_grupper(protokoll: Protokoll) -> list[tuple[str, list[Narvaro]]]:
+    groups: dict[str, list[Narvaro]] = {}
+    for n in protokoll.narvaro.all():
+        groups.setdefault(n.kategori, []).append(n)
+    return [(label, groups[k]) for k, label in Narvaro.Kategori.choices if k in groups]
+
+
+@require_GET
+def protokoll_detail(request, pk: int):
+    protokoll = _get_protokoll(request, pk)
+    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
+    context = _protokoll_context(request, protokoll)
+    context["ny_form"] = _paragraf_form(protokoll) if context["kan_andra"] else None
+    return render(request, "moten/protokoll.html", context)
+
+
+def _paragraf_form(
+    protokoll: Protokoll, paragraf: Paragraf | None = None, data=None
+) -> ParagrafForm:
+    initial = None
+    if paragraf is not None:
+        jav = list(paragraf.jav.all())
+        namn_till_pk = {n.namn: str(n.pk) for n in _narvarande(protokoll)}
+        initial = {
+            "version": paragraf.version,
+            "rubrik": paragraf.rubrik,
+            "text": paragraf.text,
+            "bilagor": paragraf.bilagor,
+            "beslut": "\n\n".join(a.text for a in paragraf.beslut.all()),
+            "jav_beslut": [
+                namn_till_pk[j.namn]
+                for j in jav
+                if j.omfattning == "beslut" and j.namn in namn_till_pk
+            ],
+            "jav_diskussion": [
+                namn_till_pk[j.namn]
+                for j in jav
+                if j.omfattning == "diskussion" and j.namn in namn_till_pk
+            ],
+            "yrkanden": paragraf.yrkanden,
+            "omrostning": paragraf.omrostning,
+            "reservationer": paragraf.reservationer,
+            "omedelbart_justerad": paragraf.omedelbart_justerad,
+        }
+    return ParagrafForm(data, initial=initial, narvarande=_narvarande(protokoll))
+
+
+def _paragraf_fields(form: ParagrafForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "rubrik": data["rubrik"],
+        "text": data["text"],
+        "bilagor": data["bilagor"],
+        "beslut": services.parse_beslut(data["beslut"]),
+        "jav": form.jav(),
+        "yrkanden": data["yrkanden"],
+        "omrostning": data["omrostning"],
+        "reservationer": data["reservationer"],
+        "omedelbart_justerad": data["omedelbart_justerad"],
+    }
+
+
+def _render_kort(request, paragraf: Paragraf, protokoll: Protokoll, *, status: int = 200):
+    paragraf = (
+        Paragraf.objects.prefetch_related("beslut", "jav")
+        .select_related("protokoll__mote__organ")
+        .get(pk=paragraf.pk)
+    )
+    return render(
+        request,
+        "moten/protokoll.html#paragraf_kort",
+        {"p": paragraf, "protokoll": protokoll, "mote": protokoll.mote, "kan_andra": True},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def paragraf_create(request, pk: int):
+    protokoll = _get_protokoll(request, pk, edit=True)
+    if protokoll.ar_last:
+        return _last(
+            request,
+            services.ProtokollLast(services.LAST_MEDDELANDE),
+            reverse("protokoll_detail", args=[pk]),
+        )
+    form = _paragraf_form(protokoll, data=request.POST or None)
+    context = {"form": form, "protokoll": protokoll, "mote": protokoll.mote, "ny": True}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                paragraf = services.paragraf_create(
+                    actor=request.user, protokoll=protokoll, **_paragraf_fields(form)
+                )
+            except services.ProtokollLast as exc:
+                return _last(request, exc, reverse("protokoll_detail", args=[pk]))
+            if request.htmx:
+                return _render_kort(request, paragraf, protokoll, status=201)
+            return redirect(reverse("protokoll_detail", args=[pk]) + f"#p{paragraf.pk}")
+        template = (
+            "moten/protokoll.html#paragraf_form" if request.htmx else "moten/paragraf_form.html"
+        )
+        return render(request, template, context, status=INVALID)
+    template = "moten/protokoll.html#paragraf_form" if request.htmx else "moten/paragraf_form.html"
+    return render(request, template, context)
+
+
+def _get_paragraf(request, pk: int, *, edit: bool) -> Paragraf:
+    paragraf = get_object_or_404(
+        Paragraf.objects.select_related("protokoll__mote__organ").prefetch_related("beslut", "jav"),
+        pk=pk,
+    )
+    _get_mote_for_user(request, paragraf.protokoll.mote_id, edit=edit)
+    return paragraf
+
+
+@require_GET
+def paragraf_detail(request, pk: int):
+    paragraf = _get_paragraf(request, pk, edit=False)
+    protokoll = paragraf.protokoll
+    kan_andra = permissions.can_edit_mote(request.user, protokoll.mote) and not protokoll.ar_last
+    if not request.htmx:
+        return redirect(reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{paragraf.pk}")
+    return render(
+        request,
+        "moten/protokoll.html#paragraf_kort",
+        {"p": paragraf, "protokoll": protokoll, "mote": protokoll.mote, "kan_andra": kan_andra},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def paragraf_edit(request, pk: int):
+    paragraf = _get_paragraf(request, pk, edit=True)
+    protokoll = paragraf.protokoll
+    if protokoll.ar_last:
+        return _last(
+            request,
+            services.ProtokollLast(services.LAST_MEDDELANDE),
+            reverse("protokoll_detail", args=[protokoll.pk]),
+        )
+    template = "moten/protokoll.html#paragraf_form" if request.htmx else "moten/paragraf_form.html"
+    if request.method == "GET":
+        form = _paragraf_form(protokoll, paragraf)
+        return render(
+            request,
+            template,
+            {"form": form, "p": paragraf, "protokoll": protokoll, "mote": protokoll.mote},
+        )
+    form = _paragraf_form(protokoll, data=request.POST)
+    context = {"form": form, "p": paragraf, "protokoll": protokoll, "mote": protokoll.mote}
+    if not form.is_valid():
+        return render(request, template, context, status=INVALID)
+    try:
+        saved = services.paragraf_update(
+            actor=request.user,
+            paragraf=paragraf,
+            version=form.cleaned_data["version"] or 0,
+            **_paragraf_fields(form),
+        )
+    except services.ProtokollLast as exc:
+        return _last(request, exc, reverse("protokoll_detail", args=[protokoll.pk]))
+    except services.Konflikt as conflict:
+        # Keep what this user typed, show what the other saved, and let them save again
+        # on top of the newer version once they have merged the two.
+        current = Paragraf.objects.prefetch_related("beslut", "jav").get(pk=conflict.current.pk)
+        data = request.POST.copy()
+        data["version"] = current.version
+        context.update(form=_paragraf_form(protokoll, data=data), konflikt=current)
+        context["form"].is_valid()
+        return render(request, template, context, status=CONFLICT)
+    if request.htmx:
+        return _render_kort(request, saved, protokoll)
+    return redirect(reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{saved.pk}")
+
+
+@require_POST
+def paragraf_delete(request, pk: int):
+    paragraf = _get_paragraf(request, pk, edit=True)
+    try:
+        services.paragraf_delete(actor=request.user, paragraf=paragraf)
+    except services.ProtokollLast as exc:
+        messages.error(request, str(exc))
+    return redirect("protokoll_detail", pk=paragraf.protokoll_id)
+
+
+@require_POST
+def paragraf_move(request, pk: int):
+    paragraf = _get_paragraf(request, pk, edit=True)
+    steg = -1 if request.POST.get("riktning") == "upp" else 1
+    try:
+        services.paragraf_move(actor=request.user, paragraf=paragraf, steg=steg)
+    except services.ProtokollLast as exc:
+        messages.error(request, str(exc))
+    return redirect(reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}")
+
+
+@require_POST
+def protokoll_fran_dagordning(request, pk: int):
+    protokoll = _get_protokoll(request, pk, edit=True)
+    try:
+        antal = services.paragrafer_from_dagordning(actor=request.user, protokoll=protokoll)
+    except services.ProtokollLast as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{antal} punkter från dagordningen är tillagda som paragrafer.")
+    return redirect("protokoll_detail", pk=pk)
+
+
+def _roster_initial(protokoll: Protokoll) -> list[dict]:
+    """The organ's roster on the meeting day, as the attendance form's starting point."""
+    from forbund.models import Roll, Uppdrag
+
+    mote = protokoll.mote
+    rows = []
+    uppdrag = (
+        Uppdrag.objects.aktiva(mote.datum)
+        .filter(organ=mote.organ)
+        .select_related("person", "part")
+        .order_by("roll", "part__ordning")
+    )
+    for u in uppdrag:
+        kategori = (
+            Narvaro.Kategori.ERSATTARE if u.roll == Roll.ERSATTARE else Narvaro.Kategori.ORDINARIE
+        )
+        rows.append(
+            {
+                "kategori": kategori,
+                "namn": u.person.namn,
+                "beskrivning": u.part.namn if u.part else "",
+                "person_id": u.person_id,
+            }
+        )
+    return rows
+
+
+@require_http_methods(["GET", "POST"])
+def narvaro_edit(request, pk: int):
+    protokoll = _get_protokoll(request, pk, edit=True)
+    if protokoll.ar_last:
+        return _last(
+            request,
+            services.ProtokollLast(services.LAST_MEDDELANDE),
+            reverse("protokoll_detail", args=[pk]),
+        )
+    if request.method == "POST":
+        formset = NarvaroFormSet(request.POST)
+        if formset.is_valid():
+            persons = Person.objects.in_bulk(
+                [
+                    f.cleaned_data["person_id"]
+                    for f in formset.forms
+                    if f.cleaned_data.get("person_id")
+                ]
+            )
+            rader = [
+                services.NarvaroRad(
+                    kategori=f.cleaned_data["kategori"],
+                    namn=f.cleaned_data["namn"],
+                    beskrivning=f.cleaned_data["beskrivning"],
+                    person=persons.get(f.cleaned_data.get("person_id")),
+                    ersatter=f.cleaned_data["ersatter"],
+                    fran_paragraf=f.cleaned_data["fran_paragraf"],
+                    till_paragraf=f.cleaned_data["till_paragraf"],
+                )
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            services.narvaro_set(actor=request.user, protokoll=protokoll, rader=rader)
+            messages.success(request, "Närvaron är sparad.")
+            return redirect("protokoll_detail", pk=pk)
+        return render(
+            request,
+            "moten/narvaro_form.html",
+            {"formset": formset, "protokoll": protokoll},
+            status=INVALID,
+        )
+    existing = [
+        {
+            "kategori": n.kategori,
+            "namn": n.namn,
+            "beskrivning": n.beskrivning,
+            "ersatter": n.ersatter,
+            "fran_paragraf": n.fran_paragraf,
+            "till_paragraf": n.till_paragraf,
+            "person_id": n.person_id,
+        }
+        for n in protokoll.narvaro.all()
+    ]
+    formset = NarvaroFormSet(initial=existing or _roster_initial(protokoll))
+    return render(request, "moten/narvaro_form.html", {"formset": formset, "protokoll": protokoll})
+
+
+@require_http_methods(["GET", "POST"])
+def protokoll_numrera(request, pk: int):
+    protokoll = _get_protokoll(request, pk, edit=True)
+    mote = protokoll.mote
+    ledamoter = services.ledamoter_vid(mote)
+    form = NumreraForm(
+        request.POST or None,
+        ledamoter=ledamoter,
+        initial={"ordforande": services.ordforande_vid(mote)},
+    )
+    context = {"form": form, "protokoll": protokoll, "mote": mote}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                nummer = services.protokoll_numrera(
+                    actor=request.user,
+                    protokoll=protokoll,
+                    ordforande=form.cleaned_data["ordforande"],
+                    justerare=list(form.cleaned_data["justerare"]),
+                )
+            except services.ProtokollLast as exc:
+                return _last(request, exc, reverse("protokoll_detail", args=[pk]))
+            messages.success(
+                request,
+                f"Paragraferna har fått § {nummer[0]}–{nummer[-1]}. Protokollet kan justeras.",
+            )
+            return redirect("protokoll_detail", pk=pk)
+        return render(request, "moten/numrera_form.html", context, status=INVALID)
+    return render(request, "moten/numrera_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def protokoll_justera(request, pk: int):
+    protokoll = _get_protokoll(request, pk)
+    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
+    context = _protokoll_context(request, protokoll)
+    if not context["kan_justera"]:
+        raise PermissionDenied
+    form = JusteraForm(request.POST or None, user=request.user)
+    context["form"] = form
+    if request.method == "POST":
+        if form.is_valid():
+            person = Person.objects.get(user=request.user)
+            try:
+                klart = services.protokoll_justera(
+                    actor=request.user, protokoll=protokoll, person=person
+                )
+            except services.ProtokollLast as exc:
+                return _last(request, exc, reverse("protokoll_detail", args=[pk]))
+            messages.success(
+                request,
+                "Protokollet är justerat av alla och låst."
+                if klart
+                else "Din justering är registrerad. Protokollet väntar på övriga justerare.",
+            )
+            return redirect("protokoll_detail", pk=pk)
+        return render(request, "moten/justera.html", context, status=INVALID)
+    return render(request, "moten/justera.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def anslag_create(request, pk: int):
+    protokoll = _get_protokoll(request, pk, edit=True)
+    if protokoll.status != Protokoll.Status.JUSTERAT or hasattr(protokoll, "anslag"):
+        messages.error(
+            request, "Bara ett justerat protokoll som inte redan är anslaget kan anslås."
+        )
+        return redirect("protokoll_detail", pk=pk)
+    justerat = timezone.localdate(protokoll.justerat)
+    forbund = forbund_get()
+    form = AnslagForm(
+        request.POST or None,
+        justeringsdatum=justerat,
+        initial={
+            "anslagsdatum": kalender.foreslaget_anslagsdatum(justerat),
+            "forvaringsplats": forbund.adress if forbund else "",
+        },
+    )
+    context = {
+        "form": form,
+        "protokoll": protokoll,
+        "mote": protokoll.mote,
+        "justerat": justerat,
+        "senast": kalender.anslag_senast(justerat),
+    }
+    if request.method == "POST":
+        if form.is_valid():
+            anslag = services.anslag_create(
+                actor=request.user, protokoll=protokoll, **form.cleaned_data
+            )
+            if anslag.anslagsdatum > context["senast"]:
+                messages.warning(
+                    request,
+                    f"Anslaget sattes upp senare än den andra dagen efter justeringen "
+                    f"({context['senast'].isoformat()}).",
+                )
+            messages.success(
+                request,
+                f"Anslaget är uppsatt. Det tas ned tidigast {anslag.ned_tidigast.isoformat()}.",
+            )
+            return redirect("protokoll_detail", pk=pk)
+        return render(request, "moten/anslag_form.html", context, status=INVALID)
+    return render(request, "moten/anslag_form.html", context)
+
+
+@require_POST
+def protokoll_fardigt(request, pk: int):
+    protokoll = _get_protokoll(request, pk, edit=True)
+    try:
+        services.minnesanteckningar_fardigstall(actor=request.user, protokoll=protokoll)
+    except services.ProtokollLast as exc:
+        messages.error(request, str(exc))
+    return redirect("protokoll_detail", pk=pk)
+
+
+# --- PDFs -------------------------------------------------------------------------------
+
+
+def _protokoll_pdf_bytes(protokoll: Protokoll, *, pdf_variant: str | None = None) -> bytes:
+    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
+    context = _protokoll_context_for_pdf(protokoll)
+    return render_pdf("moten/pdf/protokoll.html", context, pdf_variant=pdf_variant)
+
+
+def _protokoll_context_for_pdf(protokoll: Protokoll) -> dict:
+    mote = protokoll.mote
+    return {
+        "protokoll": protokoll,
+        "mote": mote,
+        "forbund": mote.organ.forbund,
+        "paragrafer": protokoll.paragrafer.all(),
+        "narvaro": _narvaro_grupper(protokoll),
+        "justeringar": list(protokoll.justeringar.all()),
+        "omfattar": selectors.paragraf_range(protokoll),
+        "anslag": getattr(protokoll, "anslag", None),
+        "justerat_datum": timezone.localdate(protokoll.justerat) if protokoll.justerat else None,
+        "sekreterare": _sekreterare(mote),
+    }
+
+
+def _sekreterare(mote: Mote) -> Person | None:
+    from forbund.models import Roll, Uppdrag
+
+    u = (
+        Uppdrag.objects.aktiva(mote.datum)
+        .filter(roll=Roll.FORBUNDSCHEF)
+        .select_related("person")
+        .first()
+    )
+    return u.person if u else None
+
+
+def protokoll_filnamn(protokoll: Protokoll) -> str:
+    mote = protokoll.mote
+    return f"{mote.organ.namn.lower()}-{mote.datum.isoformat()}-protokoll.pdf"
+
+
+@login_not_required
+@require_GET
+def protokoll_pdf(request, pk: int):
+    """Justerade protocols are public documents; drafts only for those who may see the meeting."""
+    protokoll = get_object_or_404(Protokoll.objects.select_related("mote__organ"), pk=pk)
+    if protokoll.status != Protokoll.Status.JUSTERAT:
+        if not request.user.is_authenticated:
+            raise Http404
+        _get_mote_for_user(request, protokoll.mote_id)
+    return pdf_response(_protokoll_pdf_bytes(protokoll), protokoll_filnamn(protokoll))
+
+
+@login_not_required
+@require_GET
+def protokollsutdrag_pdf(request, pk: int):
+    paragraf = get_object_or_404(
+        Paragraf.objects.select_related("protokoll__mote__organ__forbund"), pk=pk
+    )
+    protokoll = paragraf.protokoll
+    if protokoll.status != Protokoll.Status.JUSTERAT and not paragraf.omedelbart_justerad:
+        if not request.user.is_authenticated:
+            raise Http404
+        _get_mote_for_user(request, protokoll.mote_id)
+    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
+    paragraf = next(p for p in protokoll.paragrafer.all() if p.pk == paragraf.pk)
+    context = _protokoll_context_for_pdf(protokoll)
+    context["p"] = paragraf
+    data = render_pdf("moten/pdf/utdrag.html", context)
+    return pdf_response(
+        data,
+        f"protokollsutdrag-{protokoll.mote.datum.isoformat()}-{paragraf.nummer or paragraf.pk}.pdf",
+    )
+
+
+# --- Beslutsregister and the public anslagstavla -----------------------------------------
+
+
+@require_GET
+def beslutsregister(request):
+    _require(permissions.can_view_beslutsregister(request.user))
+    q = request.GET.get("q", "").strip()
+    organ_id = request.GET.get("organ") or None
+    ar = request.GET.get("ar") or None
+    try:
+        organ_id = int(organ_id) if organ_id else None
+        ar = int(ar) if ar else None
+    except ValueError:
+        organ_id = ar = None
+    beslut = list(selectors.beslutsregister(q=q, organ_id=organ_id, ar=ar)[:200])
+    context = {
+        "beslut": beslut,
+        "q": q,
+        "organ_id": organ_id,
+        "ar": ar,
+        "organ": Organ.objects.filter(typ=Organ.Typ.STYRELSE),
+        "ar_lista": sorted(
+            set(Paragraf.objects.filter(protokoll__status="justerat").values_list("ar", flat=True)),
+            reverse=True,
+        ),
+    }
+    if request.htmx:
+        return render(request, "moten/beslutsregister.html#resultat", context)
+    return render(request, "moten/beslutsregister.html", context)
+
+
+@login_not_required
+@require_GET
+def anslagstavla(request):
+    return render(
+        request,
+        "moten/anslagstavla.html",
+        {
+            "forbund": forbund_get(),
+            "anslag": list(selectors.anslag_aktuella()),
+            "arkiv": list(selectors.justerade_protokoll()[:100]),
+        },
+    )
