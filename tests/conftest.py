@@ -39,3 +39,50 @@ def client_for(persona: str) -> Client:
 @pytest.fixture
 def as_persona(demo):
     return client_for
+
+
+@pytest.fixture
+def moten(demo, settings, tmp_path):
+    """The demo protocols, plus three meetings in the states the views care about: a draft
+    with a paragraph and a handling, and a numbered protocol waiting for justering by the
+    ordförande (Karin Ödmark) and the ledamot (Fredrika Alnö)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from forbund.models import Organ, Person
+    from moten import demo as moten_demo
+    from moten import services
+    from moten.models import Protokoll
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    assert moten_demo.load() is True
+    kansli = get_user_model().objects.get(username="forbundschef")
+    styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
+    utkast = services.mote_create(
+        actor=kansli, organ=styrelsen, datum=dt.date(2022, 2, 25), plats="Rum 654, kommunhuset"
+    )
+    utkast_paragraf = services.paragraf_create(
+        actor=kansli, protokoll=utkast.protokoll, rubrik="Budget 2022"
+    )
+    handling = services.handling_add(
+        actor=kansli, mote=utkast, titel="Budget", filnamn="budget.pdf", data=b"%PDF-1.4\n%test\n"
+    )
+    numrerat = services.mote_create(
+        actor=kansli, organ=styrelsen, datum=dt.date(2022, 3, 25), plats="Rum 654, kommunhuset"
+    )
+    services.paragraf_create(actor=kansli, protokoll=numrerat.protokoll, rubrik="Öppnande")
+    services.protokoll_numrera(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        ordforande=Person.objects.get(user__username="ordforande"),
+        justerare=[Person.objects.get(user__username="ledamot")],
+    )
+    justerat = Protokoll.objects.filter(status="justerat", mote__datum=dt.date(2021, 11, 26)).get()
+    return SimpleNamespace(
+        utkast=utkast,
+        utkast_paragraf=utkast_paragraf,
+        handling=handling,
+        numrerat=numrerat,
+        justerat=justerat,
+        justerad_paragraf=justerat.paragrafer.get(nummer=161),
+    )

@@ -4,10 +4,13 @@ The list of patterns is read from the URL resolver, so a URL added without an en
 makes test_every_url_is_in_the_matrix fail.
 """
 
+import datetime as dt
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from forbund.models import Organ, Person, Uppdrag
+from moten.models import Handling, Mote, Paragraf, Protokoll
 
 from .conftest import PERSONAS, client_for
 
@@ -31,6 +34,30 @@ def outcome(allowed: set[str], *, denied=NEJ, public=False) -> dict[str, object]
 
 def everyone(status=OK):
     return dict.fromkeys(PERSONAS, status)
+
+
+LASARE = KANSLI | STYRELSE | {"revisor"}  # who reads the styrelse's meetings
+
+
+def viewers(*, denied=SAKNAS, allowed=LASARE):
+    """A page of one meeting: outsiders get 404, not a hint that it exists."""
+    return outcome(allowed, denied=denied)
+
+
+def post_only():
+    return {**everyone(METOD), "anonym": LOGIN}
+
+
+def _utkast():
+    return Mote.objects.get(datum=dt.date(2022, 2, 25))
+
+
+def _numrerat():
+    return Mote.objects.get(datum=dt.date(2022, 3, 25))
+
+
+def _justerat():
+    return Protokoll.objects.get(mote__datum=dt.date(2021, 11, 26))
 
 
 # name -> (kwargs factory, expected outcome per persona)
@@ -63,6 +90,53 @@ MATRIX = {
     "password_reset_done": (None, everyone()),
     "password_reset_confirm": (lambda: {"uidb64": "MQ", "token": "ogiltig"}, everyone()),
     "password_reset_complete": (None, everyone()),
+    # Meetings and protocols.
+    "mote_list": (None, outcome(LASARE)),
+    "mote_create": (None, outcome(KANSLI)),
+    "mote_detail": (lambda: {"pk": _utkast().pk}, viewers()),
+    "mote_edit": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
+    "punkt_create": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
+    "punkt_edit": (lambda: {"pk": _utkast().dagordning.first().pk}, viewers(allowed=KANSLI)),
+    "punkt_delete": (lambda: {"pk": _utkast().dagordning.first().pk}, post_only()),
+    "punkt_move": (lambda: {"pk": _utkast().dagordning.first().pk}, post_only()),
+    "handling_upload": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
+    "handling_download": (lambda: {"pk": Handling.objects.get().pk}, viewers()),
+    "kallelse_pdf": (lambda: {"pk": _utkast().pk}, viewers()),
+    "kallelse_send": (lambda: {"pk": _utkast().pk}, post_only()),
+    "protokoll_detail": (lambda: {"pk": _justerat().pk}, viewers()),
+    "narvaro_edit": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
+    "protokoll_fran_dagordning": (lambda: {"pk": _utkast().protokoll.pk}, post_only()),
+    "paragraf_create": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
+    "protokoll_numrera": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
+    # Only the two named for this protocol may justera it; the other readers are refused.
+    "protokoll_justera": (
+        lambda: {"pk": _numrerat().protokoll.pk},
+        {**viewers(denied=SAKNAS), **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ)},
+    ),
+    # Already anslaget: the kansli is sent back to the protocol with a message.
+    "anslag_create": (lambda: {"pk": _justerat().pk}, viewers(allowed=KANSLI)),
+    "protokoll_fardigt": (lambda: {"pk": _utkast().protokoll.pk}, post_only()),
+    # A justerat protocol is a public document: anyone may read it.
+    "protokoll_pdf": (lambda: {"pk": _justerat().pk}, everyone()),
+    "protokollsutdrag_pdf": (
+        lambda: {"pk": _justerat().paragrafer.get(nummer=161).pk},
+        everyone(),
+    ),
+    "paragraf_detail": (lambda: {"pk": Paragraf.objects.filter(nummer=161).get().pk}, viewers()),
+    "paragraf_edit": (
+        lambda: {"pk": _utkast().protokoll.paragrafer.get().pk},
+        viewers(allowed=KANSLI),
+    ),
+    "paragraf_delete": (lambda: {"pk": _utkast().protokoll.paragrafer.get().pk}, post_only()),
+    "paragraf_move": (lambda: {"pk": _utkast().protokoll.paragrafer.get().pk}, post_only()),
+    "beslutsregister": (None, outcome(LASARE)),
+    "anslagstavla": (None, everyone()),
+    # The public API: justerade protocols only, no login.
+    "api:anslagstavla": (None, everyone()),
+    "api:protokoll": (None, everyone()),
+    "api:beslut": (None, everyone()),
+    "api:openapi-json": (None, everyone()),
+    "api:api-root": (None, everyone(SAKNAS)),
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
@@ -105,7 +179,7 @@ def _classify(response) -> object:
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(demo, name):
+def test_permission_matrix(moten, name):
     kwargs_factory, expected = MATRIX[name]
     url = reverse(name, kwargs=kwargs_factory() if kwargs_factory else None)
     actual = {}

@@ -1,0 +1,54 @@
+"""Meetings in the Django admin, for the kansli's reference. A justerat protocol and
+everything in it is read-only here too (the database refuses changes anyway)."""
+
+from django.contrib import admin
+
+from forbund.admin_site import KansliAdmin
+
+from .models import AttSats, Jav, Mote, Paragraf, Protokoll
+
+
+class LastAdmin(KansliAdmin):
+    def _last(self, obj) -> bool:
+        if obj is None:
+            return False
+        protokoll = obj if isinstance(obj, Protokoll) else getattr(obj, "protokoll", None)
+        if protokoll is None and hasattr(obj, "paragraf"):
+            protokoll = obj.paragraf.protokoll
+        return bool(protokoll and protokoll.ar_justerat)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._last(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._last(obj)
+
+
+class AttSatsInline(LastAdmin, admin.TabularInline):
+    model = AttSats
+    extra = 0
+
+
+class JavInline(LastAdmin, admin.TabularInline):
+    model = Jav
+    extra = 0
+
+
+@admin.register(Mote)
+class MoteAdmin(LastAdmin, admin.ModelAdmin):
+    list_display = ["datum", "organ", "plats"]
+    list_filter = ["organ"]
+
+
+@admin.register(Protokoll)
+class ProtokollAdmin(LastAdmin, admin.ModelAdmin):
+    list_display = ["mote", "typ", "status", "justerat"]
+    list_select_related = ["mote__organ"]
+
+
+@admin.register(Paragraf)
+class ParagrafAdmin(LastAdmin, admin.ModelAdmin):
+    list_display = ["nummer", "rubrik", "protokoll"]
+    list_select_related = ["protokoll__mote__organ"]
+    search_fields = ["rubrik", "text"]
+    inlines = [AttSatsInline, JavInline]

@@ -1,0 +1,177 @@
+"""From a new meeting to a justerat, anslaget protocol, through the views."""
+
+import datetime as dt
+import re
+
+from django.core import mail
+from django.urls import reverse
+
+from forbund.demo import DEMO_PASSWORD
+from forbund.models import Organ, Person
+from moten import services
+from moten.models import Paragraf, Protokoll
+
+from ..conftest import client_for
+
+
+def _new_meeting(kansli, datum):
+    response = kansli.post(
+        reverse("mote_create"),
+        {
+            "organ": Organ.objects.get(typ="styrelse").pk,
+            "datum": datum,
+            "starttid": "09:00",
+            "sluttid": "12:00",
+            "plats": "Rum 654, kommunhuset, Sundsvall. Plus teams",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()
+    return Protokoll.objects.get(mote__datum=dt.date.fromisoformat(datum))
+
+
+def test_next_2022_meeting_starts_at_16_and_2023_at_1(moten):
+    kansli = client_for("forbundschef")
+    # The fixture's 2022-03-25 meeting took § 16; this one continues the series.
+    protokoll = _new_meeting(kansli, "2022-04-29")
+    kansli.post(reverse("protokoll_fran_dagordning", args=[protokoll.pk]))
+    assert protokoll.paragrafer.count() == 6  # the standard items
+    ordforande = Person.objects.get(user__username="ordforande")
+    ledamot = Person.objects.get(user__username="ledamot")
+    response = kansli.post(
+        reverse("protokoll_numrera", args=[protokoll.pk]),
+        {"ordforande": ordforande.pk, "justerare": [ledamot.pk]},
+    )
+    assert response.status_code == 302
+    assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == list(range(17, 23))
+
+    januari = _new_meeting(kansli, "2023-01-20")
+    services.paragraf_create(actor=None, protokoll=januari, rubrik="Sammanträdet öppnas")
+    services.protokoll_numrera(
+        actor=None, protokoll=januari, ordforande=ordforande, justerare=[ledamot]
+    )
+    assert januari.paragrafer.get().nummer == 1
+
+
+def test_write_justera_and_post_the_anslag(moten, django_capture_on_commit_callbacks):
+    kansli = client_for("forbundschef")
+    protokoll = _new_meeting(kansli, "2022-05-20")
+    services.narvaro_set(
+        actor=None,
+        protokoll=protokoll,
+        rader=[
+            services.NarvaroRad(kategori="ordinarie", namn="Karin Ödmark"),
+            services.NarvaroRad(kategori="ordinarie", namn="Johan Bergvik"),
+            services.NarvaroRad(kategori="ordinarie", namn="Fredrika Alnö"),
+        ],
+    )
+    bergvik = protokoll.narvaro.get(namn="Johan Bergvik")
+    response = kansli.post(
+        reverse("paragraf_create", args=[protokoll.pk]),
+        {
+            "rubrik": "Ansökan om medel för arbetskonsulent",
+            "text": "Ansökan avser 2023.",
+            "beslut": "Att bevilja 300 000 kr.\n\natt betala ut hälften när avtal tecknats.",
+            "jav_beslut": [bergvik.pk],
+        },
+    )
+    assert response.status_code == 302
+    paragraf = protokoll.paragrafer.get()
+    assert [a.text for a in paragraf.beslut.all()] == [
+        "bevilja 300 000 kr.",
+        "betala ut hälften när avtal tecknats.",
+    ]
+    assert [str(j) for j in paragraf.jav.all()] == ["Johan Bergvik deltog inte i beslutet."]
+
+    kansli.post(
+        reverse("protokoll_numrera", args=[protokoll.pk]),
+        {
+            "ordforande": Person.objects.get(user__username="ordforande").pk,
+            "justerare": [Person.objects.get(user__username="ledamot").pk],
+        },
+    )
+    # The ordförande justerar; a wrong password changes nothing.
+    ordforande = client_for("ordforande")
+    wrong = ordforande.post(reverse("protokoll_justera", args=[protokoll.pk]), {"losenord": "fel"})
+    assert wrong.status_code == 422
+    assert "Lösenordet stämmer inte" in wrong.content.decode()
+    ok = ordforande.post(
+        reverse("protokoll_justera", args=[protokoll.pk]), {"losenord": DEMO_PASSWORD}
+    )
+    assert ok.status_code == 302
+    protokoll.refresh_from_db()
+    assert protokoll.status == "numrerat"
+    # The ersättare is not a justerare of this protocol.
+    assert (
+        client_for("ersattare").get(reverse("protokoll_justera", args=[protokoll.pk])).status_code
+        == 403
+    )
+    client_for("ledamot").post(
+        reverse("protokoll_justera", args=[protokoll.pk]), {"losenord": DEMO_PASSWORD}
+    )
+    protokoll.refresh_from_db()
+    assert protokoll.status == "justerat"
+    assert protokoll.sha256 == services.protokoll_sha256(protokoll)
+    page = kansli.get(reverse("protokoll_detail", args=[protokoll.pk])).content.decode()
+    assert "(sent: efter fristen)" in page  # justerat years after 2022-06-07
+
+    form = kansli.get(reverse("anslag_create", args=[protokoll.pk])).content.decode()
+    today = protokoll.justerat.date()
+    proposed = re.search(r'name="anslagsdatum" value="([\d-]+)"', form).group(1)
+    assert proposed == (today + dt.timedelta(days=1)).isoformat()
+    kansli.post(
+        reverse("anslag_create", args=[protokoll.pk]),
+        {"anslagsdatum": proposed, "forvaringsplats": "Kommunhuset rum 612, Sundsvall"},
+    )
+    protokoll.refresh_from_db()
+    assert protokoll.anslag.anslagsdatum.isoformat() == proposed
+    tavla = client_for("anonym").get(reverse("anslagstavla")).content.decode()
+    assert proposed in tavla
+    assert protokoll.anslag.ned_tidigast.isoformat() in tavla
+
+
+def test_bad_meeting_input_keeps_what_was_typed(moten):
+    kansli = client_for("forbundschef")
+    response = kansli.post(
+        reverse("mote_create"),
+        {
+            "organ": "",
+            "datum": "2022-13-40",
+            "starttid": "13:00",
+            "sluttid": "12:00",
+            "plats": "Rum 1",
+        },
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Sluttiden måste vara efter starttiden." in html
+    assert 'value="Rum 1"' in html
+    assert 'value="2022-13-40"' in html
+
+
+def test_kallelse_goes_to_members_and_ersattare_with_pdf(moten, django_capture_on_commit_callbacks):
+    kansli = client_for("forbundschef")
+    with django_capture_on_commit_callbacks(execute=True):
+        kansli.post(reverse("kallelse_send", args=[moten.utkast.pk]))
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert len(message.to) == 8  # four ordinarie, four ersättare
+    assert "ordforande@example.org" in message.to
+    name, content, mimetype = message.attachments[0]
+    assert mimetype == "application/pdf" and content.startswith(b"%PDF")
+
+
+def test_dagordning_can_be_edited_until_numbering(moten):
+    kansli = client_for("forbundschef")
+    mote = moten.utkast
+    kansli.post(reverse("punkt_create", args=[mote.pk]), {"rubrik": "Budgetuppföljning"})
+    rubriker = list(mote.dagordning.values_list("rubrik", flat=True))
+    # New items go before övriga frågor and avslutning.
+    assert rubriker[-3:] == ["Budgetuppföljning", "Övriga frågor", "Sammanträdet avslutas"]
+    punkt = mote.dagordning.get(rubrik="Budgetuppföljning")
+    kansli.post(reverse("punkt_move", args=[punkt.pk]), {"riktning": "upp"})
+    assert list(mote.dagordning.values_list("rubrik", flat=True))[-4] == "Budgetuppföljning"
+    # After numbering the dagordning is fixed.
+    numrerat_punkt = moten.numrerat.dagordning.first()
+    response = kansli.post(reverse("punkt_delete", args=[numrerat_punkt.pk]), follow=True)
+    assert "Dagordningen kan inte ändras" in response.content.decode()
+    assert Paragraf.objects.filter(protokoll=moten.numrerat.protokoll).exists()

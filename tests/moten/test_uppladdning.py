@@ -1,0 +1,65 @@
+"""Handlingar: PDF, Word, Excel and images, recognised by content; anything else refused."""
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from moten.models import Handling
+
+from ..conftest import client_for
+
+
+def _docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+def _upload(client, mote, name, data):
+    return client.post(
+        reverse("handling_upload", args=[mote.pk]),
+        {
+            "titel": "Underlag",
+            "fil": SimpleUploadedFile(name, data, content_type="application/pdf"),
+        },
+    )
+
+
+def test_disguised_executable_is_refused_with_a_clear_message(moten):
+    before = Handling.objects.count()
+    response = _upload(
+        client_for("forbundschef"), moten.utkast, "budget.pdf", b"MZ\x90\x00" + b"\x00" * 200
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "Filen är varken PDF, Word, Excel eller en bild" in html
+    assert 'value="Underlag"' in html  # the title typed is kept
+    assert Handling.objects.count() == before
+
+
+def test_pdf_and_docx_are_stored_and_served_as_attachments(moten):
+    kansli = client_for("forbundschef")
+    assert _upload(kansli, moten.utkast, "Protokoll.PDF", b"%PDF-1.7\n%%EOF").status_code == 302
+    assert _upload(kansli, moten.utkast, "plan.docx", _docx()).status_code == 302
+    handlingar = list(moten.utkast.handlingar.order_by("nummer"))
+    assert [h.nummer for h in handlingar] == [1, 2, 3]
+    assert handlingar[2].filtyp.endswith("wordprocessingml.document")
+    response = client_for("ledamot").get(reverse("handling_download", args=[handlingar[1].pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content) == b"%PDF-1.7\n%%EOF"
+    # Stored under MEDIA_ROOT by content hash, never under the user's file name.
+    assert "Protokoll" not in handlingar[1].fil.name
+
+
+def test_zip_that_is_not_office_and_macro_documents_are_refused(moten):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("virus.exe", "MZ")
+    response = _upload(client_for("forbundschef"), moten.utkast, "plan.docx", buffer.getvalue())
+    assert response.status_code == 422
+    assert "inte ett Office-dokument" in response.content.decode()
