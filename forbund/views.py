@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from moten import selectors as moten_selectors
+
 from . import permissions, selectors, services
 from .forms import ForbundForm, KontoForm, PersonForm, UppdragForm
 from .models import Organ, Person, Uppdrag
@@ -28,9 +30,14 @@ def _require(allowed: bool) -> None:
 @require_GET
 def oversikt(request):
     r = permissions.roller(request.user)
-    context = {"roller": r, "mina_uppdrag": r.uppdrag}
+    context = {
+        "roller": r,
+        "mina_uppdrag": r.uppdrag,
+        "att_justera": list(moten_selectors.att_justera_for(request.user)),
+    }
     if r.kansli:
         context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())
+        context["protokoll_under_arbete"] = list(moten_selectors.protokoll_under_arbete())
         context["utan_inloggning"] = list(
             Person.objects.filter(user__isnull=True, uppdrag__in=Uppdrag.objects.aktiva())
             .distinct()

@@ -136,7 +136,10 @@ class ParagrafForm(forms.Form):
 
 
 class NarvaroForm(forms.Form):
-    kategori = forms.ChoiceField(label="Kategori", choices=Narvaro.Kategori.choices)
+    # An empty first choice, so the blank extra rows of the formset count as unchanged.
+    kategori = forms.ChoiceField(
+        label="Kategori", choices=[("", "Välj kategori"), *Narvaro.Kategori.choices]
+    )
     namn = forms.CharField(label="Namn", max_length=200)
     beskrivning = forms.CharField(label="Organisation eller roll", max_length=300, required=False)
     ersatter = forms.CharField(label="Tjänstgör för", max_length=200, required=False)

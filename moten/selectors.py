@@ -104,3 +104,13 @@ def justerade_protokoll(ar: int | None = None):
 def paragraf_range(protokoll: Protokoll) -> tuple[int | None, int | None]:
     nums = [p.nummer for p in protokoll.paragrafer.all() if p.nummer is not None]
     return (min(nums), max(nums)) if nums else (None, None)
+
+
+def protokoll_under_arbete():
+    """Protocols of formal meetings not yet justerade or not yet anslagna, oldest first."""
+    return (
+        Protokoll.objects.filter(typ=Protokoll.Typ.SAMMANTRADESPROTOKOLL)
+        .filter(Q(status__in=["utkast", "numrerat"]) | Q(status="justerat", anslag__isnull=True))
+        .select_related("mote__organ")
+        .order_by("mote__datum")
+    )

@@ -508,11 +508,11 @@ def _roster_initial(protokoll: Protokoll) -> list[dict]:
 
     mote = protokoll.mote
     rows = []
-    uppdrag = (
+    uppdrag = sorted(
         Uppdrag.objects.aktiva(mote.datum)
         .filter(organ=mote.organ)
-        .select_related("person", "part")
-        .order_by("roll", "part__ordning")
+        .select_related("person", "part"),
+        key=lambda u: (u.roll == Roll.ERSATTARE, u.part.ordning if u.part else 0, u.person.namn),
     )
     for u in uppdrag:
         kategori = (

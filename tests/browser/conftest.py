@@ -64,8 +64,12 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_live(transactional_db, live_server):
+def demo_live(transactional_db, live_server, settings, tmp_path):
+    from moten import demo as moten_demo
+
+    settings.MEDIA_ROOT = tmp_path / "media"
     load_demo()
+    moten_demo.load()
     return live_server
 
 

@@ -8,12 +8,13 @@ from playwright.sync_api import expect
 
 from forbund.demo import DEMO_PASSWORD
 
+STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Förbundet"]
 NAV = {
-    "forbundschef": ["Översikt", "Förbundet", "Personer", "Administration"],
-    "ordforande": ["Översikt", "Förbundet"],
-    "ledamot": ["Översikt", "Förbundet"],
-    "ersattare": ["Översikt", "Förbundet"],
-    "revisor": ["Översikt", "Förbundet"],
+    "forbundschef": [*STYRELSE_NAV, "Personer", "Administration"],
+    "ordforande": STYRELSE_NAV,
+    "ledamot": STYRELSE_NAV,
+    "ersattare": STYRELSE_NAV,
+    "revisor": STYRELSE_NAV,
     "insatspersonal": ["Översikt"],
 }
 
