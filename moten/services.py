@@ -53,7 +53,12 @@ class Konflikt(Exception):
 LAST_MEDDELANDE = "Protokollet är justerat och kan inte ändras. Rättelser görs i en paragraf i ett senare protokoll."
 
 
+FARDIGT_MEDDELANDE = "Anteckningarna är markerade som färdiga och kan inte ändras."
+
+
 def _ensure_editable(protokoll: Protokoll) -> None:
+    if protokoll.status == Protokoll.Status.FARDIGT:
+        raise ProtokollLast(FARDIGT_MEDDELANDE)
     if protokoll.ar_last:
         raise ProtokollLast(LAST_MEDDELANDE)
 
@@ -558,6 +563,13 @@ def protokoll_justera(*, actor, protokoll: Protokoll, person: Person, tidpunkt=N
     protokoll.status = Protokoll.Status.JUSTERAT
     protokoll.save(update_fields=["justerat", "sha256", "status"])
     return True
+
+
+@transaction.atomic
+def protokoll_nasta_mote(*, actor, protokoll: Protokoll, text: str) -> None:
+    _ensure_editable(protokoll)
+    protokoll.nasta_mote = text
+    protokoll.save(update_fields=["nasta_mote"])
 
 
 @transaction.atomic

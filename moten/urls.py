@@ -27,6 +27,7 @@ urlpatterns = [
     path("protokoll/<int:pk>/justera/", views.protokoll_justera, name="protokoll_justera"),
     path("protokoll/<int:pk>/anslag/", views.anslag_create, name="anslag_create"),
     path("protokoll/<int:pk>/fardigt/", views.protokoll_fardigt, name="protokoll_fardigt"),
+    path("protokoll/<int:pk>/nasta-mote/", views.protokoll_nasta_mote, name="protokoll_nasta_mote"),
     path("protokoll/<int:pk>/protokoll.pdf", views.protokoll_pdf, name="protokoll_pdf"),
     path("paragraf/<int:pk>/", views.paragraf_detail, name="paragraf_detail"),
     path("paragraf/<int:pk>/andra/", views.paragraf_edit, name="paragraf_edit"),

@@ -50,6 +50,12 @@ def _get_mote_for_user(request, pk: int, *, edit: bool = False) -> Mote:
     return mote
 
 
+def _last_fel(protokoll: Protokoll) -> services.ProtokollLast:
+    if protokoll.status == Protokoll.Status.FARDIGT:
+        return services.ProtokollLast(services.FARDIGT_MEDDELANDE)
+    return services.ProtokollLast(services.LAST_MEDDELANDE)
+
+
 def _last(request, exc: services.ProtokollLast, to: str):
     messages.error(request, str(exc))
     return redirect(to)
@@ -377,7 +383,7 @@ def paragraf_create(request, pk: int):
     if protokoll.ar_last:
         return _last(
             request,
-            services.ProtokollLast(services.LAST_MEDDELANDE),
+            _last_fel(protokoll),
             reverse("protokoll_detail", args=[pk]),
         )
     form = _paragraf_form(protokoll, data=request.POST or None)
@@ -431,7 +437,7 @@ def paragraf_edit(request, pk: int):
     if protokoll.ar_last:
         return _last(
             request,
-            services.ProtokollLast(services.LAST_MEDDELANDE),
+            _last_fel(protokoll),
             reverse("protokoll_detail", args=[protokoll.pk]),
         )
     template = "moten/protokoll.html#paragraf_form" if request.htmx else "moten/paragraf_form.html"
@@ -535,7 +541,7 @@ def narvaro_edit(request, pk: int):
     if protokoll.ar_last:
         return _last(
             request,
-            services.ProtokollLast(services.LAST_MEDDELANDE),
+            _last_fel(protokoll),
             reverse("protokoll_detail", args=[pk]),
         )
     if request.method == "POST":
@@ -689,6 +695,22 @@ def anslag_create(request, pk: int):
             return redirect("protokoll_detail", pk=pk)
         return render(request, "moten/anslag_form.html", context, status=INVALID)
     return render(request, "moten/anslag_form.html", context)
+
+
+@require_POST
+def protokoll_nasta_mote(request, pk: int):
+    protokoll = _get_protokoll(request, pk, edit=True)
+    text = request.POST.get("nasta_mote", "").strip()
+    if len(text) > 2000:
+        messages.error(request, "Texten om nästa möte får vara högst 2 000 tecken.")
+        return redirect("protokoll_detail", pk=pk)
+    try:
+        services.protokoll_nasta_mote(actor=request.user, protokoll=protokoll, text=text)
+    except services.ProtokollLast as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Nästa möte är sparat.")
+    return redirect("protokoll_detail", pk=pk)
 
 
 @require_POST

@@ -41,10 +41,9 @@ def as_persona(demo):
     return client_for
 
 
-@pytest.fixture
-def moten(demo, settings, tmp_path):
-    """The demo protocols, plus three meetings in the states the views care about: a draft
-    with a paragraph and a handling, and a numbered protocol waiting for justering by the
+def bygg_moten():
+    """The demo protocols, plus meetings in the states the views care about: a draft with a
+    paragraph and a handling, and a numbered protocol waiting for justering by the
     ordförande (Karin Ödmark) and the ledamot (Fredrika Alnö)."""
     import datetime as dt
     from types import SimpleNamespace
@@ -54,7 +53,6 @@ def moten(demo, settings, tmp_path):
     from moten import services
     from moten.models import Protokoll
 
-    settings.MEDIA_ROOT = tmp_path / "media"
     assert moten_demo.load() is True
     kansli = get_user_model().objects.get(username="forbundschef")
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
@@ -86,3 +84,9 @@ def moten(demo, settings, tmp_path):
         justerat=justerat,
         justerad_paragraf=justerat.paragrafer.get(nummer=161),
     )
+
+
+@pytest.fixture
+def moten(demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return bygg_moten()

@@ -116,6 +116,7 @@ MATRIX = {
     # Already anslaget: the kansli is sent back to the protocol with a message.
     "anslag_create": (lambda: {"pk": _justerat().pk}, viewers(allowed=KANSLI)),
     "protokoll_fardigt": (lambda: {"pk": _utkast().protokoll.pk}, post_only()),
+    "protokoll_nasta_mote": (lambda: {"pk": _utkast().protokoll.pk}, post_only()),
     # A justerat protocol is a public document: anyone may read it.
     "protokoll_pdf": (lambda: {"pk": _justerat().pk}, everyone()),
     "protokollsutdrag_pdf": (

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from forbund.demo import DEMO_PASSWORD
+from forbund.demo import DEMO_PASSWORD, load_demo
 
 STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Förbundet"]
 NAV = {
@@ -108,3 +108,46 @@ def test_the_accessibility_check_catches_a_violation(page, axe_check):
     )
     with pytest.raises(AssertionError, match="color-contrast|label"):
         axe_check(page)
+
+
+def _sidor_for_kansliet():
+    """Every page of the permission matrix that the förbundschef may open, except files."""
+    from django.urls import reverse
+
+    from ..test_permission_matrix import MATRIX, OK
+
+    skip_suffixes = (".pdf",)
+    urls = []
+    for name, (kwargs, expected) in sorted(MATRIX.items()):
+        if expected["forbundschef"] != OK or name.startswith(("api:", "admin:")):
+            continue
+        if name in {"handling_download", "logout", "login"} or name.startswith("password_reset"):
+            continue
+        url = reverse(name, kwargs=kwargs() if kwargs else None)
+        if not url.endswith(skip_suffixes):
+            urls.append(url)
+    return urls
+
+
+def test_every_page_of_the_kansli_is_accessible(
+    page, browser, live_server, transactional_db, settings, tmp_path, axe_check
+):
+    """axe-core over every HTML page in the permission matrix, with realistic data."""
+    from ..conftest import bygg_moten
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    load_demo()
+    bygg_moten()
+    login(page, live_server.url, "forbundschef")
+    urls = _sidor_for_kansliet()
+    assert len(urls) > 25
+    for url in urls:
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, url
+        axe_check(page)
+    # The public and account pages, signed out.
+    page.get_by_role("button", name="Logga ut").click()
+    for url in ["/konto/aterstall/", "/anslagstavla/", "/tillganglighetsredogorelse/"]:
+        page.goto(live_server.url + url)
+        axe_check(page)
+    assert len(axe_check.checked) == len(urls) + 3

@@ -175,3 +175,39 @@ def test_dagordning_can_be_edited_until_numbering(moten):
     response = kansli.post(reverse("punkt_delete", args=[numrerat_punkt.pk]), follow=True)
     assert "Dagordningen kan inte ändras" in response.content.decode()
     assert Paragraf.objects.filter(protokoll=moten.numrerat.protokoll).exists()
+
+
+def test_minnesanteckningar_for_the_utvecklingsrad(moten):
+    kansli = client_for("forbundschef")
+    organ = Organ.objects.get(namn="Utvecklingsrådet")
+    demo = Protokoll.objects.get(mote__organ=organ)
+    assert demo.status == "fardigt" and demo.typ == "anteckningar"
+    assert demo.narvaro.filter(kategori="gast").count() >= 5
+    assert demo.paragrafer.filter(nummer__isnull=True).count() == demo.paragrafer.count()
+
+    response = kansli.post(
+        reverse("mote_create"),
+        {"organ": organ.pk, "datum": "2022-06-09", "starttid": "09:00", "plats": "Teams"},
+    )
+    assert response.status_code == 302
+    protokoll = Protokoll.objects.get(mote__organ=organ, mote__datum=dt.date(2022, 6, 9))
+    assert protokoll.typ == "anteckningar"
+    assert not protokoll.mote.dagordning.exists()  # no formal standard items
+    kansli.post(
+        reverse("paragraf_create", args=[protokoll.pk]),
+        {"rubrik": "SIP-projektet", "text": "Lägesrapport."},
+    )
+    kansli.post(
+        reverse("protokoll_nasta_mote", args=[protokoll.pk]),
+        {"nasta_mote": "15 september 9-12, Teams."},
+    )
+    kansli.post(reverse("protokoll_fardigt", args=[protokoll.pk]))
+    protokoll.refresh_from_db()
+    assert protokoll.status == "fardigt"
+    assert protokoll.nasta_mote == "15 september 9-12, Teams."
+    assert protokoll.paragrafer.get().nummer is None
+    response = kansli.post(reverse("protokoll_numrera", args=[protokoll.pk]), {}, follow=True)
+    assert "Protokollet är justerat" in response.content.decode() or response.status_code in (
+        200,
+        422,
+    )
