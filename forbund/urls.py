@@ -46,6 +46,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("", include("moten.urls")),
+    path("", include("insatser.urls")),
     path("api/", public_urls()),
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ def protokoll_med_innehall(pk: int) -> Protokoll:
                 queryset=Paragraf.objects.order_by("ordning", "pk").prefetch_related(
                     Prefetch("beslut", queryset=AttSats.objects.order_by("ordning", "pk")),
                     "jav",
+                    "beviljningar__insats",
                 ),
             ),
             Prefetch("narvaro", queryset=Narvaro.objects.order_by("ordning", "pk")),

@@ -1,0 +1,128 @@
+"""Demo insatser: the grants of § 161–167 (seed 003) with their payment terms, the five
+follow-up meetings, and participant statistics for 2022 (generated, labelled as such)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from forbund.models import Part, Person
+from moten.models import Paragraf
+
+from . import services, sus
+from .demo_data import INSATSER, UPPFOLJNINGAR
+from .models import Beviljning, Insats, Mal, Tabell
+
+
+@transaction.atomic
+def load() -> bool:
+    if Insats.objects.exists():
+        return False
+    kansli = get_user_model().objects.filter(username="forbundschef").first()
+    parter = {p.namn: p for p in Part.objects.all()}
+    kommuner = [p for p in parter.values() if p.typ == Part.Typ.KOMMUN]
+    insatser = {}
+    for data in INSATSER:
+        insats = Insats(
+            namn=data["namn"],
+            typ=data["typ"],
+            huvudman=parter.get(data.get("huvudman")),
+            utforare=data.get("utforare", ""),
+            malgrupp=data.get("malgrupp", ""),
+            beskrivning=data.get("beskrivning", ""),
+            startdatum=dt.date.fromisoformat(data["start"]) if data.get("start") else None,
+            slutdatum=dt.date.fromisoformat(data["slut"]) if data.get("slut") else None,
+            status=Insats.Status.PAGAENDE if data.get("beslut") else Insats.Status.AVSLUTAD,
+        )
+        services.insats_save(actor=kansli, insats=insats, kommuner=kommuner)
+        insatser[insats.namn] = insats
+        for b in data.get("beslut", []):
+            paragraf = Paragraf.objects.get(
+                protokoll__mote__datum=dt.date(2021, 11, 26), nummer=b["paragraf"]
+            )
+            attsats = paragraf.beslut.order_by("ordning", "pk")[b["att_index"]]
+            villkor = b.get("villkor", "")
+            if b.get("utfall") == "avsatt":
+                villkor = " ".join(
+                    x for x in (f"Avsatt: {b.get('avser', '')}".strip(), villkor) if x
+                )
+            beviljning = services.beviljning_create(
+                actor=kansli,
+                insats=insats,
+                paragraf=paragraf,
+                attsats=attsats,
+                ar=b["ar"],
+                belopp=b["belopp"],
+                villkor=villkor,
+                utfall=Beviljning.Utfall.BEVILJAD if b["belopp"] else b.get("utfall", "avslag"),
+            )
+            if b.get("betalning") == "halften_avtal_rest_redovisning":
+                services.betalplan_halften_avtal_rest_redovisning(
+                    actor=kansli, beviljning=beviljning
+                )
+    for data in UPPFOLJNINGAR:
+        services.uppfoljning_create(
+            actor=kansli,
+            insats=insatser[data["insats"]],
+            datum=dt.date.fromisoformat(data["datum"]),
+            deltagare="\n".join(data["deltagare"]),
+            avsnitt=[(a["rubrik"], a["text"]) for a in data["avsnitt"]],
+            nasta=dt.date.fromisoformat(data["nasta"]) if data.get("nasta") else None,
+        )
+    _sip_samordnaren(insatser["SIP-samordnare Arbetsmarknadstorget"], kansli)
+    return True
+
+
+def _sip_samordnaren(insats: Insats, kansli) -> None:
+    """The demo's insatspersonal works here; one approved tertial of generated figures and
+    the first half of the 2022 grant paid, so the board's pages have something to show."""
+    personal = Person.objects.filter(user__username="insatspersonal").first()
+    if personal:
+        insats.personal.add(personal)
+    Mal.objects.create(
+        insats=insats,
+        ar=2022,
+        matt=Mal.Matt.DELTAGARE,
+        malvarde=40,
+        beskrivning="40 deltagare med SIP under 2022",
+    )
+    Mal.objects.create(
+        insats=insats,
+        ar=2022,
+        matt=Mal.Matt.ARBETE_STUDIER,
+        malvarde=10,
+        beskrivning="10 avslut till arbete eller studier",
+    )
+    period = services.period_create(
+        actor=kansli, insats=insats, fran=dt.date(2022, 1, 1), till=dt.date(2022, 4, 30)
+    )
+    rader = [
+        sus.Rad(Tabell.DELTAGARE, "Aktiva", 18, 11, 7),
+        sus.Rad(Tabell.DELTAGARE, "Nya", 18, 11, 7),
+        sus.Rad(Tabell.DELTAGARE, "Avslutade", 3, 2, 1),
+        sus.Rad(Tabell.KOMMUN, "Sundsvalls kommun", 18, 11, 7),
+        sus.Rad(Tabell.FORSORJNING_IN, "Försörjningsstöd", 9, 6, 3),
+        sus.Rad(Tabell.FORSORJNING_IN, "Sjukpenning/Rehabpenning", 5, 3, 2),
+        sus.Rad(Tabell.FORSORJNING_IN, "Aktivitetsersättning", 4, 2, 2),
+        sus.Rad(Tabell.TID, "1–3 år", 8, 5, 3),
+        sus.Rad(Tabell.TID, "4–6 år", 6, 4, 2),
+        sus.Rad(Tabell.TID, "Mer än 9 år", 4, 2, 2),
+        sus.Rad(Tabell.AVSLUT, "Subventionerat arbete", 1, 1, 0, 4),
+        sus.Rad(Tabell.AVSLUT, "Studier", 1, 1, 0, 3),
+        sus.Rad(
+            Tabell.AVSLUT,
+            "Fortsatt rehabilitering (i ordinarie myndighets verksamhet eller i annan samverkansinsats)",
+            1,
+            0,
+            1,
+            4,
+        ),
+        sus.Rad(Tabell.FORSORJNING_UT, "Studiemedel", 1, 1, 0),
+        sus.Rad(Tabell.FORSORJNING_UT, "Ingen offentlig försörjning", 1, 1, 0),
+        sus.Rad(Tabell.FORSORJNING_UT, "Sjukpenning/Rehabpenning", 1, 0, 1),
+    ]
+    services.period_spara(actor=kansli, period=period, rader=rader)
+    services.period_skicka_in(actor=kansli, period=period)
+    services.period_godkann(actor=kansli, period=period)

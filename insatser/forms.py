@@ -1,0 +1,217 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+from forbund.forms import DateInput
+from forbund.models import Part, Person
+
+from . import sus
+from .models import Beviljning, Delbetalning, Insats, Tabell
+
+
+def _helper(label: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.add_input(Submit("spara", label))
+    return helper
+
+
+class InsatsForm(forms.ModelForm):
+    class Meta:
+        model = Insats
+        fields = [
+            "namn",
+            "typ",
+            "status",
+            "huvudman",
+            "utforare",
+            "malgrupp",
+            "beskrivning",
+            "kommuner",
+            "startdatum",
+            "slutdatum",
+            "kontaktperson",
+            "styrgrupp",
+            "personal",
+        ]
+        widgets = {
+            "startdatum": DateInput(),
+            "slutdatum": DateInput(),
+            "malgrupp": forms.Textarea(attrs={"rows": 2}),
+            "beskrivning": forms.Textarea(attrs={"rows": 3}),
+            "kommuner": forms.CheckboxSelectMultiple,
+            "styrgrupp": forms.SelectMultiple(attrs={"size": 6}),
+            "personal": forms.SelectMultiple(attrs={"size": 6}),
+        }
+        help_texts = {"personal": "De som rapporterar för insatsen. De ser bara den här insatsen."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kommuner"].queryset = Part.objects.filter(typ=Part.Typ.KOMMUN)
+        self.helper = _helper("Spara insatsen")
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("startdatum")
+            and data.get("slutdatum")
+            and data["slutdatum"] < data["startdatum"]
+        ):
+            self.add_error("slutdatum", "Slutdatum kan inte ligga före startdatum.")
+        return data
+
+
+class BeviljningForm(forms.Form):
+    insats = forms.ModelChoiceField(label="Insats", queryset=Insats.objects.all())
+    attsats = forms.ModelChoiceField(label="Att-sats", queryset=None, required=False)
+    utfall = forms.ChoiceField(label="Utfall", choices=Beviljning.Utfall.choices)
+    ar = forms.IntegerField(label="År", min_value=2000, max_value=2100)
+    belopp = forms.IntegerField(label="Belopp (kr)", min_value=0, required=False)
+    villkor = forms.CharField(
+        label="Villkor", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, paragraf, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attsats"].queryset = paragraf.beslut.all()
+        self.fields["attsats"].label_from_instance = lambda a: f"Att {a.text[:120]}"
+        self.helper = _helper("Registrera beslutet")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("utfall") == Beviljning.Utfall.BEVILJAD and not data.get("belopp"):
+            self.add_error("belopp", "Ange det beviljade beloppet.")
+        return data
+
+
+class DelbetalningForm(forms.Form):
+    utlosare = forms.ChoiceField(label="Utlöses", choices=Delbetalning.Utlosare.choices)
+    belopp = forms.IntegerField(label="Belopp (kr)", min_value=1)
+    datum = forms.DateField(label="Datum (om på ett datum)", required=False, widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("utlosare") == Delbetalning.Utlosare.DATUM and not data.get("datum"):
+            self.add_error("datum", "Ange datumet.")
+        return data
+
+
+class UtbetalningForm(forms.Form):
+    belopp = forms.IntegerField(label="Belopp (kr)", min_value=1)
+    delbetalning = forms.ModelChoiceField(label="Delbetalning", queryset=None, required=False)
+
+    def __init__(self, *args, beviljning, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["delbetalning"].queryset = beviljning.betalplan.all()
+
+
+class UppfoljningForm(forms.Form):
+    datum = forms.DateField(label="Datum", widget=DateInput())
+    deltagare = forms.CharField(
+        label="Deltagare",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="En per rad: namn och roll.",
+    )
+    mal = forms.CharField(label="Mål", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    sus = forms.CharField(label="SUS", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    nulage = forms.CharField(
+        label="Nuläge", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    ovrigt = forms.CharField(
+        label="Övrigt", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    beslut = forms.CharField(
+        label="Beslut och överenskommelser",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    nasta = forms.DateField(label="Nästa uppföljning", required=False, widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Spara uppföljningen")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("nasta") and data.get("datum") and data["nasta"] <= data["datum"]:
+            self.add_error("nasta", "Nästa uppföljning måste ligga efter den här.")
+        return data
+
+
+class PeriodForm(forms.Form):
+    fran = forms.DateField(label="Från", widget=DateInput())
+    till = forms.DateField(label="Till", widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Skapa perioden")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fran") and data.get("till") and data["till"] < data["fran"]:
+            self.add_error("till", "Periodens slut kan inte ligga före dess början.")
+        return data
+
+
+class StatistikForm(forms.Form):
+    """The whole period on one page: one row of number fields per category."""
+
+    def __init__(self, *args, kommuner: list[str], befintliga: list[sus.Rad], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tabeller = []
+        finns = {(r.tabell, r.kategori): r for r in befintliga}
+        for tabell in Tabell:
+            rader = []
+            for i, kategori in enumerate(sus.kategorier(tabell, kommuner)):
+                falt = ["totalt", "kvinnor", "man"] + (
+                    ["manader"] if tabell == Tabell.AVSLUT else []
+                )
+                names = []
+                for f in falt:
+                    name = f"{tabell.value}-{i}-{f}"
+                    befintlig = finns.get((tabell.value, kategori))
+                    self.fields[name] = forms.IntegerField(
+                        label=f"{kategori}, {_FALT[f]}",
+                        min_value=0,
+                        required=False,
+                        initial=getattr(befintlig, f) if befintlig else None,
+                        error_messages={"min_value": "Antal kan inte vara negativt."},
+                        widget=forms.NumberInput(
+                            attrs={"class": "form-control form-control-sm", "inputmode": "numeric"}
+                        ),
+                    )
+                    names.append(name)
+                rader.append((kategori, [self[n] for n in names]))
+            self.tabeller.append((tabell, rader, tabell == Tabell.AVSLUT))
+
+    def rader(self) -> list[sus.Rad]:
+        result = []
+        for tabell, rader, _avslut in self.tabeller:
+            for kategori, bound in rader:
+                values = {
+                    b.name.rsplit("-", 1)[1]: self.cleaned_data.get(b.name) or 0 for b in bound
+                }
+                result.append(sus.Rad(tabell.value, kategori, **values))
+        return result
+
+
+_FALT = {
+    "totalt": "totalt",
+    "kvinnor": "kvinnor",
+    "man": "män",
+    "manader": "månader i insatsen (summa)",
+}
+
+
+class ImportForm(forms.Form):
+    fil = forms.FileField(label="Fil (CSV eller Excel)")
+
+
+class KompletteringForm(forms.Form):
+    kommentar = forms.CharField(
+        label="Vad behöver kompletteras?", widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def personer_queryset():
+    return Person.objects.order_by("efternamn", "fornamn")

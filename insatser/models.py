@@ -1,0 +1,389 @@
+"""Funded interventions: the register, applications, grants decided in the protocol, payment
+plans and payments attested by two, follow-up meetings and participant statistics.
+
+Statistics are counts, never people: what the national system SUS holds, always split by kön.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from forbund.models import Part, Person
+
+
+class Insats(models.Model):
+    class Typ(models.TextChoices):
+        INDIVIDINRIKTAD = "individinriktad", "Individinriktad"
+        STRUKTURINRIKTAD = "strukturinriktad", "Strukturinriktad"
+        FORSTUDIE = "forstudie", "Förstudie"
+        PROJEKT = "projekt", "Projekt"
+        KOMPETENSUTVECKLING = "kompetensutveckling", "Kompetensutveckling"
+
+    class Status(models.TextChoices):
+        ANSOKAN = "ansokan", "Ansökan"
+        BEVILJAD = "beviljad", "Beviljad"
+        PAGAENDE = "pagaende", "Pågående"
+        AVSLUTAD = "avslutad", "Avslutad"
+        AVSLAGEN = "avslagen", "Avslagen"
+
+    namn = models.CharField("namn", max_length=200, unique=True)
+    typ = models.CharField("slag", max_length=30, choices=Typ.choices)
+    huvudman = models.ForeignKey(
+        Part,
+        verbose_name="huvudman",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="insatser",
+    )
+    utforare = models.CharField("utförare", max_length=200, blank=True)
+    malgrupp = models.TextField("målgrupp", blank=True)
+    beskrivning = models.TextField("beskrivning", blank=True)
+    kommuner = models.ManyToManyField(
+        Part,
+        verbose_name="kommuner",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"typ": "kommun"},
+    )
+    startdatum = models.DateField("från", null=True, blank=True)
+    slutdatum = models.DateField("till", null=True, blank=True)
+    status = models.CharField(
+        "status", max_length=20, choices=Status.choices, default=Status.ANSOKAN
+    )
+    kontaktperson = models.ForeignKey(
+        Person,
+        verbose_name="kontaktperson",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    styrgrupp = models.ManyToManyField(
+        Person, verbose_name="styrgrupp", blank=True, related_name="styrgrupper"
+    )
+    # Insatspersonal: the accounts that report for this insats and see only it.
+    personal = models.ManyToManyField(
+        Person, verbose_name="insatspersonal", blank=True, related_name="insatser"
+    )
+
+    history = HistoricalRecords(m2m_fields=[personal])
+
+    class Meta:
+        verbose_name = "insats"
+        verbose_name_plural = "insatser"
+        ordering = ["namn"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slutdatum__isnull=True)
+                | Q(startdatum__isnull=True)
+                | Q(slutdatum__gte=F("startdatum")),
+                name="insats_slut_efter_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
+class Mal(models.Model):
+    """A measurable goal: "60 anställningar under 2021"."""
+
+    class Matt(models.TextChoices):
+        DELTAGARE = "deltagare", "Deltagare (aktiva under året)"
+        NYA = "nya", "Nya deltagare"
+        ARBETE = "arbete", "Avslut till arbete"
+        STUDIER = "studier", "Avslut till studier"
+        ARBETE_STUDIER = "arbete_studier", "Avslut till arbete eller studier"
+
+    insats = models.ForeignKey(Insats, on_delete=models.CASCADE, related_name="mal")
+    ar = models.PositiveSmallIntegerField("år")
+    matt = models.CharField("mått", max_length=20, choices=Matt.choices)
+    malvarde = models.PositiveIntegerField("målvärde")
+    beskrivning = models.CharField("beskrivning", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "mål"
+        verbose_name_plural = "mål"
+        ordering = ["ar", "matt"]
+        constraints = [models.UniqueConstraint(fields=["insats", "ar", "matt"], name="mal_unikt")]
+
+    def __str__(self) -> str:
+        return self.beskrivning or f"{self.malvarde} {self.get_matt_display().lower()} {self.ar}"
+
+
+class Beviljning(models.Model):
+    """Money granted (or refused) to an insats by an Att-clause of a protocol paragraph."""
+
+    class Utfall(models.TextChoices):
+        BEVILJAD = "beviljad", "Beviljad"
+        AVSLAG = "avslag", "Avslag"
+        BORDLAGD = "bordlagd", "Bordlagd"
+
+    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, related_name="beviljningar")
+    ar = models.PositiveSmallIntegerField("år")
+    belopp = models.PositiveIntegerField("belopp (kr)")
+    villkor = models.TextField("villkor", blank=True)
+    utfall = models.CharField(
+        "utfall", max_length=20, choices=Utfall.choices, default=Utfall.BEVILJAD
+    )
+    paragraf = models.ForeignKey(
+        "moten.Paragraf",
+        verbose_name="beslutad i",
+        on_delete=models.PROTECT,
+        related_name="beviljningar",
+    )
+    attsats = models.ForeignKey(
+        "moten.AttSats",
+        verbose_name="att-sats",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beviljningar",
+    )
+    registrerad = models.DateTimeField(auto_now_add=True)
+    registrerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "beviljning"
+        verbose_name_plural = "beviljningar"
+        ordering = ["ar", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(utfall="beviljad", belopp__gt=0)
+                | (~Q(utfall="beviljad") & Q(belopp=0)),
+                name="beviljning_belopp_efter_utfall",
+            ),
+            models.UniqueConstraint(
+                fields=["insats", "ar", "attsats"], name="beviljning_en_per_ar_och_att"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.insats} {self.ar}: {self.belopp} kr"
+
+
+class Delbetalning(models.Model):
+    """One instalment of a grant's payment plan, with what releases it."""
+
+    class Utlosare(models.TextChoices):
+        AVTAL = "avtal", "När avtal tecknats"
+        REDOVISNING = "redovisning", "När redovisningen godkänts av styrelsen"
+        REKVISITION = "rekvisition", "Mot rekvisition"
+        DATUM = "datum", "På ett datum"
+
+    beviljning = models.ForeignKey(Beviljning, on_delete=models.CASCADE, related_name="betalplan")
+    ordning = models.PositiveSmallIntegerField()
+    utlosare = models.CharField("utlöses", max_length=20, choices=Utlosare.choices)
+    belopp = models.PositiveIntegerField("belopp (kr)")
+    datum = models.DateField("datum", null=True, blank=True)
+    utlost = models.DateField("utlöst", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "delbetalning"
+        verbose_name_plural = "betalplan"
+        ordering = ["ordning", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(belopp__gt=0), name="delbetalning_belopp_positivt"),
+            models.CheckConstraint(
+                condition=~Q(utlosare="datum") | Q(datum__isnull=False),
+                name="delbetalning_datum_kravs",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_utlosare_display()}: {self.belopp} kr"
+
+
+class Utbetalning(models.Model):
+    """A payment: requested, attested by two different people (neither the requester), paid.
+
+    Attest två i förening: the database refuses the same person twice (constraints below).
+    """
+
+    class Status(models.TextChoices):
+        BEGARD = "begard", "Begärd"
+        ATTEST1 = "attest1", "Attesterad av en"
+        ATTESTERAD = "attesterad", "Attesterad av två"
+        UTBETALD = "utbetald", "Utbetald"
+
+    beviljning = models.ForeignKey(
+        Beviljning, on_delete=models.PROTECT, related_name="utbetalningar"
+    )
+    delbetalning = models.ForeignKey(
+        Delbetalning, on_delete=models.PROTECT, null=True, blank=True, related_name="utbetalningar"
+    )
+    belopp = models.PositiveIntegerField("belopp (kr)")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.BEGARD)
+    begard_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    begard = models.DateTimeField()
+    attest1_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    attest1 = models.DateTimeField(null=True, blank=True)
+    attest2_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    attest2 = models.DateTimeField(null=True, blank=True)
+    utbetald = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "utbetalning"
+        verbose_name_plural = "utbetalningar"
+        ordering = ["begard", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(belopp__gt=0), name="utbetalning_belopp_positivt"),
+            models.CheckConstraint(
+                condition=Q(attest1_av__isnull=True) | ~Q(attest1_av=F("begard_av")),
+                name="utbetalning_attest1_inte_begarare",
+            ),
+            models.CheckConstraint(
+                condition=Q(attest2_av__isnull=True) | ~Q(attest2_av=F("begard_av")),
+                name="utbetalning_attest2_inte_begarare",
+            ),
+            models.CheckConstraint(
+                condition=Q(attest2_av__isnull=True)
+                | (Q(attest1_av__isnull=False) & ~Q(attest2_av=F("attest1_av"))),
+                name="utbetalning_tva_olika_attestanter",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="utbetald")
+                | Q(attest2_av__isnull=False, utbetald__isnull=False),
+                name="utbetalning_utbetald_efter_attest",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.belopp} kr till {self.beviljning.insats} ({self.get_status_display().lower()})"
+        )
+
+
+class Uppfoljning(models.Model):
+    """A follow-up meeting with an insats (seed 003: "Uppföljning insats …")."""
+
+    insats = models.ForeignKey(Insats, on_delete=models.CASCADE, related_name="uppfoljningar")
+    datum = models.DateField("datum")
+    deltagare = models.TextField("deltagare", help_text="En per rad: namn och roll.")
+    beslut = models.TextField("beslut och överenskommelser", blank=True)
+    nasta = models.DateField("nästa uppföljning", null=True, blank=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "uppföljning"
+        verbose_name_plural = "uppföljningar"
+        ordering = ["-datum"]
+
+    def __str__(self) -> str:
+        return f"Uppföljning {self.insats} {self.datum.isoformat()}"
+
+
+class Uppfoljningsavsnitt(models.Model):
+    uppfoljning = models.ForeignKey(Uppfoljning, on_delete=models.CASCADE, related_name="avsnitt")
+    ordning = models.PositiveSmallIntegerField()
+    rubrik = models.CharField(max_length=200)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["ordning", "pk"]
+
+    def __str__(self) -> str:
+        return self.rubrik
+
+
+class Period(models.Model):
+    """A reporting period of participant statistics: utkast → inskickad → godkänd, or back for
+    komplettering. A godkänd period is locked."""
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", "Utkast"
+        INSKICKAD = "inskickad", "Inskickad"
+        KOMPLETTERING = "komplettering", "Åter för komplettering"
+        GODKAND = "godkand", "Godkänd"
+
+    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, related_name="perioder")
+    fran = models.DateField("från")
+    till = models.DateField("till")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UTKAST)
+    kommentar = models.TextField("kommentar till komplettering", blank=True)
+    inskickad = models.DateTimeField(null=True, blank=True)
+    inskickad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    godkand = models.DateTimeField(null=True, blank=True)
+    godkand_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "period"
+        verbose_name_plural = "perioder"
+        ordering = ["-fran"]
+        constraints = [
+            models.CheckConstraint(condition=Q(till__gte=F("fran")), name="period_till_efter_fran"),
+            models.UniqueConstraint(fields=["insats", "fran", "till"], name="period_unik"),
+            models.CheckConstraint(
+                condition=~Q(status="godkand") | Q(godkand__isnull=False),
+                name="period_godkand_har_tid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.insats} {self.fran.isoformat()}–{self.till.isoformat()}"
+
+
+class Tabell(models.TextChoices):
+    DELTAGARE = "deltagare", "Deltagare"
+    KOMMUN = "kommun", "Deltagare per folkbokföringskommun"
+    FORSORJNING_IN = "forsorjning_in", "Försörjning vid inskrivning"
+    TID = "tid", "Tid i offentlig försörjning vid inskrivning"
+    AVSLUT = "avslut", "Avslutsanledningar"
+    FORSORJNING_UT = "forsorjning_ut", "Försörjning vid avslut"
+
+
+class Statistikrad(models.Model):
+    """One cell row of a SUS table: a category with its total, women and men.
+
+    `manader` is the sum of months in the insats of those who ended (avslutsanledningar
+    only), so the mean can be computed across periods and insatser.
+    """
+
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="rader")
+    tabell = models.CharField(max_length=20, choices=Tabell.choices)
+    kategori = models.CharField(max_length=200)
+    totalt = models.PositiveIntegerField(default=0)
+    kvinnor = models.PositiveIntegerField(default=0)
+    man = models.PositiveIntegerField(default=0)
+    manader = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["tabell", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "tabell", "kategori"], name="statistikrad_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(totalt__gte=F("kvinnor") + F("man")),
+                name="statistikrad_kon_inom_totalt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kategori}: {self.totalt}"

@@ -1,0 +1,223 @@
+"""Reads of insatser: money per grant, the SUS tables of periods, the board's overview."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Sum
+from django.utils import timezone
+
+from . import sus
+from .models import Beviljning, Insats, Period, Statistikrad, Tabell, Utbetalning
+
+
+@dataclass
+class Pengar:
+    beviljat: int = 0
+    begart: int = 0
+    utbetalt: int = 0
+
+    @property
+    def kvar(self) -> int:
+        return self.beviljat - self.utbetalt
+
+
+def beviljningar_med_pengar(insats: Insats) -> list[Beviljning]:
+    """The insats's grants with their decision, payment plan and payments; each gets
+    `.pengar` computed from the rows (two queries for any number of grants)."""
+    beviljningar = list(
+        insats.beviljningar.select_related("paragraf__protokoll__mote__organ", "attsats")
+        .prefetch_related(
+            "betalplan",
+            "paragraf__jav",
+            Prefetch(
+                "utbetalningar",
+                queryset=Utbetalning.objects.select_related(
+                    "begard_av", "attest1_av", "attest2_av"
+                ),
+            ),
+        )
+        .order_by("ar", "pk")
+    )
+    for b in beviljningar:
+        b.pengar = Pengar(
+            beviljat=b.belopp,
+            begart=sum(u.belopp for u in b.utbetalningar.all()),
+            utbetalt=sum(
+                u.belopp for u in b.utbetalningar.all() if u.status == Utbetalning.Status.UTBETALD
+            ),
+        )
+    return beviljningar
+
+
+def pengar_per_ar(beviljningar: list[Beviljning]) -> list[tuple[int, Pengar]]:
+    per_ar: dict[int, Pengar] = defaultdict(Pengar)
+    for b in beviljningar:
+        p = per_ar[b.ar]
+        p.beviljat += b.pengar.beviljat
+        p.begart += b.pengar.begart
+        p.utbetalt += b.pengar.utbetalt
+    return sorted(per_ar.items())
+
+
+@dataclass
+class TabellRad:
+    kategori: str
+    totalt: int = 0
+    kvinnor: int = 0
+    man: int = 0
+    manader: int = 0
+
+    @property
+    def snitt_manader(self) -> int | None:
+        return round(self.manader / self.totalt) if self.totalt and self.manader else None
+
+
+@dataclass
+class SusTabeller:
+    tabeller: dict[str, list[TabellRad]] = field(default_factory=dict)
+
+    def rad(self, tabell: str, kategori: str) -> TabellRad:
+        for r in self.tabeller.get(tabell, []):
+            if r.kategori == kategori:
+                return r
+        return TabellRad(kategori)
+
+    @property
+    def aktiva(self) -> TabellRad:
+        return self.rad(Tabell.DELTAGARE, "Aktiva")
+
+    @property
+    def till_arbete_eller_studier(self) -> int:
+        return sum(
+            r.totalt
+            for r in self.tabeller.get(Tabell.AVSLUT, [])
+            if r.kategori in sus.TILL_ARBETE | sus.TILL_STUDIER
+        )
+
+    @property
+    def kommun_totalt(self) -> TabellRad:
+        return self.summa(Tabell.KOMMUN)
+
+    def summa(self, tabell: str) -> TabellRad:
+        total = TabellRad("Totalt")
+        for r in self.tabeller.get(tabell, []):
+            total.totalt += r.totalt
+            total.kvinnor += r.kvinnor
+            total.man += r.man
+            total.manader += r.manader
+        return total
+
+
+def sus_tabeller(period_ids: list[int], kommuner: list[str]) -> SusTabeller:
+    """The six SUS tables summed over the given periods (one query), in the fixed category
+    order; categories with no figures are left out, as in the reports."""
+    sums = (
+        Statistikrad.objects.filter(period_id__in=period_ids)
+        .values("tabell", "kategori")
+        .annotate(
+            totalt=Sum("totalt"), kvinnor=Sum("kvinnor"), man=Sum("man"), manader=Sum("manader")
+        )
+    )
+    found = {(s["tabell"], s["kategori"]): s for s in sums}
+    result = SusTabeller()
+    for tabell in Tabell.values:
+        rows = []
+        for kategori in sus.kategorier(tabell, kommuner):
+            s = found.get((tabell, kategori))
+            if s and (s["totalt"] or s["kvinnor"] or s["man"]):
+                rows.append(TabellRad(kategori, s["totalt"], s["kvinnor"], s["man"], s["manader"]))
+        result.tabeller[tabell] = rows
+    return result
+
+
+def senaste_godkanda_perioder(ar: int, insatser=None) -> dict[int, Period]:
+    """Per insats, its latest approved period ending in the year (its report for the year)."""
+    qs = Period.objects.filter(status=Period.Status.GODKAND, till__year=ar)
+    if insatser is not None:
+        qs = qs.filter(insats__in=insatser)
+    result: dict[int, Period] = {}
+    for p in qs.order_by("insats_id", "-till"):
+        result.setdefault(p.insats_id, p)
+    return result
+
+
+@dataclass
+class OversiktRad:
+    insats: Insats
+    period: Period | None
+    aktiva: int
+    kvinnor: int
+    man: int
+    arbete_studier: int
+    beviljat: int
+    utbetalt: int
+
+    @property
+    def andel_kvinnor(self) -> float | None:
+        return self.kvinnor / (self.kvinnor + self.man) if (self.kvinnor + self.man) else None
+
+    @property
+    def kostnad_per_deltagare(self) -> int | None:
+        return round(self.utbetalt / self.aktiva) if self.aktiva else None
+
+
+def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
+    """All insatser at a glance for a year; a fixed number of queries whatever their number."""
+    insatser = list(insatser)
+    perioder = senaste_godkanda_perioder(ar, insatser)
+    rader_per_period: dict[int, dict] = defaultdict(dict)
+    for r in Statistikrad.objects.filter(
+        period_id__in=[p.pk for p in perioder.values()],
+        tabell__in=[Tabell.DELTAGARE, Tabell.AVSLUT],
+    ):
+        rader_per_period[r.period_id][(r.tabell, r.kategori)] = r
+    beviljat = dict(
+        Beviljning.objects.filter(insats__in=insatser, ar=ar, utfall="beviljad")
+        .values_list("insats")
+        .annotate(s=Sum("belopp"))
+    )
+    utbetalt = dict(
+        Utbetalning.objects.filter(
+            beviljning__insats__in=insatser, beviljning__ar=ar, status=Utbetalning.Status.UTBETALD
+        )
+        .values_list("beviljning__insats")
+        .annotate(s=Sum("belopp"))
+    )
+    result = []
+    for insats in insatser:
+        period = perioder.get(insats.pk)
+        rader = rader_per_period.get(period.pk, {}) if period else {}
+        aktiva = rader.get((Tabell.DELTAGARE, "Aktiva"))
+        result.append(
+            OversiktRad(
+                insats=insats,
+                period=period,
+                aktiva=aktiva.totalt if aktiva else 0,
+                kvinnor=aktiva.kvinnor if aktiva else 0,
+                man=aktiva.man if aktiva else 0,
+                arbete_studier=sum(
+                    r.totalt
+                    for (t, k), r in rader.items()
+                    if t == Tabell.AVSLUT and k in sus.TILL_ARBETE | sus.TILL_STUDIER
+                ),
+                beviljat=beviljat.get(insats.pk, 0),
+                utbetalt=utbetalt.get(insats.pk, 0),
+            )
+        )
+    return result
+
+
+def forsenade_uppfoljningar():
+    """Insatser whose latest follow-up booked a next one that is now past."""
+    from .models import Uppfoljning
+
+    idag = timezone.localdate()
+    # PostgreSQL's DISTINCT ON: the newest follow-up per insats, in one query.
+    senaste = (
+        Uppfoljning.objects.select_related("insats")
+        .order_by("insats_id", "-datum")
+        .distinct("insats_id")
+    )
+    return [u for u in senaste if u.nasta and u.nasta < idag]

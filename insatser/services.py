@@ -1,0 +1,415 @@
+"""Writes to insatser: grants from decisions, payment plans, attested payments, follow-ups and
+participant statistics. Each function runs in a transaction."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from moten.models import AttSats, Paragraf
+
+from . import sus
+from .models import (
+    Beviljning,
+    Delbetalning,
+    Insats,
+    Period,
+    Statistikrad,
+    Tabell,
+    Uppfoljning,
+    Uppfoljningsavsnitt,
+    Utbetalning,
+)
+
+
+class Fel(ValueError):
+    """A refused action, with a Swedish message for the user."""
+
+
+class StatistikFel(ValueError):
+    def __init__(self, fel: list[str]):
+        super().__init__("; ".join(fel))
+        self.fel = fel
+
+
+# --- Register -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def insats_save(*, actor, insats: Insats, kommuner=None, personal=None, styrgrupp=None) -> Insats:
+    insats._history_user = actor
+    insats.full_clean()
+    insats.save()
+    if kommuner is not None:
+        insats.kommuner.set(kommuner)
+    if personal is not None:
+        insats.personal.set(personal)
+    if styrgrupp is not None:
+        insats.styrgrupp.set(styrgrupp)
+    return insats
+
+
+# --- Grants ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def beviljning_create(
+    *,
+    actor,
+    insats: Insats,
+    paragraf: Paragraf,
+    ar: int,
+    belopp: int,
+    attsats: AttSats | None = None,
+    villkor: str = "",
+    utfall: str = Beviljning.Utfall.BEVILJAD,
+) -> Beviljning:
+    """Record what a decision granted. An Att-clause that grants money becomes a beviljning."""
+    if attsats is not None and attsats.paragraf_id != paragraf.pk:
+        raise Fel("Att-satsen hör inte till paragrafen.")
+    if utfall != Beviljning.Utfall.BEVILJAD:
+        belopp = 0
+    elif belopp <= 0:
+        raise Fel("Ett beviljat belopp måste vara större än noll.")
+    beviljning = Beviljning(
+        insats=insats,
+        paragraf=paragraf,
+        attsats=attsats,
+        ar=ar,
+        belopp=belopp,
+        villkor=villkor,
+        utfall=utfall,
+        registrerad_av=actor,
+    )
+    beviljning._history_user = actor
+    beviljning.full_clean()
+    beviljning.save()
+    if utfall == Beviljning.Utfall.BEVILJAD and insats.status == Insats.Status.ANSOKAN:
+        insats.status = Insats.Status.BEVILJAD
+        insats._history_user = actor
+        insats.save(update_fields=["status"])
+    elif (
+        utfall == Beviljning.Utfall.AVSLAG
+        and not insats.beviljningar.filter(utfall="beviljad").exists()
+    ):
+        insats.status = Insats.Status.AVSLAGEN
+        insats._history_user = actor
+        insats.save(update_fields=["status"])
+    return beviljning
+
+
+@transaction.atomic
+def betalplan_halften_avtal_rest_redovisning(
+    *, actor, beviljning: Beviljning
+) -> list[Delbetalning]:
+    """Seed 003's term: half when the agreement is signed, the rest when the board has
+    approved the report."""
+    if beviljning.utfall != Beviljning.Utfall.BEVILJAD:
+        raise Fel("Bara beviljade medel har en betalplan.")
+    if beviljning.betalplan.exists():
+        raise Fel("Beviljningen har redan en betalplan.")
+    forsta = beviljning.belopp // 2
+    return [
+        Delbetalning.objects.create(
+            beviljning=beviljning, ordning=1, utlosare=Delbetalning.Utlosare.AVTAL, belopp=forsta
+        ),
+        Delbetalning.objects.create(
+            beviljning=beviljning,
+            ordning=2,
+            utlosare=Delbetalning.Utlosare.REDOVISNING,
+            belopp=beviljning.belopp - forsta,
+        ),
+    ]
+
+
+@transaction.atomic
+def delbetalning_create(
+    *, actor, beviljning: Beviljning, utlosare: str, belopp: int, datum: dt.date | None = None
+) -> Delbetalning:
+    planerat = beviljning.betalplan.aggregate(s=Sum("belopp"))["s"] or 0
+    if planerat + belopp > beviljning.belopp:
+        raise Fel(
+            f"Betalplanen blir större än det beviljade beloppet ({planerat + belopp} av {beviljning.belopp} kr)."
+        )
+    ordning = beviljning.betalplan.count() + 1
+    return Delbetalning.objects.create(
+        beviljning=beviljning, ordning=ordning, utlosare=utlosare, belopp=belopp, datum=datum
+    )
+
+
+@transaction.atomic
+def delbetalning_utlos(*, actor, delbetalning: Delbetalning, datum: dt.date | None = None) -> None:
+    """The trigger happened (agreement signed, report approved, …)."""
+    if delbetalning.utlost is None:
+        delbetalning.utlost = datum or timezone.localdate()
+        delbetalning.save(update_fields=["utlost"])
+
+
+def _utbetalt_och_begart(beviljning: Beviljning) -> int:
+    return beviljning.utbetalningar.aggregate(s=Sum("belopp"))["s"] or 0
+
+
+@transaction.atomic
+def utbetalning_begar(
+    *, actor, beviljning: Beviljning, belopp: int, delbetalning: Delbetalning | None = None
+) -> Utbetalning:
+    beviljning = Beviljning.objects.select_for_update().get(pk=beviljning.pk)
+    if beviljning.utfall != Beviljning.Utfall.BEVILJAD:
+        raise Fel("Det finns inga beviljade medel att betala ut.")
+    if belopp <= 0:
+        raise Fel("Beloppet måste vara större än noll.")
+    kvar = beviljning.belopp - _utbetalt_och_begart(beviljning)
+    if belopp > kvar:
+        raise Fel(f"Beloppet är större än det som återstår av beviljningen ({kvar} kr).")
+    if delbetalning is not None and delbetalning.utlost is None:
+        raise Fel(
+            f"Delbetalningen är inte utlöst än ({delbetalning.get_utlosare_display().lower()})."
+        )
+    utbetalning = Utbetalning(
+        beviljning=beviljning,
+        delbetalning=delbetalning,
+        belopp=belopp,
+        begard_av=actor,
+        begard=timezone.now(),
+    )
+    utbetalning._history_user = actor
+    utbetalning.save()
+    return utbetalning
+
+
+@transaction.atomic
+def utbetalning_attestera(*, actor, utbetalning: Utbetalning) -> Utbetalning:
+    """Attest två i förening: two different people, neither of them the requester."""
+    u = Utbetalning.objects.select_for_update().get(pk=utbetalning.pk)
+    if actor.pk == u.begard_av_id:
+        raise Fel("Den som begärt utbetalningen kan inte attestera den.")
+    if u.status == Utbetalning.Status.BEGARD:
+        u.attest1_av, u.attest1, u.status = actor, timezone.now(), Utbetalning.Status.ATTEST1
+    elif u.status == Utbetalning.Status.ATTEST1:
+        if actor.pk == u.attest1_av_id:
+            raise Fel("Du har redan attesterat. En annan person måste göra den andra attesten.")
+        u.attest2_av, u.attest2, u.status = actor, timezone.now(), Utbetalning.Status.ATTESTERAD
+    else:
+        raise Fel("Utbetalningen är redan attesterad av två.")
+    u._history_user = actor
+    u.save()
+    return u
+
+
+@transaction.atomic
+def utbetalning_utbetald(*, actor, utbetalning: Utbetalning, datum: dt.date) -> Utbetalning:
+    u = Utbetalning.objects.select_for_update().get(pk=utbetalning.pk)
+    if u.status != Utbetalning.Status.ATTESTERAD:
+        raise Fel("Utbetalningen måste vara attesterad av två innan den betalas ut.")
+    u.status, u.utbetald = Utbetalning.Status.UTBETALD, datum
+    u._history_user = actor
+    u.save()
+    return u
+
+
+# --- Follow-up ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def uppfoljning_create(
+    *,
+    actor,
+    insats: Insats,
+    datum: dt.date,
+    deltagare: str,
+    avsnitt: list[tuple[str, str]],
+    beslut: str = "",
+    nasta: dt.date | None = None,
+) -> Uppfoljning:
+    uppfoljning = Uppfoljning(
+        insats=insats, datum=datum, deltagare=deltagare, beslut=beslut, nasta=nasta, skapad_av=actor
+    )
+    uppfoljning._history_user = actor
+    uppfoljning.full_clean()
+    uppfoljning.save()
+    Uppfoljningsavsnitt.objects.bulk_create(
+        Uppfoljningsavsnitt(uppfoljning=uppfoljning, ordning=i, rubrik=r, text=t)
+        for i, (r, t) in enumerate(avsnitt)
+        if r.strip() or t.strip()
+    )
+    return uppfoljning
+
+
+# --- Participant statistics --------------------------------------------------------------
+
+
+@transaction.atomic
+def period_create(*, actor, insats: Insats, fran: dt.date, till: dt.date) -> Period:
+    if till < fran:
+        raise Fel("Periodens slut kan inte ligga före dess början.")
+    if Period.objects.filter(insats=insats, fran__lte=till, till__gte=fran).exists():
+        raise Fel("Insatsen har redan en period som överlappar de datumen.")
+    period = Period(insats=insats, fran=fran, till=till)
+    period._history_user = actor
+    period.save()
+    return period
+
+
+def _andringsbar(period: Period) -> None:
+    if period.status == Period.Status.GODKAND:
+        raise Fel("Perioden är godkänd och låst.")
+    if period.status == Period.Status.INSKICKAD:
+        raise Fel("Perioden är inskickad. Kansliet kan skicka tillbaka den för komplettering.")
+
+
+@transaction.atomic
+def period_spara(*, actor, period: Period, rader: list[sus.Rad]) -> None:
+    """Replace the period's figures. Saved as a draft even when they do not add up yet;
+    the rules apply when it is sent in."""
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    _andringsbar(period)
+    for r in rader:
+        if min(r.totalt, r.kvinnor, r.man, r.manader) < 0:
+            raise StatistikFel(
+                [f"{Tabell(r.tabell).label}, {r.kategori}: antal kan inte vara negativt."]
+            )
+        if r.kvinnor + r.man > r.totalt:
+            raise StatistikFel(sus.validera([r])[:1])
+    period.rader.all().delete()
+    Statistikrad.objects.bulk_create(
+        Statistikrad(
+            period=period,
+            tabell=r.tabell,
+            kategori=r.kategori,
+            totalt=r.totalt,
+            kvinnor=r.kvinnor,
+            man=r.man,
+            manader=r.manader,
+        )
+        for r in rader
+        if r.totalt or r.kvinnor or r.man or r.manader
+    )
+    period._history_user = actor
+    period.save()
+
+
+def period_rader(period: Period) -> list[sus.Rad]:
+    return [
+        sus.Rad(r.tabell, r.kategori, r.totalt, r.kvinnor, r.man, r.manader)
+        for r in period.rader.all()
+    ]
+
+
+@transaction.atomic
+def period_skicka_in(*, actor, period: Period) -> None:
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    _andringsbar(period)
+    fel = sus.validera(period_rader(period))
+    if fel:
+        raise StatistikFel(fel)
+    period.status = Period.Status.INSKICKAD
+    period.inskickad, period.inskickad_av = timezone.now(), actor
+    period._history_user = actor
+    period.save()
+
+
+@transaction.atomic
+def period_godkann(*, actor, period: Period) -> None:
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    if period.status != Period.Status.INSKICKAD:
+        raise Fel("Bara en inskickad period kan godkännas.")
+    period.status = Period.Status.GODKAND
+    period.godkand, period.godkand_av = timezone.now(), actor
+    period._history_user = actor
+    period.save()
+
+
+@transaction.atomic
+def period_komplettering(*, actor, period: Period, kommentar: str) -> None:
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    if period.status != Period.Status.INSKICKAD:
+        raise Fel("Bara en inskickad period kan skickas tillbaka.")
+    if not kommentar.strip():
+        raise Fel("Skriv vad som behöver kompletteras.")
+    period.status, period.kommentar = Period.Status.KOMPLETTERING, kommentar
+    period._history_user = actor
+    period.save()
+
+
+IMPORT_KOLUMNER = ["tabell", "kategori", "totalt", "kvinnor", "man", "manader"]
+
+
+def _las_tabell(data: bytes, filnamn: str) -> list[list[str]]:
+    if filnamn.lower().endswith(".xlsx"):
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+            raise StatistikFel([f"Excel-filen kan inte läsas: {exc}"]) from exc
+        return [
+            ["" if c is None else str(c) for c in row]
+            for row in wb.active.iter_rows(values_only=True)
+        ]
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,\t")
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def statistik_import(
+    *, actor, period: Period, data: bytes, filnamn: str, kommuner: list[str]
+) -> int:
+    """Import a period's figures from CSV or Excel, all or nothing.
+
+    Layout (one row per category, header first): tabell; kategori; totalt; kvinnor; man;
+    manader. `tabell` is one of deltagare, kommun, forsorjning_in, tid, avslut,
+    forsorjning_ut. Errors name the file's row numbers.
+    """
+    rows = _las_tabell(data, filnamn)
+    if not rows:
+        raise StatistikFel(["Filen är tom."])
+    header = [h.strip().lower() for h in rows[0]]
+    if header[: len(IMPORT_KOLUMNER)] != IMPORT_KOLUMNER:
+        raise StatistikFel([f"Rad 1: kolumnerna ska vara {', '.join(IMPORT_KOLUMNER)}."])
+    fel: list[str] = []
+    rader: list[sus.Rad] = []
+    seen = set()
+    for nr, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        row = [*row, *[""] * 6][:6]
+        tabell, kategori = row[0].strip(), row[1].strip()
+        if tabell not in Tabell.values:
+            fel.append(f"Rad {nr}: okänd tabell ”{tabell}”.")
+            continue
+        if kategori not in sus.kategorier(tabell, kommuner):
+            fel.append(f"Rad {nr}: okänd kategori ”{kategori}” i {Tabell(tabell).label.lower()}.")
+            continue
+        if (tabell, kategori) in seen:
+            fel.append(f"Rad {nr}: {kategori} finns redan på en tidigare rad.")
+            continue
+        seen.add((tabell, kategori))
+        try:
+            tal = [int(c.strip() or "0") for c in row[2:6]]
+        except ValueError:
+            fel.append(f"Rad {nr}: antal måste vara heltal.")
+            continue
+        if min(tal) < 0:
+            fel.append(f"Rad {nr}: antal kan inte vara negativt.")
+            continue
+        rad = sus.Rad(tabell, kategori, *tal)
+        if rad.kvinnor + rad.man > rad.totalt:
+            fel.append(f"Rad {nr}: kvinnor och män är fler än totalt.")
+            continue
+        rader.append(rad)
+    if not fel:
+        fel = sus.validera(rader)
+    if fel:
+        raise StatistikFel(fel)
+    period_spara(actor=actor, period=period, rader=rader)
+    return len(rader)

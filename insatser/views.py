@@ -1,0 +1,601 @@
+"""Insatser: register, grants and payments, follow-ups, participant statistics, overview."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from forbund import charts
+from forbund.models import Part
+from moten.models import Paragraf
+
+from . import permissions, selectors, services, sus
+from .forms import (
+    BeviljningForm,
+    DelbetalningForm,
+    ImportForm,
+    InsatsForm,
+    KompletteringForm,
+    PeriodForm,
+    StatistikForm,
+    UppfoljningForm,
+    UtbetalningForm,
+)
+from .models import Beviljning, Delbetalning, Insats, Period, Tabell, Uppfoljning, Utbetalning
+
+INVALID = 422
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _kommuner() -> list[str]:
+    return list(
+        Part.objects.filter(typ=Part.Typ.KOMMUN)
+        .order_by("ordning", "namn")
+        .values_list("namn", flat=True)
+    )
+
+
+def _get_insats_for_user(request, pk: int) -> Insats:
+    """The insats if this user may see it; a 404 otherwise (staff of insats A on insats B)."""
+    _require(permissions.can_view_insatser(request.user))
+    insats = get_object_or_404(permissions.insatser_for(request.user), pk=pk)
+    return insats
+
+
+def _ar(request) -> int:
+    try:
+        return int(request.GET.get("ar") or timezone.localdate().year)
+    except ValueError:
+        return timezone.localdate().year
+
+
+SORTERING = {
+    "namn": lambda r: r.insats.namn.lower(),
+    "deltagare": lambda r: -r.aktiva,
+    "kvinnor": lambda r: -(r.andel_kvinnor or 0),
+    "arbete": lambda r: -r.arbete_studier,
+    "beviljat": lambda r: -r.beviljat,
+    "kostnad": lambda r: -(r.kostnad_per_deltagare or 0),
+}
+
+
+def _oversikt(request):
+    ar = _ar(request)
+    insatser = permissions.insatser_for(request.user).select_related("huvudman").order_by("namn")
+    typ = request.GET.get("typ") or ""
+    status = request.GET.get("status") or ""
+    if typ in Insats.Typ.values:
+        insatser = insatser.filter(typ=typ)
+    if status in Insats.Status.values:
+        insatser = insatser.filter(status=status)
+    rader = selectors.oversikt(ar=ar, insatser=insatser, kommuner=_kommuner())
+    sort = request.GET.get("sort") or "namn"
+    rader.sort(key=SORTERING.get(sort, SORTERING["namn"]))
+    return ar, typ, status, sort, rader
+
+
+@require_GET
+def insats_list(request):
+    _require(permissions.can_view_insatser(request.user))
+    ar, typ, status, sort, rader = _oversikt(request)
+    context = {
+        "ar": ar,
+        "typ": typ,
+        "status": status,
+        "sort": sort,
+        "rader": rader,
+        "typer": Insats.Typ.choices,
+        "statusar": Insats.Status.choices,
+        "kan_skapa": permissions.can_edit_insats(request.user),
+        "ser_alla": permissions.ser_alla(request.user),
+        "forsenade": selectors.forsenade_uppfoljningar()
+        if permissions.can_approve(request.user)
+        else [],
+    }
+    if request.htmx:
+        return render(request, "insatser/insats_list.html#tabell", context)
+    return render(request, "insatser/insats_list.html", context)
+
+
+@require_GET
+def insats_list_xlsx(request):
+    _require(permissions.can_view_insatser(request.user))
+    import openpyxl
+
+    ar, _typ, _status, _sort, rader = _oversikt(request)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = f"Insatser {ar}"
+    ws.append(
+        [
+            "Insats",
+            "Period",
+            "Deltagare",
+            "Kvinnor",
+            "Män",
+            "Till arbete eller studier",
+            f"Beviljat {ar} (kr)",
+            f"Utbetalt {ar} (kr)",
+            "Kostnad per deltagare (kr)",
+        ]
+    )
+    for r in rader:
+        period = f"{r.period.fran.isoformat()}–{r.period.till.isoformat()}" if r.period else ""
+        ws.append(
+            [
+                r.insats.namn,
+                period,
+                r.aktiva,
+                r.kvinnor,
+                r.man,
+                r.arbete_studier,
+                r.beviljat,
+                r.utbetalt,
+                r.kostnad_per_deltagare,
+            ]
+        )
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="insatser-{ar}.xlsx"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def insats_create(request):
+    _require(permissions.can_edit_insats(request.user))
+    return _insats_form(request, Insats())
+
+
+@require_http_methods(["GET", "POST"])
+def insats_edit(request, pk: int):
+    insats = _get_insats_for_user(request, pk)
+    _require(permissions.can_edit_insats(request.user))
+    return _insats_form(request, insats)
+
+
+def _insats_form(request, insats: Insats):
+    form = InsatsForm(request.POST or None, instance=insats)
+    if request.method == "POST":
+        if form.is_valid():
+            saved = form.save(commit=False)
+            services.insats_save(
+                actor=request.user,
+                insats=saved,
+                kommuner=form.cleaned_data["kommuner"],
+                personal=form.cleaned_data["personal"],
+                styrgrupp=form.cleaned_data["styrgrupp"],
+            )
+            messages.success(request, "Insatsen är sparad.")
+            return redirect("insats_detail", pk=saved.pk)
+        return render(
+            request, "insatser/insats_form.html", {"form": form, "insats": insats}, status=INVALID
+        )
+    return render(request, "insatser/insats_form.html", {"form": form, "insats": insats})
+
+
+@require_GET
+def insats_detail(request, pk: int):
+    insats = _get_insats_for_user(request, pk)
+    insats = (
+        Insats.objects.select_related("huvudman", "kontaktperson")
+        .prefetch_related("kommuner", "styrgrupp", "personal", "mal")
+        .get(pk=insats.pk)
+    )
+    kommuner = _kommuner()
+    perioder = list(insats.perioder.order_by("fran"))
+    godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
+    # Participants over time, by kön: one bar group per approved period.
+    per_period = {}
+    for p in godkanda:
+        per_period[p.pk] = selectors.sus_tabeller([p.pk], kommuner)
+    etiketter = [f"{p.fran:%Y-%m}–{p.till:%m}" for p in godkanda]
+    kvinnor = [per_period[p.pk].aktiva.kvinnor for p in godkanda]
+    man = [per_period[p.pk].aktiva.man for p in godkanda]
+    diagram = (
+        charts.staplar(
+            ident="deltagare",
+            titel=f"Deltagare per period och kön, {insats.namn}",
+            kategorier=etiketter,
+            serier=[("Kvinnor", kvinnor), ("Män", man)],
+        )
+        if godkanda
+        else None
+    )
+    beviljningar = selectors.beviljningar_med_pengar(insats)
+    senaste = per_period[godkanda[-1].pk] if godkanda else None
+    context = {
+        "insats": insats,
+        "perioder": list(reversed(perioder)),
+        "diagram": diagram,
+        "diagramrader": list(zip(etiketter, kvinnor, man, strict=True)),
+        "senaste": senaste,
+        "senaste_period": godkanda[-1] if godkanda else None,
+        "mal": _mal_mot_resultat(insats, godkanda, kommuner),
+        "beviljningar": beviljningar,
+        "pengar_per_ar": selectors.pengar_per_ar(beviljningar),
+        "uppfoljningar": insats.uppfoljningar.prefetch_related("avsnitt").order_by("-datum"),
+        "kan_andra": permissions.can_edit_insats(request.user),
+        "kan_rapportera": permissions.can_report(request.user, insats),
+        "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
+        "kan_attestera": permissions.can_attest(request.user),
+        "ser_alla": permissions.ser_alla(request.user),
+    }
+    return render(request, "insatser/insats_detail.html", context)
+
+
+def _mal_mot_resultat(insats: Insats, godkanda: list[Period], kommuner: list[str]):
+    result = []
+    for mal in insats.mal.all():
+        period_ar = [p for p in godkanda if p.till.year == mal.ar]
+        tabeller = selectors.sus_tabeller([period_ar[-1].pk], kommuner) if period_ar else None
+        utfall = None
+        if tabeller:
+            avslut = tabeller.tabeller.get(Tabell.AVSLUT, [])
+            utfall = {
+                "deltagare": tabeller.aktiva.totalt,
+                "nya": tabeller.rad(Tabell.DELTAGARE, "Nya").totalt,
+                "arbete": sum(r.totalt for r in avslut if r.kategori in sus.TILL_ARBETE),
+                "studier": sum(r.totalt for r in avslut if r.kategori in sus.TILL_STUDIER),
+                "arbete_studier": tabeller.till_arbete_eller_studier,
+            }[mal.matt]
+        result.append((mal, utfall))
+    return result
+
+
+# --- Grants and payments -----------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def beviljning_create(request, pk: int):
+    _require(permissions.can_manage_ekonomi(request.user))
+    paragraf = get_object_or_404(Paragraf.objects.select_related("protokoll__mote__organ"), pk=pk)
+    form = BeviljningForm(request.POST or None, paragraf=paragraf, initial={"ar": paragraf.ar + 1})
+    context = {"form": form, "paragraf": paragraf}
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                beviljning = services.beviljning_create(
+                    actor=request.user,
+                    insats=data["insats"],
+                    paragraf=paragraf,
+                    attsats=data["attsats"],
+                    ar=data["ar"],
+                    belopp=data["belopp"] or 0,
+                    villkor=data["villkor"],
+                    utfall=data["utfall"],
+                )
+            except services.Fel as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Beslutet är registrerat på insatsen.")
+                return redirect("beviljning_detail", pk=beviljning.pk)
+        return render(request, "insatser/beviljning_form.html", context, status=INVALID)
+    return render(request, "insatser/beviljning_form.html", context)
+
+
+def _get_beviljning(request, pk: int) -> Beviljning:
+    beviljning = get_object_or_404(Beviljning.objects.select_related("insats"), pk=pk)
+    _get_insats_for_user(request, beviljning.insats_id)
+    return beviljning
+
+
+@require_GET
+def beviljning_detail(request, pk: int):
+    beviljning = _get_beviljning(request, pk)
+    beviljning = next(
+        b for b in selectors.beviljningar_med_pengar(beviljning.insats) if b.pk == beviljning.pk
+    )
+    context = {
+        "b": beviljning,
+        "insats": beviljning.insats,
+        "delform": DelbetalningForm(),
+        "utbform": UtbetalningForm(beviljning=beviljning),
+        "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
+        "kan_attestera": permissions.can_attest(request.user),
+    }
+    return render(request, "insatser/beviljning_detail.html", context)
+
+
+def _ekonomi_post(request, pk: int):
+    beviljning = _get_beviljning(request, pk)
+    _require(permissions.can_manage_ekonomi(request.user))
+    return beviljning
+
+
+@require_POST
+def betalplan_halften(request, pk: int):
+    beviljning = _ekonomi_post(request, pk)
+    try:
+        services.betalplan_halften_avtal_rest_redovisning(actor=request.user, beviljning=beviljning)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    return redirect("beviljning_detail", pk=pk)
+
+
+@require_POST
+def delbetalning_create(request, pk: int):
+    beviljning = _ekonomi_post(request, pk)
+    form = DelbetalningForm(request.POST)
+    if form.is_valid():
+        try:
+            services.delbetalning_create(
+                actor=request.user, beviljning=beviljning, **form.cleaned_data
+            )
+        except services.Fel as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(
+            request,
+            "Delbetalningen sparades inte: "
+            + " ".join(e for es in form.errors.values() for e in es),
+        )
+    return redirect("beviljning_detail", pk=pk)
+
+
+@require_POST
+def delbetalning_utlos(request, pk: int):
+    delbetalning = get_object_or_404(Delbetalning, pk=pk)
+    _ekonomi_post(request, delbetalning.beviljning_id)
+    services.delbetalning_utlos(actor=request.user, delbetalning=delbetalning)
+    return redirect("beviljning_detail", pk=delbetalning.beviljning_id)
+
+
+@require_POST
+def utbetalning_create(request, pk: int):
+    beviljning = _ekonomi_post(request, pk)
+    form = UtbetalningForm(request.POST, beviljning=beviljning)
+    if form.is_valid():
+        try:
+            services.utbetalning_begar(
+                actor=request.user, beviljning=beviljning, **form.cleaned_data
+            )
+        except services.Fel as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request, "Utbetalningen är begärd och väntar på attest av två personer."
+            )
+    else:
+        messages.error(request, "Ange ett belopp större än noll.")
+    return redirect("beviljning_detail", pk=pk)
+
+
+def _get_utbetalning(request, pk: int) -> Utbetalning:
+    utbetalning = get_object_or_404(Utbetalning, pk=pk)
+    _get_beviljning(request, utbetalning.beviljning_id)
+    return utbetalning
+
+
+@require_POST
+def utbetalning_attestera(request, pk: int):
+    utbetalning = _get_utbetalning(request, pk)
+    _require(permissions.can_attest(request.user))
+    try:
+        services.utbetalning_attestera(actor=request.user, utbetalning=utbetalning)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Din attest är registrerad.")
+    return redirect("beviljning_detail", pk=utbetalning.beviljning_id)
+
+
+@require_POST
+def utbetalning_utbetald(request, pk: int):
+    utbetalning = _get_utbetalning(request, pk)
+    _require(permissions.can_manage_ekonomi(request.user))
+    try:
+        services.utbetalning_utbetald(
+            actor=request.user, utbetalning=utbetalning, datum=timezone.localdate()
+        )
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    return redirect("beviljning_detail", pk=utbetalning.beviljning_id)
+
+
+# --- Follow-up ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def uppfoljning_create(request, pk: int):
+    insats = _get_insats_for_user(request, pk)
+    _require(permissions.can_report(request.user, insats))
+    form = UppfoljningForm(request.POST or None)
+    context = {"form": form, "insats": insats}
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            services.uppfoljning_create(
+                actor=request.user,
+                insats=insats,
+                datum=d["datum"],
+                deltagare=d["deltagare"],
+                avsnitt=[
+                    ("Mål", d["mal"]),
+                    ("SUS", d["sus"]),
+                    ("Nuläge", d["nulage"]),
+                    ("Övrigt", d["ovrigt"]),
+                ],
+                beslut=d["beslut"],
+                nasta=d["nasta"],
+            )
+            messages.success(request, "Uppföljningen är sparad.")
+            return redirect(reverse("insats_detail", args=[insats.pk]) + "#uppfoljningar")
+        return render(request, "insatser/uppfoljning_form.html", context, status=INVALID)
+    return render(request, "insatser/uppfoljning_form.html", context)
+
+
+@require_GET
+def uppfoljning_detail(request, pk: int):
+    uppfoljning = get_object_or_404(Uppfoljning.objects.prefetch_related("avsnitt"), pk=pk)
+    insats = _get_insats_for_user(request, uppfoljning.insats_id)
+    return render(request, "insatser/uppfoljning_detail.html", {"u": uppfoljning, "insats": insats})
+
+
+# --- Participant statistics --------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def period_create(request, pk: int):
+    insats = _get_insats_for_user(request, pk)
+    _require(permissions.can_report(request.user, insats))
+    form = PeriodForm(request.POST or None)
+    context = {"form": form, "insats": insats}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                period = services.period_create(
+                    actor=request.user, insats=insats, **form.cleaned_data
+                )
+            except services.Fel as exc:
+                form.add_error(None, str(exc))
+            else:
+                return redirect("period_edit", pk=period.pk)
+        return render(request, "insatser/period_form.html", context, status=INVALID)
+    return render(request, "insatser/period_form.html", context)
+
+
+def _get_period(request, pk: int) -> Period:
+    period = get_object_or_404(Period.objects.select_related("insats"), pk=pk)
+    _get_insats_for_user(request, period.insats_id)
+    return period
+
+
+@require_http_methods(["GET", "POST"])
+def period_edit(request, pk: int):
+    period = _get_period(request, pk)
+    kan_rapportera = permissions.can_report(request.user, period.insats)
+    andringsbar = period.status in (Period.Status.UTKAST, Period.Status.KOMPLETTERING)
+    kommuner = _kommuner()
+    form = StatistikForm(
+        request.POST if request.method == "POST" else None,
+        kommuner=kommuner,
+        befintliga=services.period_rader(period),
+    )
+    context = {
+        "period": period,
+        "insats": period.insats,
+        "form": form,
+        "kan_rapportera": kan_rapportera and andringsbar,
+        "kan_godkanna": permissions.can_approve(request.user)
+        and period.status == Period.Status.INSKICKAD,
+        "tabeller": selectors.sus_tabeller([period.pk], kommuner),
+        "kompletteringsform": KompletteringForm(),
+        "regelfel": sus.validera(services.period_rader(period)) if andringsbar else [],
+    }
+    if request.method == "POST":
+        _require(kan_rapportera)
+        if not andringsbar:
+            messages.error(request, "Perioden är inskickad eller godkänd och kan inte ändras.")
+            return redirect("period_edit", pk=pk)
+        if form.is_valid():
+            try:
+                services.period_spara(actor=request.user, period=period, rader=form.rader())
+            except services.StatistikFel as exc:
+                context["regelfel"] = exc.fel
+            else:
+                if "skicka" in request.POST:
+                    try:
+                        services.period_skicka_in(actor=request.user, period=period)
+                    except services.StatistikFel as exc:
+                        context["regelfel"] = exc.fel
+                        context["sparad_men_ej_inskickad"] = True
+                        return render(request, "insatser/period_edit.html", context, status=INVALID)
+                    messages.success(request, "Perioden är inskickad till kansliet.")
+                else:
+                    messages.success(request, "Utkastet är sparat.")
+                return redirect("period_edit", pk=pk)
+        return render(request, "insatser/period_edit.html", context, status=INVALID)
+    return render(request, "insatser/period_edit.html", context)
+
+
+@require_POST
+def period_godkann(request, pk: int):
+    period = _get_period(request, pk)
+    _require(permissions.can_approve(request.user))
+    try:
+        services.period_godkann(actor=request.user, period=period)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Perioden är godkänd och låst.")
+    return redirect("period_edit", pk=pk)
+
+
+@require_POST
+def period_komplettering(request, pk: int):
+    period = _get_period(request, pk)
+    _require(permissions.can_approve(request.user))
+    form = KompletteringForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise services.Fel("Skriv vad som behöver kompletteras.")
+        services.period_komplettering(
+            actor=request.user, period=period, kommentar=form.cleaned_data["kommentar"]
+        )
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Perioden är skickad tillbaka för komplettering.")
+    return redirect("period_edit", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def period_import(request, pk: int):
+    period = _get_period(request, pk)
+    _require(permissions.can_report(request.user, period.insats))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"form": form, "period": period, "insats": period.insats, "fel": []}
+    if request.method == "POST":
+        if form.is_valid():
+            fil = form.cleaned_data["fil"]
+            try:
+                antal = services.statistik_import(
+                    actor=request.user,
+                    period=period,
+                    data=fil.read(),
+                    filnamn=fil.name,
+                    kommuner=_kommuner(),
+                )
+            except (services.StatistikFel, services.Fel) as exc:
+                context["fel"] = getattr(exc, "fel", [str(exc)])
+            else:
+                messages.success(request, f"{antal} rader är importerade.")
+                return redirect("period_edit", pk=pk)
+        return render(request, "insatser/period_import.html", context, status=INVALID)
+    return render(request, "insatser/period_import.html", context)
+
+
+@require_GET
+def sus_rapport(request):
+    """The SUS tables summed over all insatser for a period, as in the delårsrapport."""
+    _require(permissions.ser_alla(request.user))
+    fran, till = request.GET.get("fran"), request.GET.get("till")
+    perioder = Period.objects.filter(status=Period.Status.GODKAND)
+    valda = []
+    if fran and till:
+        valda = list(perioder.filter(fran=fran, till=till).select_related("insats"))
+    intervall = perioder.order_by("-till").values_list("fran", "till").distinct()
+    context = {
+        "fran": fran,
+        "till": till,
+        "intervall": list(intervall[:40]),
+        "perioder": valda,
+        "tabeller": selectors.sus_tabeller([p.pk for p in valda], _kommuner()) if valda else None,
+    }
+    return render(request, "insatser/sus_rapport.html", context)
