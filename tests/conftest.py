@@ -49,11 +49,13 @@ def bygg_moten():
     from types import SimpleNamespace
 
     from forbund.models import Organ, Person
+    from insatser import demo as insatser_demo
     from moten import demo as moten_demo
     from moten import services
     from moten.models import Protokoll
 
     assert moten_demo.load() is True
+    assert insatser_demo.load() is True
     kansli = get_user_model().objects.get(username="forbundschef")
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
     utkast = services.mote_create(

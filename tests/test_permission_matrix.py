@@ -10,6 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from forbund.models import Organ, Person, Uppdrag
+from insatser.models import Beviljning, Insats, Period, Uppfoljning
 from moten.models import Handling, Mote, Paragraf, Protokoll
 
 from .conftest import PERSONAS, client_for
@@ -58,6 +59,29 @@ def _numrerat():
 
 def _justerat():
     return Protokoll.objects.get(mote__datum=dt.date(2021, 11, 26))
+
+
+def _sip():
+    """Insats A: the demo's insatspersonal works here."""
+    return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
+
+
+def _psykolog():
+    """Insats B: not the insatspersonal's."""
+    return Insats.objects.get(namn="Psykolog Arbetsmarknadstorget")
+
+
+def insats_a(allowed=LASARE | {"insatspersonal"}):
+    """A page of the insatspersonal's own insats; outsiders without a role are refused."""
+    return outcome(allowed)
+
+
+def insats_b(allowed=LASARE):
+    """A page of another insats: its insatspersonal get 404, as if it did not exist."""
+    return {**outcome(allowed), "insatspersonal": SAKNAS}
+
+
+RAPPORTORER = KANSLI | {"insatspersonal"}
 
 
 # name -> (kwargs factory, expected outcome per persona)
@@ -138,6 +162,50 @@ MATRIX = {
     "api:beslut": (None, everyone()),
     "api:openapi-json": (None, everyone()),
     "api:api-root": (None, everyone(SAKNAS)),
+    # Insatser.
+    "insats_list": (None, insats_a()),
+    "insats_list_xlsx": (None, insats_a()),
+    "insats_create": (None, outcome(KANSLI)),
+    "sus_rapport": (None, outcome(LASARE)),
+    "insats_detail": (lambda: {"pk": _psykolog().pk}, insats_b()),
+    "insats_edit": (lambda: {"pk": _psykolog().pk}, insats_b(allowed=KANSLI)),
+    "uppfoljning_create": (lambda: {"pk": _sip().pk}, insats_a(allowed=RAPPORTORER)),
+    "uppfoljning_detail": (
+        lambda: {
+            "pk": Uppfoljning.objects.filter(insats=_psykolog()).first().pk
+            if Uppfoljning.objects.filter(insats=_psykolog()).exists()
+            else Uppfoljning.objects.exclude(insats=_sip()).first().pk
+        },
+        insats_b(),
+    ),
+    "period_create": (lambda: {"pk": _sip().pk}, insats_a(allowed=RAPPORTORER)),
+    "period_edit": (lambda: {"pk": Period.objects.get(insats=_sip()).pk}, insats_a()),
+    "period_import": (
+        lambda: {"pk": Period.objects.get(insats=_sip()).pk},
+        insats_a(allowed=RAPPORTORER),
+    ),
+    "period_godkann": (lambda: {"pk": Period.objects.get(insats=_sip()).pk}, post_only()),
+    "period_komplettering": (
+        lambda: {"pk": Period.objects.get(insats=_sip()).pk},
+        post_only(),
+    ),
+    "beviljning_create": (
+        lambda: {"pk": _justerat().paragrafer.get(nummer=161).pk},
+        outcome(KANSLI),
+    ),
+    "beviljning_detail": (
+        lambda: {"pk": Beviljning.objects.filter(insats=_psykolog()).first().pk},
+        insats_b(),
+    ),
+    "betalplan_halften": (lambda: {"pk": Beviljning.objects.first().pk}, post_only()),
+    "delbetalning_create": (lambda: {"pk": Beviljning.objects.first().pk}, post_only()),
+    "delbetalning_utlos": (
+        lambda: {"pk": Beviljning.objects.first().betalplan.first().pk},
+        post_only(),
+    ),
+    "utbetalning_create": (lambda: {"pk": Beviljning.objects.first().pk}, post_only()),
+    "utbetalning_attestera": (lambda: {"pk": 1}, post_only()),
+    "utbetalning_utbetald": (lambda: {"pk": 1}, post_only()),
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
