@@ -304,7 +304,7 @@ def beviljning_detail(request, pk: int):
     context = {
         "b": beviljning,
         "insats": beviljning.insats,
-        "delform": DelbetalningForm(),
+        "delform": DelbetalningForm(prefix="del"),
         "utbform": UtbetalningForm(beviljning=beviljning),
         "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
         "kan_attestera": permissions.can_attest(request.user),
@@ -331,7 +331,7 @@ def betalplan_halften(request, pk: int):
 @require_POST
 def delbetalning_create(request, pk: int):
     beviljning = _ekonomi_post(request, pk)
-    form = DelbetalningForm(request.POST)
+    form = DelbetalningForm(request.POST, prefix="del")
     if form.is_valid():
         try:
             services.delbetalning_create(

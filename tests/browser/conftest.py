@@ -65,11 +65,13 @@ def page(browser):
 
 @pytest.fixture
 def demo_live(transactional_db, live_server, settings, tmp_path):
+    from insatser import demo as insatser_demo
     from moten import demo as moten_demo
 
     settings.MEDIA_ROOT = tmp_path / "media"
     load_demo()
     moten_demo.load()
+    insatser_demo.load()
     return live_server
 
 

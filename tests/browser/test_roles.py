@@ -8,14 +8,14 @@ from playwright.sync_api import expect
 
 from forbund.demo import DEMO_PASSWORD, load_demo
 
-STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Förbundet"]
+STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Förbundet"]
 NAV = {
     "forbundschef": [*STYRELSE_NAV, "Personer", "Administration"],
     "ordforande": STYRELSE_NAV,
     "ledamot": STYRELSE_NAV,
     "ersattare": STYRELSE_NAV,
     "revisor": STYRELSE_NAV,
-    "insatspersonal": ["Översikt"],
+    "insatspersonal": ["Översikt", "Insatser"],
 }
 
 
@@ -116,7 +116,7 @@ def _sidor_for_kansliet():
 
     from ..test_permission_matrix import MATRIX, OK
 
-    skip_suffixes = (".pdf",)
+    skip_suffixes = (".pdf", ".xlsx")
     urls = []
     for name, (kwargs, expected) in sorted(MATRIX.items()):
         if expected["forbundschef"] != OK or name.startswith(("api:", "admin:")):
