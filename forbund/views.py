@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from insatser import selectors as insatser_selectors
 from moten import selectors as moten_selectors
 
 from . import permissions, selectors, services
@@ -34,6 +35,7 @@ def oversikt(request):
         "roller": r,
         "mina_uppdrag": r.uppdrag,
         "att_justera": list(moten_selectors.att_justera_for(request.user)),
+        "insatser": insatser_selectors.att_gora(request.user),
     }
     if r.kansli:
         context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())

@@ -221,3 +221,32 @@ def forsenade_uppfoljningar():
         .distinct("insats_id")
     )
     return [u for u in senaste if u.nasta and u.nasta < idag]
+
+
+def att_gora(user) -> dict:
+    """What needs this user's attention among insatser (for the start page)."""
+    from . import permissions
+
+    result: dict = {}
+    if permissions.can_approve(user):
+        result["forsenade"] = forsenade_uppfoljningar()
+        result["att_godkanna"] = list(
+            Period.objects.filter(status=Period.Status.INSKICKAD).select_related("insats").order_by("inskickad")
+        )
+    if permissions.can_attest(user):
+        result["att_attestera"] = list(
+            Utbetalning.objects.filter(status__in=[Utbetalning.Status.BEGARD, Utbetalning.Status.ATTEST1])
+            .exclude(begard_av=user)
+            .exclude(attest1_av=user)
+            .select_related("beviljning__insats")
+            .order_by("begard")
+        )
+    if not permissions.ser_alla(user):
+        mina = list(permissions.insatser_for(user).order_by("namn"))
+        result["mina_insatser"] = mina
+        result["att_rapportera"] = list(
+            Period.objects.filter(
+                insats__in=mina, status__in=[Period.Status.UTKAST, Period.Status.KOMPLETTERING]
+            ).select_related("insats")
+        )
+    return result

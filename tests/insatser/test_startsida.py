@@ -1,0 +1,40 @@
+"""The start page brings insatser work to the right person."""
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from insatser import services
+from insatser.models import Insats
+
+from ..conftest import client_for
+
+
+def test_kansli_sees_overdue_follow_ups_and_periods_to_approve(moten):
+    page = client_for("forbundschef").get(reverse("oversikt")).content.decode()
+    # The demo's follow-ups booked their next meeting for February 2022.
+    assert "Försenad uppföljning:" in page and "bokad 2022-02-15" in page
+
+
+def test_attestants_see_payments_waiting_for_them(moten):
+    sip = Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
+    kansli = get_user_model().objects.get(username="forbundschef")
+    services.utbetalning_begar(actor=kansli, beviljning=sip.beviljningar.get(ar=2022), belopp=1000)
+    assert (
+        "Utbetalningar att attestera"
+        in client_for("ordforande").get(reverse("oversikt")).content.decode()
+    )
+    # Not to the one who asked for it, and not to a ledamot who is no attestant.
+    assert (
+        "Utbetalningar att attestera"
+        not in client_for("forbundschef").get(reverse("oversikt")).content.decode()
+    )
+    assert (
+        "Utbetalningar att attestera"
+        not in client_for("ledamot").get(reverse("oversikt")).content.decode()
+    )
+
+
+def test_staff_see_their_own_insats(moten):
+    page = client_for("insatspersonal").get(reverse("oversikt")).content.decode()
+    assert "SIP-samordnare Arbetsmarknadstorget" in page
+    assert "Psykolog Arbetsmarknadstorget" not in page
