@@ -215,3 +215,85 @@ class KompletteringForm(forms.Form):
 
 def personer_queryset():
     return Person.objects.order_by("efternamn", "fornamn")
+
+
+class AnsokanForm(forms.Form):
+    """The application: text, and the amount applied for per year (up to three years)."""
+
+    ARSRADER = 3
+    inkommen = forms.DateField(label="Inkommen", widget=DateInput())
+    text = forms.CharField(label="Ansökan", widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.arsrader = []
+        for i in range(self.ARSRADER):
+            names = []
+            for falt, label in (
+                ("ar", "År"),
+                ("personal", "Personal"),
+                ("lokal", "Lokal"),
+                ("data_it", "Data/IT"),
+                ("ovrigt", "Övrigt"),
+            ):
+                name = f"{falt}_{i}"
+                field = (
+                    forms.IntegerField(
+                        label=f"{label}, rad {i + 1}",
+                        min_value=2000,
+                        max_value=2100,
+                        required=False,
+                    )
+                    if falt == "ar"
+                    else forms.IntegerField(
+                        label=f"{label} (kr), rad {i + 1}",
+                        min_value=0,
+                        required=False,
+                        error_messages={"min_value": "Beloppet kan inte vara negativt."},
+                    )
+                )
+                field.widget.attrs["class"] = "form-control"
+                self.fields[name] = field
+                names.append(name)
+            self.arsrader.append([self[n] for n in names])
+
+    def clean(self):
+        data = super().clean()
+        for i in range(self.ARSRADER):
+            belopp = [data.get(f"{f}_{i}") for f in ("personal", "lokal", "data_it", "ovrigt")]
+            if any(belopp) and not data.get(f"ar_{i}"):
+                self.add_error(f"ar_{i}", "Ange vilket år beloppen gäller.")
+        return data
+
+    def belopp(self) -> list[dict]:
+        rows = []
+        for i in range(self.ARSRADER):
+            if self.cleaned_data.get(f"ar_{i}"):
+                rows.append(
+                    {
+                        "ar": self.cleaned_data[f"ar_{i}"],
+                        **{
+                            f: self.cleaned_data.get(f"{f}_{i}") or 0
+                            for f in ("personal", "lokal", "data_it", "ovrigt")
+                        },
+                    }
+                )
+        return rows
+
+
+class ArsrapportForm(forms.Form):
+    verksamhet = forms.CharField(
+        label="Verksamheten under året", required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    resultat = forms.CharField(
+        label="Resultat och måluppfyllelse",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    framat = forms.CharField(
+        label="Lärdomar och planer framåt", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Spara årsrapporten")

@@ -387,3 +387,100 @@ class Statistikrad(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kategori}: {self.totalt}"
+
+
+class Ansokan(models.Model):
+    """An application for funding, registered by the kansli or by the insats."""
+
+    class Status(models.TextChoices):
+        REGISTRERAD = "registrerad", "Registrerad"
+        DAGORDNING = "dagordning", "På dagordningen"
+        BESLUTAD = "beslutad", "Beslutad"
+
+    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, related_name="ansokningar")
+    inkommen = models.DateField("inkommen")
+    text = models.TextField("ansökan")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.REGISTRERAD)
+    dagordningspunkt = models.OneToOneField(
+        "moten.Dagordningspunkt",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ansokan",
+    )
+    registrerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ansökan"
+        verbose_name_plural = "ansökningar"
+        ordering = ["-inkommen", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Ansökan {self.insats} {self.inkommen.isoformat()}"
+
+
+class AnsokanBelopp(models.Model):
+    ansokan = models.ForeignKey(Ansokan, on_delete=models.CASCADE, related_name="belopp")
+    ar = models.PositiveSmallIntegerField("år")
+    personal = models.PositiveIntegerField("personal", default=0)
+    lokal = models.PositiveIntegerField("lokal", default=0)
+    data_it = models.PositiveIntegerField("data/IT", default=0)
+    ovrigt = models.PositiveIntegerField("övrigt", default=0)
+
+    class Meta:
+        ordering = ["ar"]
+        constraints = [
+            models.UniqueConstraint(fields=["ansokan", "ar"], name="ansokan_ett_belopp_per_ar")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ar}: {self.summa} kr"
+
+    @property
+    def summa(self) -> int:
+        return self.personal + self.lokal + self.data_it + self.ovrigt
+
+
+class Arsrapport(models.Model):
+    """An insats's annual report; the board's approval releases the instalment waiting for it."""
+
+    class Status(models.TextChoices):
+        UTKAST = "utkast", "Utkast"
+        INLAMNAD = "inlamnad", "Inlämnad"
+        GODKAND = "godkand", "Godkänd av styrelsen"
+
+    insats = models.ForeignKey(Insats, on_delete=models.PROTECT, related_name="arsrapporter")
+    ar = models.PositiveSmallIntegerField("år")
+    verksamhet = models.TextField("verksamheten under året", blank=True)
+    resultat = models.TextField("resultat och måluppfyllelse", blank=True)
+    framat = models.TextField("lärdomar och planer framåt", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.UTKAST)
+    godkand_i = models.ForeignKey(
+        "moten.Paragraf",
+        verbose_name="godkänd i",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "årsrapport"
+        verbose_name_plural = "årsrapporter"
+        ordering = ["-ar"]
+        constraints = [
+            models.UniqueConstraint(fields=["insats", "ar"], name="arsrapport_en_per_ar"),
+            models.CheckConstraint(
+                condition=~Q(status="godkand") | Q(godkand_i__isnull=False),
+                name="arsrapport_godkand_har_paragraf",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Årsrapport {self.insats} {self.ar}"

@@ -231,11 +231,15 @@ def att_gora(user) -> dict:
     if permissions.can_approve(user):
         result["forsenade"] = forsenade_uppfoljningar()
         result["att_godkanna"] = list(
-            Period.objects.filter(status=Period.Status.INSKICKAD).select_related("insats").order_by("inskickad")
+            Period.objects.filter(status=Period.Status.INSKICKAD)
+            .select_related("insats")
+            .order_by("inskickad")
         )
     if permissions.can_attest(user):
         result["att_attestera"] = list(
-            Utbetalning.objects.filter(status__in=[Utbetalning.Status.BEGARD, Utbetalning.Status.ATTEST1])
+            Utbetalning.objects.filter(
+                status__in=[Utbetalning.Status.BEGARD, Utbetalning.Status.ATTEST1]
+            )
             .exclude(begard_av=user)
             .exclude(attest1_av=user)
             .select_related("beviljning__insats")

@@ -15,6 +15,9 @@ from moten.models import AttSats, Paragraf
 
 from . import sus
 from .models import (
+    Ansokan,
+    AnsokanBelopp,
+    Arsrapport,
     Beviljning,
     Delbetalning,
     Insats,
@@ -413,3 +416,112 @@ def statistik_import(
         raise StatistikFel(fel)
     period_spara(actor=actor, period=period, rader=rader)
     return len(rader)
+
+
+# --- Applications and annual reports -----------------------------------------------------
+
+
+@transaction.atomic
+def ansokan_create(
+    *, actor, insats: Insats, inkommen: dt.date, text: str, belopp: list[dict]
+) -> Ansokan:
+    """belopp: one dict per year with ar, personal, lokal, data_it, ovrigt."""
+    rows = [b for b in belopp if any(b.get(k) for k in ("personal", "lokal", "data_it", "ovrigt"))]
+    if not rows:
+        raise Fel("Ange sökt belopp för minst ett år.")
+    if len({b["ar"] for b in rows}) != len(rows):
+        raise Fel("Varje år får bara finnas en gång.")
+    ansokan = Ansokan(insats=insats, inkommen=inkommen, text=text, registrerad_av=actor)
+    ansokan._history_user = actor
+    ansokan.save()
+    AnsokanBelopp.objects.bulk_create(AnsokanBelopp(ansokan=ansokan, **b) for b in rows)
+    return ansokan
+
+
+def forslag_till_beslut(ansokan: Ansokan) -> str:
+    """The Att-clauses the board is asked to decide, one per year (as in § 161)."""
+    rader = list(ansokan.belopp.all())
+    belopp = " och ".join(f"{_kr(b.summa)} för {b.ar}" for b in rader)
+    return f"bevilja medel med {belopp} till {ansokan.insats.namn}."
+
+
+def _kr(value: int) -> str:
+    from forbund.formatting import kr
+
+    return kr(value).replace("\xa0", " ")
+
+
+@transaction.atomic
+def ansokan_till_dagordning(*, actor, ansokan: Ansokan, mote) -> None:
+    """One action: the application becomes an item on a coming board meeting's dagordning,
+    with the förslag till beslut filled in."""
+    from moten import services as moten_services
+
+    ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
+    if ansokan.dagordningspunkt_id:
+        raise Fel("Ansökan finns redan på en dagordning.")
+    ar = [b.ar for b in ansokan.belopp.all()]
+    try:
+        punkt = moten_services.dagordningspunkt_create(
+            actor=actor,
+            mote=mote,
+            rubrik=f"Ansökan om medel för {ansokan.insats.namn} {min(ar)}"
+            + (f"–{max(ar)}" if max(ar) != min(ar) else ""),
+            underlag=ansokan.text,
+            forslag_till_beslut=forslag_till_beslut(ansokan),
+        )
+    except moten_services.ProtokollLast as exc:
+        raise Fel(str(exc)) from exc
+    ansokan.dagordningspunkt = punkt
+    ansokan.status = Ansokan.Status.DAGORDNING
+    ansokan._history_user = actor
+    ansokan.save()
+
+
+@transaction.atomic
+def arsrapport_save(
+    *, actor, insats: Insats, ar: int, verksamhet: str, resultat: str, framat: str
+) -> Arsrapport:
+    rapport, _ = Arsrapport.objects.select_for_update().get_or_create(insats=insats, ar=ar)
+    if rapport.status == Arsrapport.Status.GODKAND:
+        raise Fel("Årsrapporten är godkänd av styrelsen och kan inte ändras.")
+    rapport.verksamhet, rapport.resultat, rapport.framat = verksamhet, resultat, framat
+    if rapport.status == Arsrapport.Status.INLAMNAD:
+        rapport.status = Arsrapport.Status.UTKAST
+    rapport._history_user = actor
+    rapport.save()
+    return rapport
+
+
+@transaction.atomic
+def arsrapport_lamna_in(*, actor, rapport: Arsrapport) -> None:
+    if rapport.status != Arsrapport.Status.UTKAST:
+        raise Fel("Bara ett utkast kan lämnas in.")
+    if not (rapport.verksamhet.strip() and rapport.resultat.strip()):
+        raise Fel("Skriv om verksamheten och resultatet innan rapporten lämnas in.")
+    rapport.status = Arsrapport.Status.INLAMNAD
+    rapport._history_user = actor
+    rapport.save()
+
+
+@transaction.atomic
+def arsrapport_godkann(*, actor, rapport: Arsrapport, paragraf: Paragraf) -> list[Delbetalning]:
+    """The board approved the report in `paragraf`: the instalments waiting for an approved
+    report of that year are released."""
+    rapport = Arsrapport.objects.select_for_update().get(pk=rapport.pk)
+    if rapport.status != Arsrapport.Status.INLAMNAD:
+        raise Fel("Bara en inlämnad årsrapport kan godkännas.")
+    rapport.status, rapport.godkand_i = Arsrapport.Status.GODKAND, paragraf
+    rapport._history_user = actor
+    rapport.save()
+    vantande = list(
+        Delbetalning.objects.filter(
+            beviljning__insats=rapport.insats,
+            beviljning__ar=rapport.ar,
+            utlosare=Delbetalning.Utlosare.REDOVISNING,
+            utlost__isnull=True,
+        )
+    )
+    for d in vantande:
+        delbetalning_utlos(actor=actor, delbetalning=d, datum=paragraf.protokoll.mote.datum)
+    return vantande

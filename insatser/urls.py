@@ -7,6 +7,25 @@ urlpatterns = [
     path("insatser/export.xlsx", views.insats_list_xlsx, name="insats_list_xlsx"),
     path("insatser/ny/", views.insats_create, name="insats_create"),
     path("insatser/sus/", views.sus_rapport, name="sus_rapport"),
+    path("insatser/oversikt.pdf", views.insats_list_pdf, name="insats_list_pdf"),
+    path("insatser/<int:pk>/ansokningar/ny/", views.ansokan_create, name="ansokan_create"),
+    path("insatser/ansokningar/<int:pk>/", views.ansokan_detail, name="ansokan_detail"),
+    path(
+        "insatser/ansokningar/<int:pk>/dagordning/",
+        views.ansokan_dagordning,
+        name="ansokan_dagordning",
+    ),
+    path("insatser/<int:pk>/arsrapport/<int:ar>/", views.arsrapport_edit, name="arsrapport_edit"),
+    path(
+        "insatser/<int:pk>/arsrapport/<int:ar>/godkann/",
+        views.arsrapport_godkann,
+        name="arsrapport_godkann",
+    ),
+    path(
+        "insatser/<int:pk>/arsrapport/<int:ar>/rapport.pdf",
+        views.arsrapport_pdf,
+        name="arsrapport_pdf",
+    ),
     path("insatser/<int:pk>/", views.insats_detail, name="insats_detail"),
     path("insatser/<int:pk>/andra/", views.insats_edit, name="insats_edit"),
     path(

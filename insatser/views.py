@@ -14,10 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forbund import charts
 from forbund.models import Part
+from forbund.pdf import pdf_response, render_pdf
 from moten.models import Paragraf
 
 from . import permissions, selectors, services, sus
 from .forms import (
+    AnsokanForm,
+    ArsrapportForm,
     BeviljningForm,
     DelbetalningForm,
     ImportForm,
@@ -28,7 +31,17 @@ from .forms import (
     UppfoljningForm,
     UtbetalningForm,
 )
-from .models import Beviljning, Delbetalning, Insats, Period, Tabell, Uppfoljning, Utbetalning
+from .models import (
+    Ansokan,
+    Arsrapport,
+    Beviljning,
+    Delbetalning,
+    Insats,
+    Period,
+    Tabell,
+    Uppfoljning,
+    Utbetalning,
+)
 
 INVALID = 422
 
@@ -193,7 +206,7 @@ def insats_detail(request, pk: int):
     insats = _get_insats_for_user(request, pk)
     insats = (
         Insats.objects.select_related("huvudman", "kontaktperson")
-        .prefetch_related("kommuner", "styrgrupp", "personal", "mal")
+        .prefetch_related("kommuner", "styrgrupp", "personal", "mal", "ansokningar", "arsrapporter")
         .get(pk=insats.pk)
     )
     kommuner = _kommuner()
@@ -234,6 +247,7 @@ def insats_detail(request, pk: int):
         "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
         "kan_attestera": permissions.can_attest(request.user),
         "ser_alla": permissions.ser_alla(request.user),
+        "arsrapport_ar": timezone.localdate().year - 1,
     }
     return render(request, "insatser/insats_detail.html", context)
 
@@ -264,7 +278,13 @@ def _mal_mot_resultat(insats: Insats, godkanda: list[Period], kommuner: list[str
 def beviljning_create(request, pk: int):
     _require(permissions.can_manage_ekonomi(request.user))
     paragraf = get_object_or_404(Paragraf.objects.select_related("protokoll__mote__organ"), pk=pk)
-    form = BeviljningForm(request.POST or None, paragraf=paragraf, initial={"ar": paragraf.ar + 1})
+    initial = {"ar": paragraf.ar + 1}
+    # A paragraph made from an application's dagordning item names its insats already.
+    if paragraf.dagordningspunkt_id:
+        ansokan = Ansokan.objects.filter(dagordningspunkt_id=paragraf.dagordningspunkt_id).first()
+        if ansokan:
+            initial["insats"] = ansokan.insats_id
+    form = BeviljningForm(request.POST or None, paragraf=paragraf, initial=initial)
     context = {"form": form, "paragraf": paragraf}
     if request.method == "POST":
         if form.is_valid():
@@ -599,3 +619,189 @@ def sus_rapport(request):
         "tabeller": selectors.sus_tabeller([p.pk for p in valda], _kommuner()) if valda else None,
     }
     return render(request, "insatser/sus_rapport.html", context)
+
+
+# --- Applications ------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def ansokan_create(request, pk: int):
+    insats = _get_insats_for_user(request, pk)
+    _require(permissions.can_report(request.user, insats))
+    form = AnsokanForm(request.POST or None, initial={"inkommen": timezone.localdate()})
+    context = {"form": form, "insats": insats}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                ansokan = services.ansokan_create(
+                    actor=request.user,
+                    insats=insats,
+                    inkommen=form.cleaned_data["inkommen"],
+                    text=form.cleaned_data["text"],
+                    belopp=form.belopp(),
+                )
+            except services.Fel as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Ansökan är registrerad.")
+                return redirect("ansokan_detail", pk=ansokan.pk)
+        return render(request, "insatser/ansokan_form.html", context, status=INVALID)
+    return render(request, "insatser/ansokan_form.html", context)
+
+
+def _get_ansokan(request, pk: int) -> Ansokan:
+    ansokan = get_object_or_404(
+        Ansokan.objects.select_related("insats", "dagordningspunkt__mote"), pk=pk
+    )
+    _get_insats_for_user(request, ansokan.insats_id)
+    return ansokan
+
+
+@require_GET
+def ansokan_detail(request, pk: int):
+    ansokan = _get_ansokan(request, pk)
+    moten = []
+    if permissions.can_manage_ekonomi(request.user) and not ansokan.dagordningspunkt_id:
+        from moten.models import Mote
+
+        moten = Mote.objects.filter(organ__typ="styrelse", protokoll__status="utkast").order_by(
+            "datum"
+        )
+    belopp = list(ansokan.belopp.all())
+    return render(
+        request,
+        "insatser/ansokan_detail.html",
+        {
+            "ansokan": ansokan,
+            "insats": ansokan.insats,
+            "belopp": belopp,
+            "summa": sum(b.summa for b in belopp),
+            "forslag": services.forslag_till_beslut(ansokan),
+            "moten": moten,
+        },
+    )
+
+
+@require_POST
+def ansokan_dagordning(request, pk: int):
+    ansokan = _get_ansokan(request, pk)
+    _require(permissions.can_manage_ekonomi(request.user))
+    from moten.models import Mote
+
+    mote = Mote.objects.filter(pk=request.POST.get("mote"), organ__typ="styrelse").first()
+    if mote is None:
+        messages.error(request, "Välj ett styrelsemöte.")
+        return redirect("ansokan_detail", pk=pk)
+    try:
+        services.ansokan_till_dagordning(actor=request.user, ansokan=ansokan, mote=mote)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Ansökan står på dagordningen till {mote}.")
+    return redirect("ansokan_detail", pk=pk)
+
+
+# --- Annual reports ----------------------------------------------------------------------
+
+
+def _arsrapport_context(insats: Insats, ar: int, rapport: Arsrapport | None) -> dict:
+    kommuner = _kommuner()
+    period = selectors.senaste_godkanda_perioder(ar, [insats]).get(insats.pk)
+    beviljningar = [b for b in selectors.beviljningar_med_pengar(insats) if b.ar == ar]
+    return {
+        "insats": insats,
+        "ar": ar,
+        "rapport": rapport,
+        "period": period,
+        "tabeller": selectors.sus_tabeller([period.pk], kommuner) if period else None,
+        "beviljningar": beviljningar,
+        "pengar": selectors.pengar_per_ar(beviljningar),
+        "uppfoljningar": list(insats.uppfoljningar.filter(datum__year=ar).order_by("datum")),
+        "forbund": Part.objects.first().forbund if Part.objects.exists() else None,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def arsrapport_edit(request, pk: int, ar: int):
+    insats = _get_insats_for_user(request, pk)
+    rapport = insats.arsrapporter.filter(ar=ar).first()
+    kan_skriva = permissions.can_report(request.user, insats) and (
+        rapport is None or rapport.status != Arsrapport.Status.GODKAND
+    )
+    initial = (
+        {"verksamhet": rapport.verksamhet, "resultat": rapport.resultat, "framat": rapport.framat}
+        if rapport
+        else None
+    )
+    form = ArsrapportForm(request.POST or None, initial=initial)
+    context = _arsrapport_context(insats, ar, rapport)
+    context.update(
+        form=form,
+        kan_skriva=kan_skriva,
+        kan_godkanna=permissions.can_approve(request.user)
+        and rapport is not None
+        and rapport.status == Arsrapport.Status.INLAMNAD,
+        paragrafer=Paragraf.objects.filter(organ__typ="styrelse", nummer__isnull=False)
+        .select_related("protokoll__mote")
+        .order_by("-protokoll__mote__datum", "-nummer")[:100],
+    )
+    if request.method == "POST":
+        _require(kan_skriva)
+        if form.is_valid():
+            try:
+                rapport = services.arsrapport_save(
+                    actor=request.user, insats=insats, ar=ar, **form.cleaned_data
+                )
+                if "lamna_in" in request.POST:
+                    services.arsrapport_lamna_in(actor=request.user, rapport=rapport)
+                    messages.success(request, "Årsrapporten är inlämnad till kansliet.")
+                else:
+                    messages.success(request, "Årsrapporten är sparad.")
+            except services.Fel as exc:
+                form.add_error(None, str(exc))
+                return render(request, "insatser/arsrapport.html", context, status=INVALID)
+            return redirect("arsrapport_edit", pk=pk, ar=ar)
+        return render(request, "insatser/arsrapport.html", context, status=INVALID)
+    return render(request, "insatser/arsrapport.html", context)
+
+
+@require_POST
+def arsrapport_godkann(request, pk: int, ar: int):
+    insats = _get_insats_for_user(request, pk)
+    _require(permissions.can_approve(request.user))
+    rapport = get_object_or_404(Arsrapport, insats=insats, ar=ar)
+    paragraf = Paragraf.objects.filter(
+        pk=request.POST.get("paragraf"), nummer__isnull=False
+    ).first()
+    if paragraf is None:
+        messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
+        return redirect("arsrapport_edit", pk=pk, ar=ar)
+    try:
+        utlosta = services.arsrapport_godkann(
+            actor=request.user, rapport=rapport, paragraf=paragraf
+        )
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"Årsrapporten är godkänd i § {paragraf.nummer}. {len(utlosta)} delbetalning(ar) som väntade på den är utlösta.",
+        )
+    return redirect("arsrapport_edit", pk=pk, ar=ar)
+
+
+@require_GET
+def arsrapport_pdf(request, pk: int, ar: int):
+    insats = _get_insats_for_user(request, pk)
+    rapport = insats.arsrapporter.filter(ar=ar).first()
+    data = render_pdf("insatser/pdf/arsrapport.html", _arsrapport_context(insats, ar, rapport))
+    return pdf_response(data, f"arsrapport-{ar}-{insats.pk}.pdf")
+
+
+@require_GET
+def insats_list_pdf(request):
+    _require(permissions.can_view_insatser(request.user))
+    ar, _typ, _status, _sort, rader = _oversikt(request)
+    forbund = Part.objects.first().forbund if Part.objects.exists() else None
+    data = render_pdf("insatser/pdf/oversikt.html", {"ar": ar, "rader": rader, "forbund": forbund})
+    return pdf_response(data, f"insatser-{ar}.pdf")

@@ -78,6 +78,16 @@ def bygg_moten():
         justerare=[Person.objects.get(user__username="ledamot")],
     )
     justerat = Protokoll.objects.filter(status="justerat", mote__datum=dt.date(2021, 11, 26)).get()
+    from insatser import services as insatser_services
+    from insatser.models import Insats
+
+    insatser_services.ansokan_create(
+        actor=kansli,
+        insats=Insats.objects.get(namn="Psykolog Arbetsmarknadstorget"),
+        inkommen=dt.date(2022, 10, 1),
+        text="Fortsatt finansiering av psykolog 2023.",
+        belopp=[{"ar": 2023, "personal": 850_000, "lokal": 30_000, "data_it": 15_000, "ovrigt": 0}],
+    )
     return SimpleNamespace(
         utkast=utkast,
         utkast_paragraf=utkast_paragraf,

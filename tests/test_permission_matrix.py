@@ -10,7 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from forbund.models import Organ, Person, Uppdrag
-from insatser.models import Beviljning, Insats, Period, Uppfoljning
+from insatser.models import Ansokan, Beviljning, Insats, Period, Uppfoljning
 from moten.models import Handling, Mote, Paragraf, Protokoll
 
 from .conftest import PERSONAS, client_for
@@ -206,6 +206,13 @@ MATRIX = {
     "utbetalning_create": (lambda: {"pk": Beviljning.objects.first().pk}, post_only()),
     "utbetalning_attestera": (lambda: {"pk": 1}, post_only()),
     "utbetalning_utbetald": (lambda: {"pk": 1}, post_only()),
+    "insats_list_pdf": (None, insats_a()),
+    "ansokan_create": (lambda: {"pk": _sip().pk}, insats_a(allowed=RAPPORTORER)),
+    "ansokan_detail": (lambda: {"pk": Ansokan.objects.get(insats=_psykolog()).pk}, insats_b()),
+    "ansokan_dagordning": (lambda: {"pk": Ansokan.objects.get().pk}, post_only()),
+    "arsrapport_edit": (lambda: {"pk": _sip().pk, "ar": 2022}, insats_a()),
+    "arsrapport_godkann": (lambda: {"pk": _sip().pk, "ar": 2022}, post_only()),
+    "arsrapport_pdf": (lambda: {"pk": _psykolog().pk, "ar": 2022}, insats_b()),
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
