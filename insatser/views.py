@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund import charts
+from forbund import permissions as fp
 from forbund.models import Part
 from forbund.pdf import pdf_response, render_pdf
+from forbund.selectors import historik
 from moten.models import Paragraf
 
 from . import permissions, selectors, services, sus
@@ -248,6 +250,7 @@ def insats_detail(request, pk: int):
         "kan_attestera": permissions.can_attest(request.user),
         "ser_alla": permissions.ser_alla(request.user),
         "arsrapport_ar": timezone.localdate().year - 1,
+        "historik": historik(insats) if fp.can_view_history(request.user) else None,
     }
     return render(request, "insatser/insats_detail.html", context)
 
@@ -611,14 +614,39 @@ def sus_rapport(request):
     if fran and till:
         valda = list(perioder.filter(fran=fran, till=till).select_related("insats"))
     intervall = perioder.order_by("-till").values_list("fran", "till").distinct()
+    tabeller = selectors.sus_tabeller([p.pk for p in valda], _kommuner()) if valda else None
+    if tabeller and request.GET.get("format") == "xlsx":
+        return _sus_xlsx(tabeller, fran, till)
     context = {
         "fran": fran,
         "till": till,
         "intervall": list(intervall[:40]),
         "perioder": valda,
-        "tabeller": selectors.sus_tabeller([p.pk for p in valda], _kommuner()) if valda else None,
+        "tabeller": tabeller,
     }
     return render(request, "insatser/sus_rapport.html", context)
+
+
+def _sus_xlsx(tabeller, fran: str, till: str) -> HttpResponse:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for tabell, rader in tabeller.tabeller.items():
+        ws = wb.create_sheet(Tabell(tabell).label[:31])
+        header = ["Kategori", "Antal deltagare", "Varav kvinnor", "Varav män"]
+        ws.append(header + (["Antal mån i insatsen (snitt)"] if tabell == Tabell.AVSLUT else []))
+        for r in rader:
+            row = [r.kategori, r.totalt, r.kvinnor, r.man]
+            ws.append(row + ([r.snitt_manader] if tabell == Tabell.AVSLUT else []))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="sus-{fran}-{till}.xlsx"'
+    return response
 
 
 # --- Applications ------------------------------------------------------------------------

@@ -321,3 +321,18 @@ def test_seed_004_sus_tables_rebuilt_from_stored_periods(db, demo):
     # The seed's text says 26 ended, but its own table of reasons adds up to 25: the
     # portal shows what the stored rows add up to.
     assert cells("Avslutade", Tabell.DELTAGARE)[0] == 25
+
+
+def test_sus_tables_export_to_excel(sip):
+    import io
+
+    import openpyxl
+
+    response = client_for("ledamot").get(
+        reverse("sus_rapport"), {"fran": "2022-01-01", "till": "2022-04-30", "format": "xlsx"}
+    )
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    wb = openpyxl.load_workbook(io.BytesIO(response.content))
+    deltagare = wb["Deltagare"]
+    assert [c.value for c in deltagare[2]] == ["Aktiva", 18, 11, 7]
+    assert wb["Avslutsanledningar"]["E2"].value == 4  # mean months, computed from the rows
