@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from forbund import uploads
 from forbund.forms import DateInput
 from forbund.models import Part, Person
 
@@ -223,6 +224,18 @@ class AnsokanForm(forms.Form):
     ARSRADER = 3
     inkommen = forms.DateField(label="Inkommen", widget=DateInput())
     text = forms.CharField(label="Ansökan", widget=forms.Textarea(attrs={"rows": 5}))
+    bilaga = forms.FileField(
+        label="Bilaga",
+        required=False,
+        help_text="PDF, Word, Excel eller bild, högst 20 MB. Välj filen igen om formuläret visar fel.",
+    )
+
+    def clean_bilaga(self):
+        fil = self.cleaned_data.get("bilaga")
+        if not fil:
+            return None
+        data, filtyp = uploads.las_uppladdning(fil)
+        return (fil.name, data, filtyp)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -423,6 +423,27 @@ class Ansokan(models.Model):
         return f"Ansökan {self.insats} {self.inkommen.isoformat()}"
 
 
+def bilaga_upload_to(instance: AnsokanBilaga, filename: str) -> str:
+    return f"ansokningar/{instance.ansokan_id}/{instance.sha256}"
+
+
+class AnsokanBilaga(models.Model):
+    """An attachment to an application, stored outside the web root like handlingar."""
+
+    ansokan = models.ForeignKey(Ansokan, on_delete=models.CASCADE, related_name="bilagor")
+    filnamn = models.CharField(max_length=255)
+    filtyp = models.CharField(max_length=100)
+    storlek = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    fil = models.FileField(upload_to=bilaga_upload_to, max_length=300)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.filnamn
+
+
 class AnsokanBelopp(models.Model):
     ansokan = models.ForeignKey(Ansokan, on_delete=models.CASCADE, related_name="belopp")
     ar = models.PositiveSmallIntegerField("år")

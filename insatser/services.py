@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -17,6 +19,7 @@ from . import sus
 from .models import (
     Ansokan,
     AnsokanBelopp,
+    AnsokanBilaga,
     Arsrapport,
     Beviljning,
     Delbetalning,
@@ -423,7 +426,13 @@ def statistik_import(
 
 @transaction.atomic
 def ansokan_create(
-    *, actor, insats: Insats, inkommen: dt.date, text: str, belopp: list[dict]
+    *,
+    actor,
+    insats: Insats,
+    inkommen: dt.date,
+    text: str,
+    belopp: list[dict],
+    bilagor: list[tuple[str, bytes, str]] = (),
 ) -> Ansokan:
     """belopp: one dict per year with ar, personal, lokal, data_it, ovrigt."""
     rows = [b for b in belopp if any(b.get(k) for k in ("personal", "lokal", "data_it", "ovrigt"))]
@@ -435,6 +444,16 @@ def ansokan_create(
     ansokan._history_user = actor
     ansokan.save()
     AnsokanBelopp.objects.bulk_create(AnsokanBelopp(ansokan=ansokan, **b) for b in rows)
+    for filnamn, data, filtyp in bilagor:
+        bilaga = AnsokanBilaga(
+            ansokan=ansokan,
+            filnamn=filnamn[:255],
+            filtyp=filtyp,
+            storlek=len(data),
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+        bilaga.fil.save(bilaga.sha256, ContentFile(data), save=False)
+        bilaga.save()
     return ansokan
 
 

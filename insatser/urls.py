@@ -10,6 +10,7 @@ urlpatterns = [
     path("insatser/oversikt.pdf", views.insats_list_pdf, name="insats_list_pdf"),
     path("insatser/<int:pk>/ansokningar/ny/", views.ansokan_create, name="ansokan_create"),
     path("insatser/ansokningar/<int:pk>/", views.ansokan_detail, name="ansokan_detail"),
+    path("insatser/ansokningar/bilagor/<int:pk>/", views.ansokan_bilaga, name="ansokan_bilaga"),
     path(
         "insatser/ansokningar/<int:pk>/dagordning/",
         views.ansokan_dagordning,

@@ -6,7 +6,7 @@ import io
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +35,7 @@ from .forms import (
 )
 from .models import (
     Ansokan,
+    AnsokanBilaga,
     Arsrapport,
     Beviljning,
     Delbetalning,
@@ -656,7 +657,9 @@ def _sus_xlsx(tabeller, fran: str, till: str) -> HttpResponse:
 def ansokan_create(request, pk: int):
     insats = _get_insats_for_user(request, pk)
     _require(permissions.can_report(request.user, insats))
-    form = AnsokanForm(request.POST or None, initial={"inkommen": timezone.localdate()})
+    form = AnsokanForm(
+        request.POST or None, request.FILES or None, initial={"inkommen": timezone.localdate()}
+    )
     context = {"form": form, "insats": insats}
     if request.method == "POST":
         if form.is_valid():
@@ -667,6 +670,7 @@ def ansokan_create(request, pk: int):
                     inkommen=form.cleaned_data["inkommen"],
                     text=form.cleaned_data["text"],
                     belopp=form.belopp(),
+                    bilagor=[form.cleaned_data["bilaga"]] if form.cleaned_data["bilaga"] else [],
                 )
             except services.Fel as exc:
                 form.add_error(None, str(exc))
@@ -708,6 +712,20 @@ def ansokan_detail(request, pk: int):
             "moten": moten,
         },
     )
+
+
+@require_GET
+def ansokan_bilaga(request, pk: int):
+    bilaga = get_object_or_404(AnsokanBilaga, pk=pk)
+    _get_ansokan(request, bilaga.ansokan_id)
+    response = FileResponse(
+        bilaga.fil.open("rb"),
+        as_attachment=True,
+        filename=bilaga.filnamn,
+        content_type=bilaga.filtyp,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

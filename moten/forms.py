@@ -2,10 +2,10 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from forbund import uploads
 from forbund.forms import DateInput
 from forbund.models import Organ
 
-from . import uploads
 from .models import Dagordningspunkt, Mote, Narvaro
 
 
@@ -76,14 +76,7 @@ class HandlingForm(forms.Form):
 
     def clean_fil(self):
         fil = self.cleaned_data["fil"]
-        if fil.size > uploads.MAX_STORLEK:
-            raise forms.ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
-        data = fil.read()
-        try:
-            self.filtyp = uploads.kand_filtyp(data)
-        except uploads.OgiltigFil as exc:
-            raise forms.ValidationError(str(exc)) from exc
-        self.data_bytes = data
+        self.data_bytes, self.filtyp = uploads.las_uppladdning(fil)
         return fil
 
 

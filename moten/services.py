@@ -17,9 +17,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from forbund import uploads
 from forbund.models import ORDINARIE_ROLLER, Organ, Person, Roll, Uppdrag
 
-from . import kalender, uploads
+from . import kalender
 from .models import (
     STANDARD_AVSLUTNING,
     STANDARD_INLEDNING,

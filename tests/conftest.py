@@ -87,6 +87,7 @@ def bygg_moten():
         inkommen=dt.date(2022, 10, 1),
         text="Fortsatt finansiering av psykolog 2023.",
         belopp=[{"ar": 2023, "personal": 850_000, "lokal": 30_000, "data_it": 15_000, "ovrigt": 0}],
+        bilagor=[("ansokan.pdf", b"%PDF-1.4\n%ansokan\n", "application/pdf")],
     )
     return SimpleNamespace(
         utkast=utkast,

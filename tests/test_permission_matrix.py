@@ -210,6 +210,7 @@ MATRIX = {
     "ansokan_create": (lambda: {"pk": _sip().pk}, insats_a(allowed=RAPPORTORER)),
     "ansokan_detail": (lambda: {"pk": Ansokan.objects.get(insats=_psykolog()).pk}, insats_b()),
     "ansokan_dagordning": (lambda: {"pk": Ansokan.objects.get().pk}, post_only()),
+    "ansokan_bilaga": (lambda: {"pk": Ansokan.objects.get().bilagor.get().pk}, insats_b()),
     "arsrapport_edit": (lambda: {"pk": _sip().pk, "ar": 2022}, insats_a()),
     "arsrapport_godkann": (lambda: {"pk": _sip().pk, "ar": 2022}, post_only()),
     "arsrapport_pdf": (lambda: {"pk": _psykolog().pk, "ar": 2022}, insats_b()),

@@ -106,3 +106,31 @@ def test_approved_annual_report_releases_the_second_half(sip, moten):
     assert rapport.verksamhet == "SIP för 18 deltagare."
     pdf = client_for("ledamot").get(reverse("arsrapport_pdf", args=[sip.pk, 2022]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_application_attachment_is_checked_by_content(sip):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    staff = client_for("insatspersonal")
+    data = {
+        "inkommen": "2022-03-01",
+        "text": "Ansökan med bilaga",
+        "ar_0": 2023,
+        "personal_0": 1000,
+    }
+    fake = staff.post(
+        reverse("ansokan_create", args=[sip.pk]),
+        {**data, "bilaga": SimpleUploadedFile("budget.xlsx", b"MZ\x90\x00binary")},
+    )
+    assert fake.status_code == 422
+    assert "Filen är varken PDF, Word, Excel eller en bild" in fake.content.decode()
+    assert "Ansökan med bilaga" in fake.content.decode()
+    assert not Ansokan.objects.filter(insats=sip).exists()
+    ok = staff.post(
+        reverse("ansokan_create", args=[sip.pk]),
+        {**data, "bilaga": SimpleUploadedFile("budget.pdf", b"%PDF-1.7\n%%EOF")},
+    )
+    assert ok.status_code == 302
+    bilaga = Ansokan.objects.get(insats=sip).bilagor.get()
+    download = staff.get(reverse("ansokan_bilaga", args=[bilaga.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.7\n%%EOF"

@@ -1,4 +1,4 @@
-"""What may be uploaded as a handling: PDF, Word, Excel and images, recognised by content.
+"""What may be uploaded (handlingar, bilagor): PDF, Word, Excel and images, recognised by content.
 
 The file name and the browser's content type are not trusted: a program renamed to
 "protokoll.pdf" starts with "MZ", not "%PDF-", and is refused.
@@ -61,3 +61,17 @@ def _office_open_xml(data: bytes) -> str:
     if any(n.startswith("xl/") for n in names):
         return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     raise OgiltigFil(f"Office-filen är varken Word eller Excel. Tillåtna filtyper: {TILLATNA}.")
+
+
+def las_uppladdning(fil) -> tuple[bytes, str]:
+    """Read an uploaded file for a form's clean method: (content, MIME type), or a
+    ValidationError with the Swedish reason."""
+    from django.core.exceptions import ValidationError
+
+    if fil.size > MAX_STORLEK:
+        raise ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
+    data = fil.read()
+    try:
+        return data, kand_filtyp(data)
+    except OgiltigFil as exc:
+        raise ValidationError(str(exc)) from exc
