@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from forbund import charts
 from forbund import permissions as fp
 from forbund.models import Part
-from forbund.pdf import pdf_response, render_pdf
 from forbund.selectors import historik
+from forbund.svar import fil_response, pdf_response, render_pdf, xlsx_response
 from moten.models import Paragraf
 
 from . import permissions, selectors, services, sus
@@ -161,14 +159,7 @@ def insats_list_xlsx(request):
                 r.kostnad_per_deltagare,
             ]
         )
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="insatser-{ar}.xlsx"'
-    return response
+    return xlsx_response(wb, f"insatser-{ar}.xlsx")
 
 
 @require_http_methods(["GET", "POST"])
@@ -640,14 +631,7 @@ def _sus_xlsx(tabeller, fran: str, till: str) -> HttpResponse:
         for r in rader:
             row = [r.kategori, r.totalt, r.kvinnor, r.man]
             ws.append(row + ([r.snitt_manader] if tabell == Tabell.AVSLUT else []))
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="sus-{fran}-{till}.xlsx"'
-    return response
+    return xlsx_response(wb, f"sus-{fran}-{till}.xlsx")
 
 
 # --- Applications ------------------------------------------------------------------------
@@ -718,14 +702,7 @@ def ansokan_detail(request, pk: int):
 def ansokan_bilaga(request, pk: int):
     bilaga = get_object_or_404(AnsokanBilaga, pk=pk)
     _get_ansokan(request, bilaga.ansokan_id)
-    response = FileResponse(
-        bilaga.fil.open("rb"),
-        as_attachment=True,
-        filename=bilaga.filnamn,
-        content_type=bilaga.filtyp,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return fil_response(bilaga.fil, filnamn=bilaga.filnamn, filtyp=bilaga.filtyp)
 
 
 @require_POST

@@ -5,15 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund.models import Organ, Person
-from forbund.pdf import pdf_response, render_pdf
 from forbund.selectors import forbund_get
+from forbund.svar import fil_response, pdf_response, render_pdf
 
 from . import kalender, permissions, selectors, services
 from .forms import (
@@ -213,14 +213,7 @@ def handling_upload(request, pk: int):
 def handling_download(request, pk: int):
     handling = get_object_or_404(Handling, pk=pk)
     _get_mote_for_user(request, handling.mote_id)
-    response = FileResponse(
-        handling.fil.open("rb"),
-        as_attachment=True,
-        filename=handling.filnamn,
-        content_type=handling.filtyp,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return fil_response(handling.fil, filnamn=handling.filnamn, filtyp=handling.filtyp)
 
 
 def _kallelse_pdf(mote: Mote) -> bytes:
