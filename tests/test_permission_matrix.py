@@ -220,6 +220,9 @@ MATRIX = {
     "admin:auth_user_changelist": (None, outcome(KANSLI)),
 }
 
+# Views that answer with a file to download rather than a page (no accessibility check).
+FILER = {"handling_download", "ansokan_bilaga", "insats_list_xlsx"}
+
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission
 # and the KansliAdmin mixin: the entries above check that guard on its index, a model page
 # and the user list.

@@ -114,14 +114,14 @@ def _sidor_for_kansliet():
     """Every page of the permission matrix that the förbundschef may open, except files."""
     from django.urls import reverse
 
-    from ..test_permission_matrix import MATRIX, OK
+    from ..test_permission_matrix import FILER, MATRIX, OK
 
     skip_suffixes = (".pdf", ".xlsx")
     urls = []
     for name, (kwargs, expected) in sorted(MATRIX.items()):
         if expected["forbundschef"] != OK or name.startswith(("api:", "admin:")):
             continue
-        if name in {"handling_download", "logout", "login"} or name.startswith("password_reset"):
+        if name in FILER | {"logout", "login"} or name.startswith("password_reset"):
             continue
         url = reverse(name, kwargs=kwargs() if kwargs else None)
         if not url.endswith(skip_suffixes):
