@@ -1,7 +1,17 @@
 from django.core.management.base import BaseCommand
 
+from ekonomi import demo as ekonomi_demo
 from forbund.demo import DEMO_PASSWORD, demo_logins, load_demo
+from insatser import demo as insatser_demo
 from moten import demo as moten_demo
+
+# Each app's demo, in dependency order: insatser's grants point at moten's paragraphs, and
+# ekonomi's budget posts at the insatser. Each loader does nothing if its data is there.
+STEG = [
+    (moten_demo.load, "Demoprotokollen (2021-11-26, 2022-01-21) är inlagda."),
+    (insatser_demo.load, "Demoinsatserna med besluten i § 161–167 är inlagda."),
+    (ekonomi_demo.load, "Budget och prognos 2021 är inlagda."),
+]
 
 
 class Command(BaseCommand):
@@ -12,10 +22,9 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demoförbundet är inlagt."))
         else:
             self.stdout.write("Databasen har redan ett förbund; inget lades till.")
-        if moten_demo.load():
-            self.stdout.write(
-                self.style.SUCCESS("Demoprotokollen (2021-11-26, 2022-01-21) är inlagda.")
-            )
+        for load, meddelande in STEG:
+            if load():
+                self.stdout.write(self.style.SUCCESS(meddelande))
         self.stdout.write(f"\nDemoinloggningar (lösenord för alla: {DEMO_PASSWORD}):")
         for login in demo_logins():
             self.stdout.write(f"  {login.roll:<20} {login.username:<18} {login.namn}")
