@@ -1,0 +1,46 @@
+from django import forms
+
+from forbund.forms import DateInput
+
+from .models import Budgetpost
+
+
+class ImportForm(forms.Form):
+    ar = forms.IntegerField(label="År", min_value=2000, max_value=2100)
+    per = forms.DateField(
+        label="Utfall per (lämna tomt för sista transaktionsdatum)",
+        required=False,
+        widget=DateInput(),
+    )
+    fil = forms.FileField(label="Fil (SIE4, CSV eller Excel)")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("per") and data.get("ar") and data["per"].year != data["ar"]:
+            self.add_error("per", "Datumet ligger utanför året.")
+        return data
+
+
+class MappaForm(forms.Form):
+    konto = forms.IntegerField(widget=forms.HiddenInput)
+    post = forms.ModelChoiceField(
+        label="Budgetpost", queryset=Budgetpost.objects.order_by("grupp", "ordning")
+    )
+
+
+class PrognosForm(forms.Form):
+    def __init__(self, *args, poster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.poster = poster
+        for post, initial in poster:
+            self.fields[f"post_{post.pk}"] = forms.IntegerField(
+                label=post.namn,
+                min_value=0,
+                required=False,
+                initial=initial,
+                error_messages={"min_value": "Prognosen kan inte vara negativ."},
+                widget=forms.NumberInput(attrs={"class": "form-control form-control-sm"}),
+            )
+
+    def belopp(self) -> dict:
+        return {post: self.cleaned_data.get(f"post_{post.pk}") for post, _i in self.poster}

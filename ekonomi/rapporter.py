@@ -1,0 +1,73 @@
+"""The budget follow-up as rows for CSV and Excel, in kr or tkr."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import ROUND_HALF_UP, Decimal
+
+from .selectors import Rapport
+
+KOLUMNER = ["post", "budget", "utfall", "prognos", "differens"]
+
+
+def _enhet(value, tkr: bool):
+    """kr as an integer; tkr with one decimal only where there is one (1 844,5)."""
+    if value is None:
+        return None
+    if not tkr:
+        return value
+    v = (Decimal(value) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def rader(r: Rapport, *, tkr: bool) -> list[list]:
+    rows = []
+    for rad in r.alla_rader():
+        rows.append(
+            [
+                rad.namn,
+                _enhet(rad.budget, tkr),
+                _enhet(rad.utfall, tkr),
+                _enhet(rad.prognos, tkr),
+                _enhet(rad.differens, tkr),
+            ]
+        )
+    if r.eget_kapital_prognos is not None:
+        rows.append(
+            [
+                f"Prognos eget kapital {r.ar}-12-31",
+                None,
+                None,
+                _enhet(r.eget_kapital_prognos, tkr),
+                None,
+            ]
+        )
+    return rows
+
+
+def som_csv(r: Rapport, *, tkr: bool) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(KOLUMNER)
+    for row in rader(r, tkr=tkr):
+        writer.writerow(
+            [
+                "" if v is None else str(v).replace(".", ",") if isinstance(v, float) else v
+                for v in row
+            ]
+        )
+    return buffer.getvalue()
+
+
+def som_xlsx(r: Rapport, *, tkr: bool):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = f"Budgetuppföljning {r.ar}"
+    ws.append([f"Budgetuppföljning {r.ar} ({'tkr' if tkr else 'kr'})"])
+    ws.append(KOLUMNER)
+    for row in rader(r, tkr=tkr):
+        ws.append(row)
+    return wb

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("ekonomi/", views.dashboard, name="ekonomi_dashboard"),
+    path("ekonomi/import/", views.utfall_import, name="ekonomi_import"),
+    path("ekonomi/konton/", views.konton, name="ekonomi_konton"),
+    path("ekonomi/konton/mappa/", views.konto_mappa, name="ekonomi_konto_mappa"),
+    path("ekonomi/<int:ar>/uppfoljning/", views.budgetuppfoljning, name="ekonomi_uppfoljning"),
+    path("ekonomi/<int:ar>/delarsrapport/", views.delarsrapport, name="ekonomi_delarsrapport"),
+    path("ekonomi/<int:ar>/prognos/", views.prognos, name="ekonomi_prognos"),
+    path("ekonomi/<int:ar>/poster/<int:pk>/", views.post_detail, name="ekonomi_post"),
+]

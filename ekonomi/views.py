@@ -1,0 +1,290 @@
+"""Ekonomi: the styrelse's dashboard, the budget follow-up, utfall import, mapping, prognos."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from forbund import charts
+from forbund.selectors import forbund_get
+from forbund.svar import pdf_response, render_pdf, xlsx_response
+from insatser.models import Beviljning, Utbetalning
+
+from . import permissions, rapporter, selectors, services
+from .forms import ImportForm, MappaForm, PrognosForm
+from .models import Budgetpost, Konto, Transaktion, Verksamhetsar
+
+INVALID = 422
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _per(request) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(request.GET["per"]) if request.GET.get("per") else None
+    except ValueError:
+        return None
+
+
+def _standardar() -> int:
+    va = Verksamhetsar.objects.order_by("-ar").first()
+    return va.ar if va else dt.date.today().year
+
+
+@require_GET
+def dashboard(request):
+    _require(permissions.can_view_ekonomi(request.user))
+    try:
+        ar = int(request.GET.get("ar") or _standardar())
+    except ValueError:
+        ar = _standardar()
+    r = selectors.rapport(ar)
+    grupper = [(g.namn, g.summa or r.intakter) for g in r.grupper]
+    diagram_grupper = charts.staplar(
+        ident="grupper",
+        titel=f"Budget, utfall och prognos per grupp {ar} (tkr)",
+        kategorier=[namn for namn, _s in grupper],
+        serier=[
+            ("Budget", [round(s.budget / 1000) for _n, s in grupper]),
+            ("Utfall", [round(s.utfall / 1000) for _n, s in grupper]),
+            ("Prognos", [round((s.prognos or 0) / 1000) for _n, s in grupper]),
+        ],
+        hojd=260,
+    )
+    kumulativ, jamn = selectors.utfall_per_manad(ar)
+    manader = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"][
+        : len(kumulativ)
+    ]
+    diagram_manad = (
+        charts.staplar(
+            ident="manad",
+            titel=f"Kostnader hittills per månad {ar} mot jämnt fördelad budget (tkr)",
+            kategorier=manader,
+            serier=[
+                ("Utfall", [round(v / 1000) for v in kumulativ]),
+                ("Jämn budget", [round(v / 1000) for v in jamn]),
+            ],
+            hojd=240,
+        )
+        if kumulativ
+        else None
+    )
+    insatsposter = [rad for g in r.grupper for rad in g.rader if rad.post and rad.post.insats_id]
+    insats_ids = [rad.post.insats_id for rad in insatsposter]
+    beviljat = dict(
+        Beviljning.objects.filter(insats_id__in=insats_ids, ar=ar, utfall="beviljad")
+        .values_list("insats")
+        .annotate(s=Sum("belopp"))
+    )
+    utbetalt = dict(
+        Utbetalning.objects.filter(
+            beviljning__insats_id__in=insats_ids, beviljning__ar=ar, status="utbetald"
+        )
+        .values_list("beviljning__insats")
+        .annotate(s=Sum("belopp"))
+    )
+    context = {
+        "ar": ar,
+        "r": r,
+        "grupper": grupper,
+        "diagram_grupper": diagram_grupper,
+        "diagram_manad": diagram_manad,
+        "manadsrader": list(zip(manader, kumulativ, jamn, strict=True)),
+        "insatser": [
+            (rad, beviljat.get(rad.post.insats_id, 0), utbetalt.get(rad.post.insats_id, 0))
+            for rad in insatsposter
+        ],
+        "ar_lista": list(Verksamhetsar.objects.values_list("ar", flat=True)),
+        "kan_andra": permissions.can_edit_ekonomi(request.user),
+        "omappade": services.omappade_konton(ar)
+        if permissions.can_edit_ekonomi(request.user)
+        else [],
+    }
+    return render(request, "ekonomi/dashboard.html", context)
+
+
+def _rapport_svar(request, ar: int, *, tkr: bool, template: str, titel: str):
+    _require(permissions.can_view_ekonomi(request.user))
+    r = selectors.rapport(ar, per=_per(request))
+    fmt = request.GET.get("format")
+    namn = f"{'budgetuppfoljning' if tkr else 'ekonomiskt-utfall'}-{ar}"
+    if fmt == "csv":
+        response = HttpResponse(
+            rapporter.som_csv(r, tkr=tkr), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{namn}.csv"'
+        return response
+    if fmt == "xlsx":
+        return xlsx_response(rapporter.som_xlsx(r, tkr=tkr), f"{namn}.xlsx")
+    context = {"r": r, "ar": ar, "tkr": tkr, "titel": titel, "forbund": forbund_get()}
+    if fmt == "pdf":
+        return pdf_response(render_pdf("ekonomi/pdf/rapport.html", context), f"{namn}.pdf")
+    return render(request, template, context)
+
+
+@require_GET
+def budgetuppfoljning(request, ar: int):
+    return _rapport_svar(
+        request,
+        ar,
+        tkr=True,
+        template="ekonomi/rapport.html",
+        titel=f"Detaljerad budgetuppföljning {ar}, tusentals kronor",
+    )
+
+
+@require_GET
+def delarsrapport(request, ar: int):
+    return _rapport_svar(
+        request,
+        ar,
+        tkr=False,
+        template="ekonomi/rapport.html",
+        titel=f"Ekonomiskt utfall samt prognos för helår {ar}",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def utfall_import(request):
+    _require(permissions.can_edit_ekonomi(request.user))
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"ar": _standardar()})
+    context = {"form": form, "fel": [], "resultat": None}
+    if request.method == "POST":
+        if form.is_valid():
+            fil = form.cleaned_data["fil"]
+            try:
+                resultat = services.utfall_import(
+                    actor=request.user,
+                    data=fil.read(),
+                    filnamn=fil.name,
+                    ar=form.cleaned_data["ar"],
+                    per=form.cleaned_data["per"],
+                )
+            except services.Fel as exc:
+                context["fel"] = exc.fel
+                return render(request, "ekonomi/import.html", context, status=INVALID)
+            context["resultat"] = resultat
+            return render(request, "ekonomi/import.html", context)
+        return render(request, "ekonomi/import.html", context, status=INVALID)
+    return render(request, "ekonomi/import.html", context)
+
+
+@require_GET
+def konton(request):
+    """Accounts with this year's transactions that map to no budget post: map them here,
+    nothing is dropped silently."""
+    _require(permissions.can_edit_ekonomi(request.user))
+    ar_text = request.GET.get("ar") or ""
+    ar = int(ar_text) if ar_text.isdigit() else _standardar()
+    omappade = services.omappade_konton(ar)
+    kontoplan = {k.nummer: k.namn for k in Konto.objects.filter(nummer__in=omappade)}
+    summor = dict(
+        Transaktion.objects.filter(utfallsimport__ar=ar, konto__in=omappade)
+        .values_list("konto")
+        .annotate(s=Sum("belopp"))
+    )
+    return render(
+        request,
+        "ekonomi/konton.html",
+        {
+            "ar": ar,
+            "rader": [(k, kontoplan.get(k, ""), summor.get(k)) for k in omappade],
+            "poster": Budgetpost.objects.order_by("grupp", "ordning"),
+        },
+    )
+
+
+@require_POST
+def konto_mappa(request):
+    _require(permissions.can_edit_ekonomi(request.user))
+    form = MappaForm(request.POST)
+    if form.is_valid():
+        try:
+            services.konto_mappa(
+                actor=request.user, konto=form.cleaned_data["konto"], post=form.cleaned_data["post"]
+            )
+        except services.Fel as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                f"Konto {form.cleaned_data['konto']} hör nu till {form.cleaned_data['post'].namn}.",
+            )
+    else:
+        messages.error(request, "Välj en budgetpost.")
+    return redirect(f"{reverse('ekonomi_konton')}?ar={request.POST.get('ar', '')}")
+
+
+@require_http_methods(["GET", "POST"])
+def prognos(request, ar: int):
+    _require(permissions.can_edit_ekonomi(request.user))
+    r = selectors.rapport(ar)
+    imp = selectors.utfallsimport(ar)
+    andel = (imp.per.timetuple().tm_yday / (366 if ar % 4 == 0 else 365)) if imp else None
+    poster = []
+    forslag = {}
+    for g in r.grupper:
+        for rad in g.rader:
+            poster.append((rad.post, rad.prognos))
+            forslag[rad.post.pk] = (
+                rad.budget,
+                round(rad.utfall / andel) if andel and rad.utfall else None,
+            )
+    form = PrognosForm(request.POST or None, poster=poster)
+    if request.method == "POST" and form.is_valid():
+        antal = services.prognos_spara(actor=request.user, ar=ar, belopp=form.belopp())
+        messages.success(request, f"Prognosen är sparad ({antal} poster ändrade).")
+        return redirect("ekonomi_prognos", ar=ar)
+    rader = [(form[f"post_{post.pk}"], post, *forslag[post.pk]) for post, _p in poster]
+    return render(
+        request,
+        "ekonomi/prognos.html",
+        {"ar": ar, "form": form, "rader": rader, "imp": imp},
+        status=INVALID if form.errors else 200,
+    )
+
+
+@require_GET
+def post_detail(request, ar: int, pk: int):
+    _require(permissions.can_view_ekonomi(request.user))
+    post = get_object_or_404(
+        Budgetpost.objects.select_related("insats").prefetch_related("konton"), pk=pk
+    )
+    imp = selectors.utfallsimport(ar)
+    if imp is None and not post.konton.exists():
+        raise Http404
+    transaktioner = (
+        Transaktion.objects.filter(
+            utfallsimport=imp, konto__in=[k.nummer for k in post.konton.all()]
+        ).order_by("datum", "pk")[:500]
+        if imp
+        else []
+    )
+    beviljningar = (
+        Beviljning.objects.filter(insats=post.insats, ar=ar).select_related(
+            "paragraf__protokoll__mote"
+        )
+        if post.insats_id
+        else []
+    )
+    return render(
+        request,
+        "ekonomi/post.html",
+        {
+            "ar": ar,
+            "post": post,
+            "imp": imp,
+            "transaktioner": transaktioner,
+            "beviljningar": beviljningar,
+        },
+    )
