@@ -25,9 +25,9 @@ def staplar(
     skala = (hojd - 60) / maxv
     delar = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bredd} {hojd}" width="{bredd}" '
-        f'height="{hojd}" role="img" aria-labelledby="t d" class="diagram">',
-        f'<title id="t">{escape(titel)}</title>',
-        f'<desc id="d">{escape(_beskrivning(kategorier, serier))}</desc>',
+        f'height="{hojd}" role="img" aria-labelledby="{ident}-t {ident}-d" class="diagram">',
+        f'<title id="{ident}-t">{escape(titel)}</title>',
+        f'<desc id="{ident}-d">{escape(_beskrivning(kategorier, serier))}</desc>',
         f'<line x1="40" y1="{hojd - 40}" x2="{bredd - 10}" y2="{hojd - 40}" stroke="#333"/>',
     ]
     for gi, kategori in enumerate(kategorier):

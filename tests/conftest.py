@@ -48,6 +48,7 @@ def bygg_moten():
     import datetime as dt
     from types import SimpleNamespace
 
+    from ekonomi import demo as ekonomi_demo
     from forbund.models import Organ, Person
     from insatser import demo as insatser_demo
     from moten import demo as moten_demo
@@ -56,6 +57,7 @@ def bygg_moten():
 
     assert moten_demo.load() is True
     assert insatser_demo.load() is True
+    assert ekonomi_demo.load() is True
     kansli = get_user_model().objects.get(username="forbundschef")
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
     utkast = services.mote_create(

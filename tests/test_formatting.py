@@ -18,3 +18,12 @@ def test_amounts_the_swedish_way():
 def test_shares_as_percent():
     assert procent(Decimal("0.25")) == f"25{NB}%"
     assert procent(1) == f"100{NB}%"
+
+
+def test_two_charts_on_one_page_have_their_own_names():
+    from forbund.charts import staplar
+
+    a = staplar(ident="a", titel="Första", kategorier=["x"], serier=[("s", [1])])
+    b = staplar(ident="b", titel="Andra", kategorier=["x"], serier=[("s", [2])])
+    assert 'aria-labelledby="a-t a-d"' in a and '<title id="a-t">Första</title>' in a
+    assert 'aria-labelledby="b-t b-d"' in b and '<title id="b-t">Andra</title>' in b

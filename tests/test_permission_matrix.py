@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from ekonomi.models import Budgetpost
 from forbund.models import Organ, Person, Uppdrag
 from insatser.models import Ansokan, Beviljning, Insats, Period, Uppfoljning
 from moten.models import Handling, Mote, Paragraf, Protokoll
@@ -214,6 +215,18 @@ MATRIX = {
     "arsrapport_edit": (lambda: {"pk": _sip().pk, "ar": 2022}, insats_a()),
     "arsrapport_godkann": (lambda: {"pk": _sip().pk, "ar": 2022}, post_only()),
     "arsrapport_pdf": (lambda: {"pk": _psykolog().pk, "ar": 2022}, insats_b()),
+    # Ekonomi: the board reads, only the kansli imports and edits.
+    "ekonomi_dashboard": (None, outcome(LASARE)),
+    "ekonomi_uppfoljning": (lambda: {"ar": 2021}, outcome(LASARE)),
+    "ekonomi_delarsrapport": (lambda: {"ar": 2021}, outcome(LASARE)),
+    "ekonomi_post": (
+        lambda: {"ar": 2021, "pk": Budgetpost.objects.get(namn="Konsulter").pk},
+        outcome(LASARE),
+    ),
+    "ekonomi_import": (None, outcome(KANSLI)),
+    "ekonomi_konton": (None, outcome(KANSLI)),
+    "ekonomi_konto_mappa": (None, post_only()),
+    "ekonomi_prognos": (lambda: {"ar": 2021}, outcome(KANSLI)),
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
@@ -222,6 +235,7 @@ MATRIX = {
 
 # Views that answer with a file to download rather than a page (no accessibility check).
 FILER = {"handling_download", "ansokan_bilaga", "insats_list_xlsx"}
+# (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission
 # and the KansliAdmin mixin: the entries above check that guard on its index, a model page

@@ -65,6 +65,7 @@ def page(browser):
 
 @pytest.fixture
 def demo_live(transactional_db, live_server, settings, tmp_path):
+    from ekonomi import demo as ekonomi_demo
     from insatser import demo as insatser_demo
     from moten import demo as moten_demo
 
@@ -72,6 +73,7 @@ def demo_live(transactional_db, live_server, settings, tmp_path):
     load_demo()
     moten_demo.load()
     insatser_demo.load()
+    ekonomi_demo.load()
     return live_server
 
 
