@@ -12,7 +12,15 @@ from django.db import transaction
 from django.db.models import Max, Sum
 
 from . import sie
-from .models import Budgetpost, Budgetrad, Budgetversion, Konto, Prognos, Transaktion, Utfallsimport
+from .models import (
+    Budgetpost,
+    Budgetrad,
+    Budgetversion,
+    Konto,
+    Prognos,
+    Transaktion,
+    Utfallsimport,
+)
 
 
 class Fel(ValueError):
@@ -170,3 +178,84 @@ def budgetrad_satt(*, actor, version: Budgetversion, post: Budgetpost, belopp: i
     if belopp < 0:
         raise Fel("Budgetbeloppet kan inte vara negativt.")
     Budgetrad.objects.update_or_create(version=version, post=post, defaults={"belopp": belopp})
+
+
+@transaction.atomic
+def budgetrader_spara(*, actor, version: Budgetversion, rader: dict[Budgetpost, tuple]) -> None:
+    """rader: post -> (budget, plan år 2, plan år 3). A fastställd version is locked."""
+    if version.status == Budgetversion.Status.FASTSTALLD:
+        raise Fel("En fastställd budget ändras inte. Gör en ny version.")
+    for post, (belopp, plan1, plan2) in rader.items():
+        if belopp is None:
+            continue
+        if min(v for v in (belopp, plan1 or 0, plan2 or 0)) < 0:
+            raise Fel(f"{post.namn}: beloppet kan inte vara negativt.")
+        Budgetrad.objects.update_or_create(
+            version=version, post=post, defaults={"belopp": belopp, "plan1": plan1, "plan2": plan2}
+        )
+
+
+def medelstilldelning_fordelning(statens_belopp: int) -> list[tuple[object, int]]:
+    """FINSAM: the state half (Försäkringskassan with Arbetsförmedlingen), the region a
+    quarter (half of the state's amount), the kommuner together a quarter, split by their
+    agreed shares or else by population. Rounded to the krona; the last kommun takes the
+    rounding so the kommun quarter adds up exactly."""
+    from forbund.models import Part
+
+    region = statens_belopp // 2
+    kommuner = list(Part.objects.filter(typ=Part.Typ.KOMMUN).order_by("ordning", "namn"))
+    kvart = statens_belopp - region  # the other half of the state's amount, for all kommuner
+    andelar = [k.kommunandel for k in kommuner]
+    if any(a is None for a in andelar):
+        folk = sum(k.folkmangd or 0 for k in kommuner) or 1
+        andelar = [Decimal(k.folkmangd or 0) / folk for k in kommuner]
+    result = [("stat", statens_belopp)]
+    for part in Part.objects.filter(typ=Part.Typ.REGION):
+        result.append((part, region))
+    fordelat = 0
+    for i, (k, andel) in enumerate(zip(kommuner, andelar, strict=True)):
+        belopp = kvart - fordelat if i == len(kommuner) - 1 else int(Decimal(kvart) * andel)
+        fordelat += belopp
+        result.append((k, belopp))
+    return result
+
+
+@transaction.atomic
+def medelstilldelning_bokfor(
+    *, actor, version: Budgetversion, statens_belopp: int
+) -> list[tuple[str, int]]:
+    """Post the medelstilldelning as intäktsposter of the version."""
+    if version.status == Budgetversion.Status.FASTSTALLD:
+        raise Fel("En fastställd budget ändras inte. Gör en ny version.")
+    rader = []
+    for part, belopp in medelstilldelning_fordelning(statens_belopp):
+        namn = "Försäkringskassan/Arbetsförmedlingen" if part == "stat" else part.namn
+        post, _ = Budgetpost.objects.get_or_create(grupp="intakter", namn=namn)
+        Budgetrad.objects.update_or_create(version=version, post=post, defaults={"belopp": belopp})
+        rader.append((namn, belopp))
+    return rader
+
+
+@transaction.atomic
+def insatsposter_fran_beviljningar(*, actor, version: Budgetversion) -> int:
+    """One budget post per insats with money granted for the year, its amount the sum of the
+    grants (computed, not typed)."""
+    from insatser.models import Beviljning
+
+    if version.status == Budgetversion.Status.FASTSTALLD:
+        raise Fel("En fastställd budget ändras inte. Gör en ny version.")
+    summor = (
+        Beviljning.objects.filter(ar=version.ar.ar, utfall="beviljad")
+        .values("insats", "insats__namn")
+        .annotate(s=Sum("belopp"))
+    )
+    antal = 0
+    for s in summor:
+        post = Budgetpost.objects.filter(insats_id=s["insats"]).first()
+        if post is None:
+            post = Budgetpost.objects.create(
+                grupp="insatser", namn=s["insats__namn"], insats_id=s["insats"], ordning=500
+            )
+        Budgetrad.objects.update_or_create(version=version, post=post, defaults={"belopp": s["s"]})
+        antal += 1
+    return antal

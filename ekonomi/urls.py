@@ -10,5 +10,6 @@ urlpatterns = [
     path("ekonomi/<int:ar>/uppfoljning/", views.budgetuppfoljning, name="ekonomi_uppfoljning"),
     path("ekonomi/<int:ar>/delarsrapport/", views.delarsrapport, name="ekonomi_delarsrapport"),
     path("ekonomi/<int:ar>/prognos/", views.prognos, name="ekonomi_prognos"),
+    path("ekonomi/<int:ar>/budget/", views.budget, name="ekonomi_budget"),
     path("ekonomi/<int:ar>/poster/<int:pk>/", views.post_detail, name="ekonomi_post"),
 ]

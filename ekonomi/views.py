@@ -19,7 +19,7 @@ from insatser.models import Beviljning, Utbetalning
 
 from . import permissions, rapporter, selectors, services
 from .forms import ImportForm, MappaForm, PrognosForm
-from .models import Budgetpost, Konto, Transaktion, Verksamhetsar
+from .models import Budgetpost, Budgetversion, Konto, Transaktion, Verksamhetsar
 
 INVALID = 422
 
@@ -288,3 +288,107 @@ def post_detail(request, ar: int, pk: int):
             "beviljningar": beviljningar,
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def budget(request, ar: int):
+    """The year's budget versions; the kansli edits a förslag, fastställer it in a paragraph,
+    or starts a revised version. A fastställd version is locked."""
+    _require(permissions.can_view_ekonomi(request.user))
+    va = get_object_or_404(Verksamhetsar, ar=ar)
+    versioner = list(va.versioner.select_related("paragraf__protokoll__mote").order_by("nummer"))
+    try:
+        vald = (
+            next(v for v in versioner if str(v.pk) == request.GET.get("version"))
+            if request.GET.get("version")
+            else None
+        )
+    except StopIteration:
+        vald = None
+    version = vald or selectors.budgetversion(ar)
+    if request.method == "POST":
+        _require(permissions.can_edit_ekonomi(request.user))
+        version = get_object_or_404(Budgetversion, pk=request.POST.get("version"), ar=va)
+        try:
+            _budget_post(request, version)
+        except services.Fel as exc:
+            for f in exc.fel:
+                messages.error(request, f)
+        return redirect(
+            f"{reverse('ekonomi_budget', args=[ar])}?version={request.POST.get('ny_version_pk') or version.pk}"
+        )
+    rader = {r.post_id: r for r in version.rader.all()} if version else {}
+    poster = list(Budgetpost.objects.order_by("grupp", "ordning", "namn"))
+    from moten.models import Paragraf
+
+    return render(
+        request,
+        "ekonomi/budget.html",
+        {
+            "ar": ar,
+            "va": va,
+            "versioner": versioner,
+            "version": version,
+            "rader": [(p, rader.get(p.pk)) for p in poster],
+            "summa": sum(r.belopp for r in rader.values()),
+            "kan_andra": permissions.can_edit_ekonomi(request.user),
+            "paragrafer": Paragraf.objects.filter(organ__typ="styrelse", nummer__isnull=False)
+            .select_related("protokoll__mote")
+            .order_by("-protokoll__mote__datum", "-nummer")[:100],
+        },
+    )
+
+
+def _budget_post(request, version: Budgetversion) -> None:
+    atgard = request.POST.get("atgard")
+    if atgard == "spara":
+        rader = {}
+        for post in Budgetpost.objects.all():
+            values = [
+                request.POST.get(f"{f}_{post.pk}", "").strip().replace(" ", "")
+                for f in ("belopp", "plan1", "plan2")
+            ]
+            if not any(values):
+                continue
+            try:
+                tal = [int(v) if v else None for v in values]
+            except ValueError as exc:
+                raise services.Fel(f"{post.namn}: belopp skrivs i hela kronor.") from exc
+            rader[post] = tuple(tal)
+        services.budgetrader_spara(actor=request.user, version=version, rader=rader)
+        messages.success(request, "Budgeten är sparad.")
+    elif atgard == "ny_version":
+        ny = services.budgetversion_ny(
+            actor=request.user, fran=version, namn=f"Reviderad budget {version.ar.ar}"
+        )
+        request.POST = request.POST.copy()
+        request.POST["ny_version_pk"] = str(ny.pk)
+        messages.success(request, f"Version {ny.nummer} är skapad som förslag.")
+    elif atgard == "faststall":
+        from moten.models import Paragraf
+
+        paragraf = Paragraf.objects.filter(
+            pk=request.POST.get("paragraf"), nummer__isnull=False
+        ).first()
+        if paragraf is None:
+            raise services.Fel("Välj paragrafen där styrelsen fastställde budgeten.")
+        services.budgetversion_faststall(actor=request.user, version=version, paragraf=paragraf)
+        messages.success(request, f"Budgeten är fastställd i § {paragraf.nummer}.")
+    elif atgard == "medelstilldelning":
+        try:
+            stat = int(request.POST.get("statens_belopp", "").replace(" ", ""))
+        except ValueError as exc:
+            raise services.Fel("Ange statens medelstilldelning i hela kronor.") from exc
+        rader = services.medelstilldelning_bokfor(
+            actor=request.user, version=version, statens_belopp=stat
+        )
+        messages.success(
+            request,
+            "Medelstilldelningen är bokförd: "
+            + ", ".join(f"{n} {b:,} kr".replace(",", " ") for n, b in rader),
+        )
+    elif atgard == "insatsposter":
+        antal = services.insatsposter_fran_beviljningar(actor=request.user, version=version)
+        messages.success(request, f"{antal} insatsposter har belopp från beviljningarna.")
+    else:
+        raise services.Fel("Okänd åtgärd.")

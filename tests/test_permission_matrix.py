@@ -227,6 +227,7 @@ MATRIX = {
     "ekonomi_konton": (None, outcome(KANSLI)),
     "ekonomi_konto_mappa": (None, post_only()),
     "ekonomi_prognos": (lambda: {"ar": 2021}, outcome(KANSLI)),
+    "ekonomi_budget": (lambda: {"ar": 2021}, outcome(LASARE)),
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
