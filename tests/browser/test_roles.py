@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from forbund.demo import DEMO_PASSWORD, load_demo
 
-STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Förbundet"]
+STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Förbundet"]
 NAV = {
     "forbundschef": [*STYRELSE_NAV, "Personer", "Administration"],
     "ordforande": STYRELSE_NAV,
