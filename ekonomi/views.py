@@ -240,6 +240,14 @@ def prognos(request, ar: int):
                 rad.budget,
                 round(rad.utfall / andel) if andel and rad.utfall else None,
             )
+    # "Utgå från budgeten / uppräknat utfall" fills the form with a suggestion to accept or edit.
+    val = request.GET.get("forslag")
+    if val in ("budget", "utfall"):
+        index = 0 if val == "budget" else 1
+        poster = [
+            (post, forslag[post.pk][index] if forslag[post.pk][index] is not None else p)
+            for post, p in poster
+        ]
     form = PrognosForm(request.POST or None, poster=poster)
     if request.method == "POST" and form.is_valid():
         antal = services.prognos_spara(actor=request.user, ar=ar, belopp=form.belopp())

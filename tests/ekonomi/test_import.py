@@ -144,3 +144,34 @@ def test_totals_equal_the_transactions_and_a_bad_line_changes_nothing(ekonomi, r
         for konto in KONTON
         if not Budgetpost.objects.get(konton__nummer=konto).ar_intakt
     )
+
+
+def test_excel_import_and_prognos_from_the_suggestion(ekonomi):
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["konto", "period", "belopp", "text"])
+    ws.append([6550, "2021-06", 380000, "Konsulter jan–jun"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    result = services.utfall_import(
+        actor=_kansli(), data=buffer.getvalue(), filnamn="utfall.xlsx", ar=2021
+    )
+    assert result.antal == 1 and result.utfallsimport.per == D(2021, 6, 30)
+    kansli = client_for("forbundschef")
+    page = kansli.get(
+        reverse("ekonomi_prognos", args=[2021]), {"forslag": "utfall"}
+    ).content.decode()
+    konsulter = Budgetpost.objects.get(namn="Konsulter")
+    # 380 000 kr by 2021-06-30 (181 of 365 days) extrapolated to the year.
+    assert f'name="post_{konsulter.pk}" value="{round(380000 / (181 / 365))}"' in page
+    response = kansli.post(reverse("ekonomi_prognos", args=[2021]), {f"post_{konsulter.pk}": "-5"})
+    assert (
+        response.status_code == 422
+        and "Prognosen kan inte vara negativ." in response.content.decode()
+    )
+    kansli.post(reverse("ekonomi_prognos", args=[2021]), {f"post_{konsulter.pk}": "760000"})
+    assert selectors.senaste_prognoser(2021)[konsulter.pk] == 760_000
