@@ -29,6 +29,7 @@ urlpatterns = [
     ),
     path("insatser/<int:pk>/", views.insats_detail, name="insats_detail"),
     path("insatser/<int:pk>/andra/", views.insats_edit, name="insats_edit"),
+    path("insatser/<int:pk>/export.xlsx", views.insats_xlsx, name="insats_xlsx"),
     path(
         "insatser/<int:pk>/uppfoljningar/ny/", views.uppfoljning_create, name="uppfoljning_create"
     ),

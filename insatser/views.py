@@ -828,3 +828,65 @@ def insats_list_pdf(request):
     forbund = Part.objects.first().forbund if Part.objects.exists() else None
     data = render_pdf("insatser/pdf/oversikt.html", {"ar": ar, "rader": rader, "forbund": forbund})
     return pdf_response(data, f"insatser-{ar}.pdf")
+
+
+@require_GET
+def insats_xlsx(request, pk: int):
+    """The insats page's tables as one workbook: goals, participants per period, grants."""
+    import openpyxl
+
+    insats = _get_insats_for_user(request, pk)
+    kommuner = _kommuner()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare per period"
+    ws.append(
+        [
+            "Från",
+            "Till",
+            "Status",
+            "Aktiva",
+            "Kvinnor",
+            "Män",
+            "Nya",
+            "Avslutade",
+            "Till arbete eller studier",
+        ]
+    )
+    perioder = list(insats.perioder.order_by("fran"))
+    for p in perioder:
+        t = selectors.sus_tabeller([p.pk], kommuner)
+        ws.append(
+            [
+                p.fran,
+                p.till,
+                p.get_status_display(),
+                t.aktiva.totalt,
+                t.aktiva.kvinnor,
+                t.aktiva.man,
+                t.rad(Tabell.DELTAGARE, "Nya").totalt,
+                t.rad(Tabell.DELTAGARE, "Avslutade").totalt,
+                t.till_arbete_eller_studier,
+            ]
+        )
+    godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
+    mal = wb.create_sheet("Mål")
+    mal.append(["År", "Mål", "Målvärde", "Resultat"])
+    for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner):
+        mal.append([m.ar, str(m), m.malvarde, utfall])
+    if permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user):
+        medel = wb.create_sheet("Beviljade medel")
+        medel.append(["År", "Utfall", "Beslutad i", "Datum", "Beviljat", "Utbetalt", "Kvar"])
+        for b in selectors.beviljningar_med_pengar(insats):
+            medel.append(
+                [
+                    b.ar,
+                    b.get_utfall_display(),
+                    f"§ {b.paragraf.nummer}",
+                    b.paragraf.protokoll.mote.datum,
+                    b.pengar.beviljat,
+                    b.pengar.utbetalt,
+                    b.pengar.kvar,
+                ]
+            )
+    return xlsx_response(wb, f"insats-{insats.pk}.xlsx")

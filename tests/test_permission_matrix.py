@@ -208,6 +208,7 @@ MATRIX = {
     "utbetalning_attestera": (lambda: {"pk": 1}, post_only()),
     "utbetalning_utbetald": (lambda: {"pk": 1}, post_only()),
     "insats_list_pdf": (None, insats_a()),
+    "insats_xlsx": (lambda: {"pk": _psykolog().pk}, insats_b()),
     "ansokan_create": (lambda: {"pk": _sip().pk}, insats_a(allowed=RAPPORTORER)),
     "ansokan_detail": (lambda: {"pk": Ansokan.objects.get(insats=_psykolog()).pk}, insats_b()),
     "ansokan_dagordning": (lambda: {"pk": Ansokan.objects.get().pk}, post_only()),
@@ -235,7 +236,7 @@ MATRIX = {
 }
 
 # Views that answer with a file to download rather than a page (no accessibility check).
-FILER = {"handling_download", "ansokan_bilaga", "insats_list_xlsx"}
+FILER = {"handling_download", "ansokan_bilaga", "insats_list_xlsx", "insats_xlsx"}
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission

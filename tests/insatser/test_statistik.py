@@ -336,3 +336,19 @@ def test_sus_tables_export_to_excel(sip):
     deltagare = wb["Deltagare"]
     assert [c.value for c in deltagare[2]] == ["Aktiva", 18, 11, 7]
     assert wb["Avslutsanledningar"]["E2"].value == 4  # mean months, computed from the rows
+
+
+def test_insats_tables_export_to_excel(sip):
+    import io
+
+    import openpyxl
+
+    response = client_for("insatspersonal").get(reverse("insats_xlsx", args=[sip.pk]))
+    wb = openpyxl.load_workbook(io.BytesIO(response.content))
+    rows = list(wb["Deltagare per period"].values)
+    assert rows[1][3:6] == (18, 11, 7)
+    assert sorted(r[1] for r in list(wb["Mål"].values)[1:]) == [
+        "10 avslut till arbete eller studier",
+        "40 deltagare med SIP under 2022",
+    ]
+    assert "Beviljade medel" not in wb.sheetnames  # staff see their figures, not the grants sheet
