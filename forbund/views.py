@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from insatser import selectors as insatser_selectors
@@ -36,6 +37,7 @@ def oversikt(request):
         "mina_uppdrag": r.uppdrag,
         "att_justera": list(moten_selectors.att_justera_for(request.user)),
         "insatser": insatser_selectors.att_gora(request.user),
+        "today": timezone.localdate(),
     }
     if r.kansli:
         context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())

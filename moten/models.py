@@ -38,6 +38,12 @@ class Mote(models.Model):
     def __str__(self) -> str:
         return f"{self.organ.namn} {self.datum.isoformat()}"
 
+    @property
+    def justering_senast(self):
+        from .kalender import justering_senast
+
+        return justering_senast(self.datum)
+
 
 class Standardpunkt(models.TextChoices):
     OPPNANDE = "oppnande", "Sammanträdet öppnas"

@@ -38,3 +38,10 @@ def test_staff_see_their_own_insats(moten):
     page = client_for("insatspersonal").get(reverse("oversikt")).content.decode()
     assert "SIP-samordnare Arbetsmarknadstorget" in page
     assert "Psykolog Arbetsmarknadstorget" not in page
+
+
+def test_justerare_sees_the_deadline_on_the_start_page(moten):
+    page = client_for("ordforande").get(reverse("oversikt")).content.decode()
+    # The numbered test protocol of 2022-03-25: 14 days later, moved past the weekend.
+    assert "Styrelsen 2022-03-25</a> – som ordförande, justeras senast 2022-04-08" in page
+    assert "(fristen har passerat)" in page
