@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from ekonomi import permissions as ekonomi_permissions
+from enkater import permissions as enkat_permissions
 from insatser import permissions as insats_permissions
 from moten import permissions as moten_permissions
 
@@ -27,6 +28,7 @@ def portal(request):
             ("Beslut", "beslutsregister", moten_permissions.can_view_beslutsregister(user)),
             ("Insatser", "insats_list", insats_permissions.can_view_insatser(user)),
             ("Ekonomi", "ekonomi_dashboard", ekonomi_permissions.can_view_ekonomi(user)),
+            ("Enkäter", "omgang_list", enkat_permissions.can_view_results(user)),
             ("Förbundet", "forbund_detail", permissions.can_view_forbund(user)),
             ("Personer", "person_list", permissions.can_manage_personer(user)),
             ("Administration", "admin:index", permissions.can_use_admin(user)),

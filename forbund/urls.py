@@ -48,6 +48,7 @@ urlpatterns = [
     path("", include("moten.urls")),
     path("", include("insatser.urls")),
     path("", include("ekonomi.urls")),
+    path("", include("enkater.urls")),
     path("api/", public_urls()),
     path("admin/", admin.site.urls),
 ]

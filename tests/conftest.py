@@ -105,3 +105,29 @@ def bygg_moten():
 def moten(demo, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return bygg_moten()
+
+
+@pytest.fixture
+def enkat(moten):
+    """The demo's survey rounds, plus an open exit-form round for the SIP insats with links."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from enkater import demo as enkater_demo
+    from enkater import services as enkat_services
+    from enkater.models import Formular
+    from insatser.models import Insats
+
+    enkater_demo.load()
+    idag = timezone.localdate()
+    omgang = enkat_services.omgang_create(
+        actor=None,
+        formular=Formular.objects.get(kod="deltagare_avslut"),
+        ar=idag.year,
+        oppnar=idag - dt.timedelta(days=1),
+        stanger=idag + dt.timedelta(days=30),
+        insats=Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget"),
+    )
+    enkat_services.tokens_skapa(actor=None, omgang=omgang, antal=3)
+    return omgang

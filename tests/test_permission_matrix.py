@@ -62,6 +62,12 @@ def _justerat():
     return Protokoll.objects.get(mote__datum=dt.date(2021, 11, 26))
 
 
+def _enkat_sip():
+    from enkater.models import Omgang
+
+    return Omgang.objects.filter(stanger__gte=dt.date.today()).get()
+
+
 def _sip():
     """Insats A: the demo's insatspersonal works here."""
     return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
@@ -229,6 +235,19 @@ MATRIX = {
     "ekonomi_konto_mappa": (None, post_only()),
     "ekonomi_prognos": (lambda: {"ar": 2021}, outcome(KANSLI)),
     "ekonomi_budget": (lambda: {"ar": 2021}, outcome(LASARE)),
+    # Enkäter: rounds by the kansli, results by the kansli and the board, the form by link.
+    "omgang_list": (None, outcome(KANSLI | STYRELSE)),
+    "omgang_create": (None, outcome(KANSLI)),
+    "omgang_detail": (lambda: {"pk": _enkat_sip().pk}, outcome(KANSLI)),
+    "omgang_lankar": (lambda: {"pk": _enkat_sip().pk}, outcome(KANSLI)),
+    "omgang_resultat": (lambda: {"pk": _enkat_sip().pk}, outcome(KANSLI | STYRELSE)),
+    # Staff transcribe paper answers for their own insats only (another's is a 404).
+    "omgang_registrera": (
+        lambda: {"pk": _enkat_sip().pk},
+        outcome(KANSLI | {"insatspersonal"}, denied=SAKNAS),
+    ),
+    # The respondent's form: anyone with a valid, unused link to an open round.
+    "besvara": (lambda: {"kod": _enkat_sip().tokens.filter(anvand=False).first().kod}, everyone()),
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
@@ -275,7 +294,7 @@ def _classify(response) -> object:
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(moten, name):
+def test_permission_matrix(enkat, name):
     kwargs_factory, expected = MATRIX[name]
     url = reverse(name, kwargs=kwargs_factory() if kwargs_factory else None)
     actual = {}

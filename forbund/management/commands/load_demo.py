@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from ekonomi import demo as ekonomi_demo
+from enkater import demo as enkater_demo
 from forbund.demo import DEMO_PASSWORD, demo_logins, load_demo
 from insatser import demo as insatser_demo
 from moten import demo as moten_demo
@@ -11,6 +12,7 @@ STEG = [
     (moten_demo.load, "Demoprotokollen (2021-11-26, 2022-01-21) är inlagda."),
     (insatser_demo.load, "Demoinsatserna med besluten i § 161–167 är inlagda."),
     (ekonomi_demo.load, "Budget och prognos 2021 är inlagda."),
+    (enkater_demo.load, "Enkätomgångar 2021 med genererade svar är inlagda."),
 ]
 
 

@@ -1,0 +1,163 @@
+"""Indicator surveys: forms as data, rounds, single-use tokens, anonymous answers.
+
+Anonymity by construction: an answer (Svar) stores the round, the date and the channel,
+nothing else. It has no link to the token that let it in, no IP address, no user agent and
+no time of day, so a printed token list cannot be matched to answers afterwards.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+
+
+class Formular(models.Model):
+    class Malgrupp(models.TextChoices):
+        STYRELSE = "styrelse", "Styrelsen"
+        CHEFSGRUPP = "chefsgrupp", "Parternas chefsgrupp"
+        INSATS = "insats", "En insats (personal eller deltagare)"
+
+    kod = models.SlugField("kod", max_length=40)
+    version = models.PositiveSmallIntegerField("version", default=1)
+    namn = models.CharField("namn", max_length=200)
+    inledning = models.TextField("inledning", blank=True)
+    malgrupp = models.CharField(max_length=20, choices=Malgrupp.choices)
+
+    class Meta:
+        verbose_name = "formulär"
+        verbose_name_plural = "formulär"
+        ordering = ["kod", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["kod", "version"], name="formular_version_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.namn} (version {self.version})"
+
+
+class Fraga(models.Model):
+    class Typ(models.TextChoices):
+        SKALA_INSTAMMER = "skala_instammer", "Skala: inte alls – helt och hållet"
+        SKALA_FREKVENS = "skala_frekvens", "Skala: aldrig – alltid"
+        KON = "kon", "Kön"
+        JA_NEJ = "ja_nej", "Ja eller nej"
+        FRITEXT = "fritext", "Fritext"
+
+    formular = models.ForeignKey(Formular, on_delete=models.CASCADE, related_name="fragor")
+    ordning = models.PositiveSmallIntegerField()
+    nummer = models.CharField(max_length=10)
+    text = models.TextField()
+    typ = models.CharField(max_length=20, choices=Typ.choices)
+    hjalptext = models.TextField(blank=True)
+    visas_om = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Frågan visas bara om den här frågan besvarats med svaret nedan.",
+    )
+    visas_om_svar = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["formular", "ordning"]
+        constraints = [
+            models.UniqueConstraint(fields=["formular", "nummer"], name="fraga_nummer_unikt")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nummer} {self.text}"
+
+    @property
+    def ar_skala(self) -> bool:
+        return self.typ in (self.Typ.SKALA_INSTAMMER, self.Typ.SKALA_FREKVENS)
+
+
+def _ny_kod() -> str:
+    # 10 characters from an alphabet without look-alikes: short enough to type from paper.
+    alfabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alfabet) for _ in range(10))
+
+
+class Omgang(models.Model):
+    """A round: one form, one year, open between two dates, for one group."""
+
+    formular = models.ForeignKey(Formular, on_delete=models.PROTECT, related_name="omgangar")
+    ar = models.PositiveSmallIntegerField("år")
+    oppnar = models.DateField("öppnar")
+    stanger = models.DateField("stänger")
+    insats = models.ForeignKey(
+        "insatser.Insats",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enkatomgangar",
+    )
+    delad_kod = models.CharField("delad länk", max_length=20, unique=True, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "enkätomgång"
+        verbose_name_plural = "enkätomgångar"
+        ordering = ["-ar", "formular__kod"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(stanger__gte=models.F("oppnar")), name="omgang_stanger_efter_oppnar"
+            )
+        ]
+
+    def __str__(self) -> str:
+        malgrupp = self.insats.namn if self.insats_id else self.formular.get_malgrupp_display()
+        return f"{self.formular.namn} {self.ar}, {malgrupp}"
+
+
+class Token(models.Model):
+    omgang = models.ForeignKey(Omgang, on_delete=models.CASCADE, related_name="tokens")
+    kod = models.CharField(max_length=20, unique=True, default=_ny_kod)
+    anvand = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.kod
+
+
+class Svar(models.Model):
+    class Kanal(models.TextChoices):
+        WEBB = "webb", "Webb"
+        PAPPER = "papper", "Papper (inmatat)"
+        IMPORT = "import", "Import"
+
+    omgang = models.ForeignKey(Omgang, on_delete=models.PROTECT, related_name="svar")
+    datum = models.DateField()  # the date only, never the time
+    kanal = models.CharField(max_length=10, choices=Kanal.choices)
+
+    class Meta:
+        verbose_name = "svar"
+        verbose_name_plural = "svar"
+
+    def __str__(self) -> str:
+        return f"Svar {self.pk}"
+
+
+class Svarsvarde(models.Model):
+    """One answered question: a step 1–6, 1/2 for ja/nej, 1–3 for kön, or free text."""
+
+    svar = models.ForeignKey(Svar, on_delete=models.CASCADE, related_name="varden")
+    fraga = models.ForeignKey(Fraga, on_delete=models.PROTECT, related_name="varden")
+    varde = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["svar", "fraga"], name="svarsvarde_ett_per_fraga"),
+            models.CheckConstraint(
+                condition=Q(varde__isnull=True) | Q(varde__gte=1, varde__lte=6),
+                name="svarsvarde_1_till_6",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fraga.nummer}: {self.varde or self.text}"

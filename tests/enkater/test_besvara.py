@@ -1,0 +1,96 @@
+"""Answering by link: single use, routing, anonymity, closed rounds; paper transcription."""
+
+from django.urls import reverse
+
+from enkater.models import Fraga, Omgang, Svar, Svarsvarde
+
+from ..conftest import client_for
+
+
+def _fraga(omgang, nummer):
+    return omgang.formular.fragor.get(nummer=nummer)
+
+
+def test_answer_once_with_routing_and_nothing_that_identifies(enkat):
+    token = enkat.tokens.first()
+    anonym = client_for("anonym")
+    page = anonym.get(reverse("besvara", args=[token.kod]))
+    assert page.status_code == 200
+    assert "Har ni påbörjat en planering för vad som ska hända" in page.content.decode()
+    f8, f9, f11 = _fraga(enkat, "8"), _fraga(enkat, "9"), _fraga(enkat, "11")
+    response = anonym.post(
+        reverse("besvara", args=[token.kod]),
+        {f"f{f8.pk}": 2, f"f{f9.pk}": 6, f"f{f11.pk}": "Bra stöd", f"f{_fraga(enkat, '1').pk}": 5},
+        REMOTE_ADDR="10.1.2.3",
+        HTTP_USER_AGENT="Testbrowser/1.0",
+    )
+    assert response.status_code == 200 and "Tack för ditt svar!" in response.content.decode()
+    svar = Svar.objects.get(omgang=enkat)
+    svarade = set(svar.varden.values_list("fraga__nummer", flat=True))
+    assert svarade == {"1", "8", "11"}  # "Nej" on 8: the answer to 9 is not kept
+    # Nothing about the person or the device: the model has no such field to fill.
+    assert {f.name for f in Svar._meta.get_fields() if f.concrete} == {
+        "id",
+        "omgang",
+        "datum",
+        "kanal",
+    }
+    again = anonym.get(reverse("besvara", args=[token.kod]))
+    assert again.status_code == 410 and "redan använd" in again.content.decode()
+    assert anonym.post(reverse("besvara", args=[token.kod]), {f"f{f8.pk}": 1}).status_code == 410
+    assert Svar.objects.filter(omgang=enkat).count() == 1
+
+
+def test_unknown_or_closed_links(enkat):
+    anonym = client_for("anonym")
+    assert anonym.get(reverse("besvara", args=["finnsinte12"])).status_code == 404
+    stangd = Omgang.objects.filter(ar=2021).first()
+    token = stangd.tokens.create()
+    response = anonym.get(reverse("besvara", args=[token.kod]))
+    assert response.status_code == 410 and "Enkäten är stängd" in response.content.decode()
+
+
+def test_bad_value_keeps_the_rest(enkat):
+    token = enkat.tokens.first()
+    f1, f11 = _fraga(enkat, "1"), _fraga(enkat, "11")
+    response = client_for("anonym").post(
+        reverse("besvara", args=[token.kod]), {f"f{f1.pk}": 9, f"f{f11.pk}": "Min text"}
+    )
+    assert response.status_code == 422
+    assert "Min text" in response.content.decode()
+    token.refresh_from_db()
+    assert not token.anvand
+
+
+def test_staff_transcribe_their_own_insats_only(enkat):
+    staff = client_for("insatspersonal")
+    f1, kon = _fraga(enkat, "1"), enkat.formular.fragor.get(typ=Fraga.Typ.KON)
+    response = staff.post(
+        reverse("omgang_registrera", args=[enkat.pk]), {f"f{f1.pk}": 4, f"f{kon.pk}": 1}
+    )
+    assert response.status_code == 302
+    svar = Svar.objects.get(omgang=enkat)
+    assert svar.kanal == "papper"
+    other = Omgang.objects.filter(insats__namn="Psykolog Arbetsmarknadstorget").first()
+    assert staff.get(reverse("omgang_registrera", args=[other.pk])).status_code == 404
+
+
+def test_results_for_board_free_text_for_kansli_only(enkat):
+    demo = Omgang.objects.get(ar=2021, formular__kod="deltagare_avslut")
+    board = client_for("ledamot").get(reverse("omgang_resultat", args=[demo.pk]), {"dela": "kon"})
+    html = board.content.decode()
+    assert board.status_code == 200 and "Fritextsvar" not in html
+    kansli = (
+        client_for("forbundschef").get(reverse("omgang_resultat", args=[demo.pk])).content.decode()
+    )
+    assert "Fritextsvar (visas bara för kansliet)" in kansli
+    tre = Omgang.objects.get(
+        ar=2021, formular__kod="deltagare_pagaende", insats__namn="Psykolog Arbetsmarknadstorget"
+    )
+    small = client_for("ledamot").get(reverse("omgang_resultat", args=[tre.pk])).content.decode()
+    assert "3 svar" in small and "Visas inte (färre än 5 svar)" in small
+    assert Svarsvarde.objects.filter(svar__omgang=tre).exists()
+    assert (
+        client_for("insatspersonal").get(reverse("omgang_resultat", args=[demo.pk])).status_code
+        == 403
+    )
