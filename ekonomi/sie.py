@@ -35,9 +35,12 @@ def las(data: bytes, filnamn: str, *, ar: int) -> Inlast:
     namn = filnamn.lower()
     if namn.endswith((".se", ".si", ".sie")) or data.lstrip().startswith(b"#"):
         return las_sie(data, ar=ar)
-    if namn.endswith(".xlsx"):
-        return las_tabell(_xlsx_rader(data), ar=ar, format="xlsx")
-    return las_tabell(_csv_rader(data), ar=ar, format="csv")
+    try:
+        if namn.endswith(".xlsx"):
+            return las_tabell(_xlsx_rader(data), ar=ar, format="xlsx")
+        return las_tabell(_csv_rader(data), ar=ar, format="csv")
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is a user input error
+        return Inlast(fel=[f"Filen kan inte läsas: {exc}."])
 
 
 def _tokens(line: str) -> list[str]:
@@ -98,6 +101,12 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
     text = data.decode("cp437")
     ver: tuple[str, dt.date, str] | None = None
     rar_start = dt.date(ar, 1, 1)
+    # A full export holds the same result three ways: transactions (#TRANS), period balances
+    # (#PSALDO, also per object) and the year's result (#RES). Use one, never their sum:
+    # transactions if there are any, else the latest period balance per account without
+    # objects (#PSALDO is the balance accumulated from the start of the year), else #RES.
+    saldon: dict[int, Rad] = {}
+    resultat: list[Rad] = []
     for nr, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line in ("{", "}"):
@@ -137,7 +146,7 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
                     result.fel.append(f"Rad {nr}: datum {datum.isoformat()} ligger utanför {ar}.")
                     continue
                 result.rader.append(Rad(konto, datum, belopp, text_, ver[0]))
-            elif tag == "#PSALDO" and tokens[1] == "0":
+            elif tag == "#PSALDO" and tokens[1] == "0" and tokens[4] == "{}":
                 period = tokens[2]
                 y, m = int(period[:4]), int(period[4:6])
                 if y != ar:
@@ -145,11 +154,11 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
                 konto = int(tokens[3])
                 # #PSALDO is a period's balance (this year's accumulated change in SIE4).
                 datum = dt.date(y, m, calendar.monthrange(y, m)[1])
-                result.rader.append(
-                    Rad(konto, datum, _belopp(tokens[5]), f"Periodsaldo {period}", "PSALDO")
-                )
+                rad = Rad(konto, datum, _belopp(tokens[5]), f"Periodsaldo {period}", "PSALDO")
+                if konto not in saldon or saldon[konto].datum < datum:
+                    saldon[konto] = rad
             elif tag == "#RES" and tokens[1] == "0":
-                result.rader.append(
+                resultat.append(
                     Rad(
                         int(tokens[2]),
                         dt.date(ar, 12, 31),
@@ -160,16 +169,21 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
                 )
         except (IndexError, ValueError, InvalidOperation):
             result.fel.append(f"Rad {nr}: {tag} kan inte läsas ({raw.strip()[:60]}).")
+    if not result.rader:
+        result.rader = list(saldon.values()) or resultat
     return result
 
 
 def _csv_rader(data: bytes) -> list[list[str]]:
+    text = None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
+    if text is None:
+        raise ValueError("filen är varken CSV, Excel (.xlsx) eller SIE")
     first = text.splitlines()[0] if text.strip() else ";"
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))

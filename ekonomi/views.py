@@ -189,7 +189,7 @@ def konton(request):
     omappade = services.omappade_konton(ar)
     kontoplan = {k.nummer: k.namn for k in Konto.objects.filter(nummer__in=omappade)}
     summor = dict(
-        Transaktion.objects.filter(utfallsimport__ar=ar, konto__in=omappade)
+        Transaktion.objects.filter(utfallsimport=selectors.utfallsimport(ar), konto__in=omappade)
         .values_list("konto")
         .annotate(s=Sum("belopp"))
     )
@@ -316,7 +316,10 @@ def budget(request, ar: int):
     version = vald or selectors.budgetversion(ar)
     if request.method == "POST":
         _require(permissions.can_edit_ekonomi(request.user))
-        version = get_object_or_404(Budgetversion, pk=request.POST.get("version"), ar=va)
+        version_pk = request.POST.get("version", "")
+        if not version_pk.isdigit():
+            raise Http404
+        version = get_object_or_404(Budgetversion, pk=version_pk, ar=va)
         try:
             _budget_post(request, version)
         except services.Fel as exc:
@@ -376,7 +379,8 @@ def _budget_post(request, version: Budgetversion) -> None:
         from moten.models import Paragraf
 
         paragraf = Paragraf.objects.filter(
-            pk=request.POST.get("paragraf"), nummer__isnull=False
+            pk=int(request.POST["paragraf"]) if request.POST.get("paragraf", "").isdigit() else 0,
+            nummer__isnull=False,
         ).first()
         if paragraf is None:
             raise services.Fel("Välj paragrafen där styrelsen fastställde budgeten.")

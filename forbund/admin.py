@@ -37,6 +37,9 @@ class PersonAdmin(KansliHistoryAdmin):
     list_display = ["efternamn", "fornamn", "titel", "epost", "user"]
     search_fields = ["fornamn", "efternamn", "epost"]
     inlines = [UppdragInline]
+    # Who logs in as whom is set only through the portal's own flow (konto_create), never by
+    # re-pointing a person at another account: that would let one justera as another.
+    readonly_fields = ["user"]
 
 
 @admin.register(Uppdrag)
@@ -51,10 +54,12 @@ admin.site.unregister(Group)
 
 
 @admin.register(User)
-class PortalUserAdmin(KansliAdmin, UserAdmin):
-    pass
+class PortalUserAdmin(UserAdmin):
+    """Accounts and passwords: superusers only. The kansli gives logins through the portal,
+    where each person sets their own password, so nobody can act as someone else (a
+    justerare, the second attestant)."""
 
 
 @admin.register(Group)
-class PortalGroupAdmin(KansliAdmin, GroupAdmin):
-    pass
+class PortalGroupAdmin(GroupAdmin):
+    """Superusers only, like accounts."""

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import io
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
@@ -93,7 +94,10 @@ def beviljning_create(
         registrerad_av=actor,
     )
     beviljning._history_user = actor
-    beviljning.full_clean()
+    try:
+        beviljning.full_clean()
+    except ValidationError as exc:
+        raise Fel("Beslutet är redan registrerat för den insatsen och det året.") from exc
     beviljning.save()
     if utfall == Beviljning.Utfall.BEVILJAD and insats.status == Insats.Status.ANSOKAN:
         insats.status = Insats.Status.BEVILJAD
@@ -115,6 +119,7 @@ def betalplan_halften_avtal_rest_redovisning(
 ) -> list[Delbetalning]:
     """Seed 003's term: half when the agreement is signed, the rest when the board has
     approved the report."""
+    beviljning = Beviljning.objects.select_for_update().get(pk=beviljning.pk)
     if beviljning.utfall != Beviljning.Utfall.BEVILJAD:
         raise Fel("Bara beviljade medel har en betalplan.")
     if beviljning.betalplan.exists():
@@ -137,6 +142,7 @@ def betalplan_halften_avtal_rest_redovisning(
 def delbetalning_create(
     *, actor, beviljning: Beviljning, utlosare: str, belopp: int, datum: dt.date | None = None
 ) -> Delbetalning:
+    beviljning = Beviljning.objects.select_for_update().get(pk=beviljning.pk)
     planerat = beviljning.betalplan.aggregate(s=Sum("belopp"))["s"] or 0
     if planerat + belopp > beviljning.belopp:
         raise Fel(
@@ -172,10 +178,21 @@ def utbetalning_begar(
     kvar = beviljning.belopp - _utbetalt_och_begart(beviljning)
     if belopp > kvar:
         raise Fel(f"Beloppet är större än det som återstår av beviljningen ({kvar} kr).")
-    if delbetalning is not None and delbetalning.utlost is None:
-        raise Fel(
-            f"Delbetalningen är inte utlöst än ({delbetalning.get_utlosare_display().lower()})."
-        )
+    if delbetalning is None and beviljning.betalplan.exists():
+        raise Fel("Beviljningen har en betalplan: välj vilken delbetalning utbetalningen gäller.")
+    if delbetalning is not None:
+        if delbetalning.beviljning_id != beviljning.pk:
+            raise Fel("Delbetalningen hör till en annan beviljning.")
+        if delbetalning.utlost is None:
+            raise Fel(
+                f"Delbetalningen är inte utlöst än ({delbetalning.get_utlosare_display().lower()})."
+            )
+        redan = delbetalning.utbetalningar.aggregate(s=Sum("belopp"))["s"] or 0
+        if belopp > delbetalning.belopp - redan:
+            raise Fel(
+                "Beloppet är större än det som återstår av delbetalningen "
+                f"({delbetalning.belopp - redan} kr)."
+            )
     utbetalning = Utbetalning(
         beviljning=beviljning,
         delbetalning=delbetalning,
@@ -357,14 +374,18 @@ def _las_tabell(data: bytes, filnamn: str) -> list[list[str]]:
             ["" if c is None else str(c) for c in row]
             for row in wb.active.iter_rows(values_only=True)
         ]
+    text = None
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,\t")
-    return list(csv.reader(io.StringIO(text), dialect))
+    if text is None:
+        raise StatistikFel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = max(";,\t", key=first.count) if first else ";"
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def statistik_import(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +49,11 @@ from .models import (
 INVALID = 422
 
 
+def _siffror(value) -> int:
+    """A posted id, or 0 (which matches nothing) when it is not a number."""
+    return int(value) if isinstance(value, str) and value.isdigit() else 0
+
+
 def _require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
@@ -68,10 +75,17 @@ def _get_insats_for_user(request, pk: int) -> Insats:
 
 
 def _ar(request) -> int:
+    """The year asked for, or this year when the parameter is missing or unreasonable."""
     try:
-        return int(request.GET.get("ar") or timezone.localdate().year)
+        ar = int(request.GET.get("ar") or timezone.localdate().year)
     except ValueError:
         return timezone.localdate().year
+    return ar if 1900 <= ar <= 2100 else timezone.localdate().year
+
+
+def _giltigt_ar(ar: int) -> None:
+    if not 1900 <= ar <= 2100:
+        raise Http404
 
 
 SORTERING = {
@@ -128,37 +142,20 @@ def insats_list_xlsx(request):
     import openpyxl
 
     ar, _typ, _status, _sort, rader = _oversikt(request)
+    pengar = permissions.ser_alla(request.user)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = f"Insatser {ar}"
-    ws.append(
-        [
-            "Insats",
-            "Period",
-            "Deltagare",
-            "Kvinnor",
-            "Män",
-            "Till arbete eller studier",
-            f"Beviljat {ar} (kr)",
-            f"Utbetalt {ar} (kr)",
-            "Kostnad per deltagare (kr)",
-        ]
-    )
+    rubriker = ["Insats", "Period", "Deltagare", "Kvinnor", "Män", "Till arbete eller studier"]
+    if pengar:
+        rubriker += [f"Beviljat {ar} (kr)", f"Utbetalt {ar} (kr)", "Kostnad per deltagare (kr)"]
+    ws.append(rubriker)
     for r in rader:
         period = f"{r.period.fran.isoformat()}–{r.period.till.isoformat()}" if r.period else ""
-        ws.append(
-            [
-                r.insats.namn,
-                period,
-                r.aktiva,
-                r.kvinnor,
-                r.man,
-                r.arbete_studier,
-                r.beviljat,
-                r.utbetalt,
-                r.kostnad_per_deltagare,
-            ]
-        )
+        rad = [r.insats.namn, period, r.aktiva, r.kvinnor, r.man, r.arbete_studier]
+        if pengar:
+            rad += [r.beviljat, r.utbetalt, r.kostnad_per_deltagare]
+        ws.append(rad)
     return xlsx_response(wb, f"insatser-{ar}.xlsx")
 
 
@@ -313,6 +310,9 @@ def _get_beviljning(request, pk: int) -> Beviljning:
 @require_GET
 def beviljning_detail(request, pk: int):
     beviljning = _get_beviljning(request, pk)
+    # Money is the board's and the kansli's business; the insats's own page shows staff no
+    # grants either (one policy for pages, exports and this detail).
+    _require(permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user))
     beviljning = next(
         b for b in selectors.beviljningar_med_pengar(beviljning.insats) if b.pk == beviljning.pk
     )
@@ -603,7 +603,12 @@ def sus_rapport(request):
     fran, till = request.GET.get("fran"), request.GET.get("till")
     perioder = Period.objects.filter(status=Period.Status.GODKAND)
     valda = []
+    try:
+        fran_d, till_d = dt.date.fromisoformat(fran or ""), dt.date.fromisoformat(till or "")
+    except ValueError:
+        fran = till = None
     if fran and till:
+        fran, till = fran_d.isoformat(), till_d.isoformat()
         valda = list(perioder.filter(fran=fran, till=till).select_related("insats"))
     intervall = perioder.order_by("-till").values_list("fran", "till").distinct()
     tabeller = selectors.sus_tabeller([p.pk for p in valda], _kommuner()) if valda else None
@@ -711,7 +716,12 @@ def ansokan_dagordning(request, pk: int):
     _require(permissions.can_manage_ekonomi(request.user))
     from moten.models import Mote
 
-    mote = Mote.objects.filter(pk=request.POST.get("mote"), organ__typ="styrelse").first()
+    pk_mote = request.POST.get("mote", "")
+    mote = (
+        Mote.objects.filter(pk=pk_mote, organ__typ="styrelse").first()
+        if pk_mote.isdigit()
+        else None
+    )
     if mote is None:
         messages.error(request, "Välj ett styrelsemöte.")
         return redirect("ansokan_detail", pk=pk)
@@ -746,6 +756,7 @@ def _arsrapport_context(insats: Insats, ar: int, rapport: Arsrapport | None) -> 
 
 @require_http_methods(["GET", "POST"])
 def arsrapport_edit(request, pk: int, ar: int):
+    _giltigt_ar(ar)
     insats = _get_insats_for_user(request, pk)
     rapport = insats.arsrapporter.filter(ar=ar).first()
     kan_skriva = permissions.can_report(request.user, insats) and (
@@ -790,11 +801,12 @@ def arsrapport_edit(request, pk: int, ar: int):
 
 @require_POST
 def arsrapport_godkann(request, pk: int, ar: int):
+    _giltigt_ar(ar)
     insats = _get_insats_for_user(request, pk)
     _require(permissions.can_approve(request.user))
     rapport = get_object_or_404(Arsrapport, insats=insats, ar=ar)
     paragraf = Paragraf.objects.filter(
-        pk=request.POST.get("paragraf"), nummer__isnull=False
+        pk=_siffror(request.POST.get("paragraf")), nummer__isnull=False
     ).first()
     if paragraf is None:
         messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
@@ -815,6 +827,7 @@ def arsrapport_godkann(request, pk: int, ar: int):
 
 @require_GET
 def arsrapport_pdf(request, pk: int, ar: int):
+    _giltigt_ar(ar)
     insats = _get_insats_for_user(request, pk)
     rapport = insats.arsrapporter.filter(ar=ar).first()
     data = render_pdf("insatser/pdf/arsrapport.html", _arsrapport_context(insats, ar, rapport))
@@ -826,7 +839,15 @@ def insats_list_pdf(request):
     _require(permissions.can_view_insatser(request.user))
     ar, _typ, _status, _sort, rader = _oversikt(request)
     forbund = Part.objects.first().forbund if Part.objects.exists() else None
-    data = render_pdf("insatser/pdf/oversikt.html", {"ar": ar, "rader": rader, "forbund": forbund})
+    data = render_pdf(
+        "insatser/pdf/oversikt.html",
+        {
+            "ar": ar,
+            "rader": rader,
+            "forbund": forbund,
+            "ser_alla": permissions.ser_alla(request.user),
+        },
+    )
     return pdf_response(data, f"insatser-{ar}.pdf")
 
 

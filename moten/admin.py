@@ -44,6 +44,8 @@ class MoteAdmin(LastAdmin, admin.ModelAdmin):
 class ProtokollAdmin(LastAdmin, admin.ModelAdmin):
     list_display = ["mote", "typ", "status", "justerat"]
     list_select_related = ["mote__organ"]
+    # Status, time and hash come only from the justering flow (services.protokoll_justera).
+    readonly_fields = ["status", "justerat", "sha256"]
 
 
 @admin.register(Paragraf)

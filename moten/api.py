@@ -11,6 +11,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 from ninja import NinjaAPI, Schema
+from ninja.errors import HttpError
 
 from . import selectors
 
@@ -54,6 +55,11 @@ class BeslutOut(Schema):
     utdrag_pdf: str
 
 
+def _kontrollera_ar(ar: int | None) -> None:
+    if ar is not None and not 1900 <= ar <= 2100:
+        raise HttpError(422, "År ska anges som ett år mellan 1900 och 2100.")
+
+
 def _abs(request, name: str, pk: int) -> str:
     return request.build_absolute_uri(reverse(name, args=[pk]))
 
@@ -76,6 +82,7 @@ def anslagstavla(request):
 
 @api.get("/protokoll", response=list[ProtokollOut], summary="Justerade protokoll")
 def protokoll(request, ar: int | None = None):
+    _kontrollera_ar(ar)
     result = []
     for p in selectors.justerade_protokoll(ar).prefetch_related("paragrafer"):
         forsta, sista = selectors.paragraf_range(p)
@@ -98,6 +105,7 @@ def protokoll(request, ar: int | None = None):
 
 @api.get("/beslut", response=list[BeslutOut], summary="Sök i beslutsregistret")
 def beslut(request, q: str = "", ar: int | None = None, organ: int | None = None):
+    _kontrollera_ar(ar)
     return [
         BeslutOut(
             organ=a.paragraf.protokoll.mote.organ.namn,

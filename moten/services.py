@@ -62,6 +62,14 @@ def _ensure_editable(protokoll: Protokoll) -> None:
         raise ProtokollLast(FARDIGT_MEDDELANDE)
     if protokoll.ar_last:
         raise ProtokollLast(LAST_MEDDELANDE)
+    # Once one justerare has signed, the text they approved must not change under them.
+    if (
+        protokoll.status == Protokoll.Status.NUMRERAT
+        and protokoll.justeringar.filter(justerad__isnull=False).exists()
+    ):
+        raise ProtokollLast(
+            "Protokollet justeras: minst en justerare har redan godkänt det, så det ändras inte."
+        )
 
 
 # --- Meetings and dagordning -------------------------------------------------------------
@@ -102,6 +110,14 @@ def mote_create(
 @transaction.atomic
 def mote_update(*, actor, mote: Mote, **fields) -> Mote:
     _ensure_editable(mote.protokoll)
+    byter_serie = ("organ" in fields and fields["organ"] != mote.organ) or (
+        "datum" in fields and fields["datum"].year != mote.datum.year
+    )
+    if byter_serie and mote.protokoll.paragrafer.exists():
+        raise ProtokollLast(
+            "Organ och år kan inte ändras när protokollet har paragrafer: numreringen hör till "
+            "organets serie för året."
+        )
     for name, value in fields.items():
         setattr(mote, name, value)
     mote._history_user = actor
@@ -188,9 +204,9 @@ def handling_add(
     """Store an uploaded document after checking what it really is (uploads.kand_filtyp)."""
     filtyp = uploads.kand_filtyp(data)
     _ensure_editable(mote.protokoll)
-    nummer = (
-        Handling.objects.select_for_update().filter(mote=mote).aggregate(m=Max("nummer"))["m"] or 0
-    ) + 1
+    # Lock the meeting row: attachment numbers are given one upload at a time.
+    Mote.objects.select_for_update().get(pk=mote.pk)
+    nummer = (Handling.objects.filter(mote=mote).aggregate(m=Max("nummer"))["m"] or 0) + 1
     handling = Handling(
         mote=mote,
         dagordningspunkt=dagordningspunkt,
@@ -220,6 +236,7 @@ def kallelse_mottagare(mote: Mote) -> list[Person]:
 
 @transaction.atomic
 def kallelse_send(*, actor, mote: Mote, pdf: bytes, text: str) -> list[Person]:
+    _ensure_editable(mote.protokoll)
     mottagare = kallelse_mottagare(mote)
     if not mottagare:
         return []
@@ -547,7 +564,8 @@ def protokoll_justera(*, actor, protokoll: Protokoll, person: Person, tidpunkt=N
     """Record one person's justering. Returns True when it completed the protocol, which is
     then locked with the SHA-256 of its content."""
     protokoll = Protokoll.objects.select_for_update().get(pk=protokoll.pk)
-    _ensure_editable(protokoll)
+    if protokoll.ar_last:
+        raise ProtokollLast(LAST_MEDDELANDE)
     if protokoll.status != Protokoll.Status.NUMRERAT:
         raise ProtokollLast("Protokollet är inte klart för justering.")
     justering = protokoll.justeringar.select_for_update().filter(person=person).first()

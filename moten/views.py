@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -241,9 +243,12 @@ def kallelse_send(request, pk: int):
         f"{' kl. ' + mote.starttid.strftime('%H:%M') if mote.starttid else ''}, {mote.plats}.\n\n"
         "Kallelse med dagordning finns i bifogad PDF. Handlingarna finns i Förbundsportalen.\n"
     )
-    mottagare = services.kallelse_send(
-        actor=request.user, mote=mote, pdf=_kallelse_pdf(mote), text=text
-    )
+    try:
+        mottagare = services.kallelse_send(
+            actor=request.user, mote=mote, pdf=_kallelse_pdf(mote), text=text
+        )
+    except services.ProtokollLast as exc:
+        return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
     if mottagare:
         messages.success(request, f"Kallelsen är skickad till {len(mottagare)} mottagare.")
     else:
@@ -338,7 +343,9 @@ def _paragraf_form(
             "reservationer": paragraf.reservationer,
             "omedelbart_justerad": paragraf.omedelbart_justerad,
         }
-    return ParagrafForm(data, initial=initial, narvarande=_narvarande(protokoll))
+    # Unique ids per form: an edit form and a new-paragraph form can be open on one page.
+    auto_id = f"p{paragraf.pk}_%s" if paragraf is not None else f"ny{secrets.token_hex(3)}_%s"
+    return ParagrafForm(data, initial=initial, narvarande=_narvarande(protokoll), auto_id=auto_id)
 
 
 def _paragraf_fields(form: ParagrafForm) -> dict:
@@ -365,7 +372,13 @@ def _render_kort(request, paragraf: Paragraf, protokoll: Protokoll, *, status: i
     return render(
         request,
         "moten/protokoll.html#paragraf_kort",
-        {"p": paragraf, "protokoll": protokoll, "mote": protokoll.mote, "kan_andra": True},
+        {
+            "p": paragraf,
+            "protokoll": protokoll,
+            "mote": protokoll.mote,
+            "kan_andra": True,
+            "kan_ansla": permissions.can_edit_mote(request.user, protokoll.mote),
+        },
         status=status,
     )
 
@@ -419,7 +432,13 @@ def paragraf_detail(request, pk: int):
     return render(
         request,
         "moten/protokoll.html#paragraf_kort",
-        {"p": paragraf, "protokoll": protokoll, "mote": protokoll.mote, "kan_andra": kan_andra},
+        {
+            "p": paragraf,
+            "protokoll": protokoll,
+            "mote": protokoll.mote,
+            "kan_andra": kan_andra,
+            "kan_ansla": permissions.can_edit_mote(request.user, protokoll.mote),
+        },
     )
 
 
@@ -777,7 +796,13 @@ def protokollsutdrag_pdf(request, pk: int):
         Paragraf.objects.select_related("protokoll__mote__organ__forbund"), pk=pk
     )
     protokoll = paragraf.protokoll
-    if protokoll.status != Protokoll.Status.JUSTERAT and not paragraf.omedelbart_justerad:
+    # Public: a justerat protocol, or a numbered paragraph justerad omedelbart at the meeting.
+    omedelbar = (
+        paragraf.omedelbart_justerad
+        and paragraf.nummer is not None
+        and protokoll.status == Protokoll.Status.NUMRERAT
+    )
+    if protokoll.status != Protokoll.Status.JUSTERAT and not omedelbar:
         if not request.user.is_authenticated:
             raise Http404
         _get_mote_for_user(request, protokoll.mote_id)

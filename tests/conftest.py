@@ -107,8 +107,7 @@ def moten(demo, settings, tmp_path):
     return bygg_moten()
 
 
-@pytest.fixture
-def enkat(moten):
+def bygg_enkat():
     """The demo's survey rounds, plus an open exit-form round for the SIP insats with links."""
     import datetime as dt
 
@@ -131,3 +130,8 @@ def enkat(moten):
     )
     enkat_services.tokens_skapa(actor=None, omgang=omgang, antal=3)
     return omgang
+
+
+@pytest.fixture
+def enkat(moten):
+    return bygg_enkat()

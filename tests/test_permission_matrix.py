@@ -251,7 +251,9 @@ MATRIX = {
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
-    "admin:auth_user_changelist": (None, outcome(KANSLI)),
+    # Accounts and passwords are superusers' only: a kansli who could reset a password or
+    # re-point a login could justera or attest as someone else.
+    "admin:auth_user_changelist": (None, outcome(set())),
 }
 
 # Views that answer with a file to download rather than a page (no accessibility check).

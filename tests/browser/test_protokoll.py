@@ -62,7 +62,7 @@ def test_protocol_from_draft_to_public_anslag(page, demo_live, axe_check):
     page.evaluate("window.__sammaSida = true")
     for rubrik, att, jav in PARAGRAFER:
         page.get_by_role("link", name="Ny paragraf").click()
-        form = page.locator("form#ny-paragraf")
+        form = page.locator("form.ny-paragraf").last
         expect(form).to_be_visible()
         form.get_by_label("Rubrik").fill(rubrik)
         form.get_by_label("Text").fill(f"Underlag för {rubrik.lower()}.")

@@ -8,13 +8,14 @@ from playwright.sync_api import expect
 
 from forbund.demo import DEMO_PASSWORD, load_demo
 
-STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Förbundet"]
+STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Enkäter", "Förbundet"]
+REVISOR_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Förbundet"]
 NAV = {
     "forbundschef": [*STYRELSE_NAV, "Personer", "Administration"],
     "ordforande": STYRELSE_NAV,
     "ledamot": STYRELSE_NAV,
     "ersattare": STYRELSE_NAV,
-    "revisor": STYRELSE_NAV,
+    "revisor": REVISOR_NAV,
     "insatspersonal": ["Översikt", "Insatser"],
 }
 
@@ -133,11 +134,12 @@ def test_every_page_of_the_kansli_is_accessible(
     page, browser, live_server, transactional_db, settings, tmp_path, axe_check
 ):
     """axe-core over every HTML page in the permission matrix, with realistic data."""
-    from ..conftest import bygg_moten
+    from ..conftest import bygg_enkat, bygg_moten
 
     settings.MEDIA_ROOT = tmp_path / "media"
     load_demo()
     bygg_moten()
+    bygg_enkat()
     login(page, live_server.url, "forbundschef")
     urls = _sidor_for_kansliet()
     assert len(urls) > 25

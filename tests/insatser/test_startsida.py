@@ -18,7 +18,10 @@ def test_kansli_sees_overdue_follow_ups_and_periods_to_approve(moten):
 def test_attestants_see_payments_waiting_for_them(moten):
     sip = Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
     kansli = get_user_model().objects.get(username="forbundschef")
-    services.utbetalning_begar(actor=kansli, beviljning=sip.beviljningar.get(ar=2022), belopp=1000)
+    b = sip.beviljningar.get(ar=2022)
+    avtal = b.betalplan.get(utlosare="avtal")
+    services.delbetalning_utlos(actor=kansli, delbetalning=avtal)
+    services.utbetalning_begar(actor=kansli, beviljning=b, belopp=1000, delbetalning=avtal)
     assert (
         "Utbetalningar att attestera"
         in client_for("ordforande").get(reverse("oversikt")).content.decode()

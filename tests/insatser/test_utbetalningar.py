@@ -77,8 +77,13 @@ def test_two_different_people_attest_neither_the_requester(sip):
     services.utbetalning_utbetald(actor=_user("forbundschef"), utbetalning=u, datum=u.begard.date())
     u.refresh_from_db()
     assert u.status == "utbetald"
-    with pytest.raises(services.Fel, match="återstår"):
-        services.utbetalning_begar(actor=_user("forbundschef"), beviljning=b, belopp=322_501)
+    # The plan holds: no payment outside it, nor more than an instalment.
+    with pytest.raises(services.Fel, match="välj vilken delbetalning"):
+        services.utbetalning_begar(actor=_user("forbundschef"), beviljning=b, belopp=1)
+    with pytest.raises(services.Fel, match="återstår av delbetalningen"):
+        services.utbetalning_begar(
+            actor=_user("forbundschef"), beviljning=b, belopp=1, delbetalning=avtal
+        )
 
 
 @pytest.mark.parametrize(
@@ -90,7 +95,11 @@ def test_two_different_people_attest_neither_the_requester(sip):
 )
 def test_the_database_refuses_one_person_twice(sip, fields):
     b = sip.beviljningar.get(ar=2022)
-    u = services.utbetalning_begar(actor=_user("utvecklingsledare"), beviljning=b, belopp=1000)
+    avtal = b.betalplan.get(utlosare="avtal")
+    services.delbetalning_utlos(actor=None, delbetalning=avtal)
+    u = services.utbetalning_begar(
+        actor=_user("utvecklingsledare"), beviljning=b, belopp=1000, delbetalning=avtal
+    )
     if "attest1_av_field" in fields:
         with pytest.raises(IntegrityError), transaction.atomic():
             Utbetalning.objects.filter(pk=u.pk).update(attest1_av=_user("utvecklingsledare"))
@@ -103,7 +112,11 @@ def test_the_database_refuses_one_person_twice(sip, fields):
 def test_attest_through_the_views(sip):
     b = sip.beviljningar.get(ar=2023)
     kansli = client_for("forbundschef")
-    kansli.post(reverse("utbetalning_create", args=[b.pk]), {"belopp": 100_000})
+    avtal = b.betalplan.get(utlosare="avtal")
+    kansli.post(reverse("delbetalning_utlos", args=[avtal.pk]))
+    kansli.post(
+        reverse("utbetalning_create", args=[b.pk]), {"belopp": 100_000, "delbetalning": avtal.pk}
+    )
     u = b.utbetalningar.get()
     # The requester cannot attest; the message says why; nothing changes.
     response = kansli.post(reverse("utbetalning_attestera", args=[u.pk]), follow=True)
