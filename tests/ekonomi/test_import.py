@@ -175,3 +175,33 @@ def test_excel_import_and_prognos_from_the_suggestion(ekonomi):
     )
     kansli.post(reverse("ekonomi_prognos", args=[2021]), {f"post_{konsulter.pk}": "760000"})
     assert selectors.senaste_prognoser(2021)[konsulter.pk] == 760_000
+
+
+def test_a_full_sie_export_is_counted_once():
+    from ekonomi import sie
+
+    full = (
+        "#SIETYP 4\r\n#RAR 0 20210101 20211231\r\n"
+        '#VER A 1 20210310 "Faktura"\r\n{\r\n#TRANS 5010 {} 1000.00\r\n#TRANS 1930 {} -1000.00\r\n}\r\n'
+        "#PSALDO 0 202103 5010 {} 1000.00\r\n"
+        '#PSALDO 0 202103 5010 {1 "10"} 1000.00\r\n'
+        "#RES 0 5010 1000.00\r\n"
+    ).encode("cp437")
+    rows = sie.las_sie(full, ar=2021).rader
+    assert sum(r.belopp for r in rows if r.konto == 5010) == 1000
+    # Without transactions: the latest period balance (accumulated), objects left out.
+    saldon = (
+        "#SIETYP 4\r\n#RAR 0 20210101 20211231\r\n"
+        "#PSALDO 0 202102 5010 {} 400.00\r\n#PSALDO 0 202103 5010 {} 1000.00\r\n"
+        '#PSALDO 0 202103 5010 {1 "10"} 1000.00\r\n#RES 0 5010 1000.00\r\n'
+    ).encode("cp437")
+    assert [(r.konto, r.belopp) for r in sie.las_sie(saldon, ar=2021).rader] == [(5010, 1000)]
+
+
+def test_unreadable_files_are_refused_with_a_message(ekonomi):
+    with pytest.raises(services.Fel, match="Filen kan inte läsas"):
+        services.utfall_import(
+            actor=None, data=b"\x81\x8d\xff\xfe" * 10, filnamn="gammal.xls", ar=2021
+        )
+    with pytest.raises(services.Fel, match="Filen kan inte läsas"):
+        services.utfall_import(actor=None, data=b"PK\x03\x04trasig", filnamn="trasig.xlsx", ar=2021)

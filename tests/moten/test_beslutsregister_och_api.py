@@ -87,3 +87,10 @@ def test_protocol_page_queries_do_not_grow_with_paragraphs(moten):
             actor=None, protokoll=moten.utkast.protokoll, rubrik=f"Punkt {i}", beslut=["x", "y"]
         )
     assert count() == before
+
+
+def test_api_refuses_unreasonable_years_with_422(moten):
+    client = client_for("anonym")
+    for ar in ("10000", "-1", "0"):
+        assert client.get("/api/protokoll", {"ar": ar}).status_code == 422
+    assert client.get("/api/protokoll", {"ar": "tjugo"}).status_code == 422
