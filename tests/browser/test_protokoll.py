@@ -134,3 +134,22 @@ def test_protocol_from_draft_to_public_anslag(page, demo_live, axe_check):
     assert "Johan Bergvik deltog inte i beslutet." in text
     assert f"Anslagsdatum {anslagsdatum}" in text
     assert f"Anslaget tas ned tidigast {ned}" in text
+
+
+def test_a_meeting_in_january_2023_starts_at_paragraph_1(page, demo_live, axe_check):
+    base = demo_live.url
+    login(page, base, "forbundschef")
+    page.goto(f"{base}/moten/nytt/")
+    page.get_by_label("Organ").select_option(label="Styrelsen")
+    page.get_by_label("Sammanträdesdatum").fill("2023-01-20")
+    page.get_by_label("Plats").fill("Rum 654, kommunhuset, Sundsvall")
+    page.get_by_role("button", name="Spara mötet").click()
+    page.get_by_role("link", name="Sammanträdesprotokoll").click()
+    page.get_by_role("button", name="Hämta punkterna från dagordningen").click()
+    page.get_by_role("link", name="Numrera och skicka för justering").click()
+    page.get_by_label("Ordförande").select_option(label="Karin Ödmark")
+    page.get_by_label("Fredrika Alnö").check()
+    page.get_by_role("button", name="Numrera och skicka för justering").click()
+    expect(page.get_by_role("heading", name="§ 1 Sammanträdet öppnas")).to_be_visible()
+    expect(page.get_by_text("Protokollet omfattar § 1–6")).to_be_visible()
+    axe_check(page)
