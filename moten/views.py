@@ -403,7 +403,12 @@ def paragraf_create(request, pk: int):
             except services.ProtokollLast as exc:
                 return _last(request, exc, reverse("protokoll_detail", args=[pk]))
             if request.htmx:
-                return _render_kort(request, paragraf, protokoll, status=201)
+                # The form's place empties; the card is appended to the list out of band.
+                kort = _render_kort(request, paragraf, protokoll, status=201)
+                kort.content = (
+                    b'<div hx-swap-oob="beforeend:#paragrafer">' + kort.content + b"</div>"
+                )
+                return kort
             return redirect(reverse("protokoll_detail", args=[pk]) + f"#p{paragraf.pk}")
         template = (
             "moten/protokoll.html#paragraf_form" if request.htmx else "moten/paragraf_form.html"

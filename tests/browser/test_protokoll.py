@@ -152,4 +152,10 @@ def test_a_meeting_in_january_2023_starts_at_paragraph_1(page, demo_live, axe_ch
     page.get_by_role("button", name="Numrera och skicka för justering").click()
     expect(page.get_by_role("heading", name="§ 1 Sammanträdet öppnas")).to_be_visible()
     expect(page.get_by_text("Protokollet omfattar § 1–6")).to_be_visible()
+    # Clicking "Ny paragraf" twice opens one form, not two.
+    for _ in range(2):
+        with page.expect_response(lambda r: "/paragraf/ny/" in r.url):
+            page.get_by_role("link", name="Ny paragraf").click()
+        page.wait_for_timeout(200)  # let htmx swap the response in
+        expect(page.locator("form.ny-paragraf")).to_have_count(1)
     axe_check(page)
