@@ -7,11 +7,12 @@ touches the database; ekonomi.services decides what to store, all or nothing.
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+
+from forbund.uploads import csv_rader
 
 
 @dataclass(frozen=True)
@@ -175,18 +176,10 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
 
 
 def _csv_rader(data: bytes) -> list[list[str]]:
-    text = None
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if text is None:
+    rows = csv_rader(data)
+    if rows is None:
         raise ValueError("filen är varken CSV, Excel (.xlsx) eller SIE")
-    first = text.splitlines()[0] if text.strip() else ";"
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return rows
 
 
 def _xlsx_rader(data: bytes) -> list[list[str]]:

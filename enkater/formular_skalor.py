@@ -1,15 +1,7 @@
 """The answer alternatives of each question type, as printed on the NNS forms."""
 
-SKALA_INSTAMMER = [
-    "Inte alls",
-    "Till liten del",
-    "Delvis",
-    "Till stor del",
-    "Till mycket stor del",
-    "Helt och hållet",
-]
-SKALA_FREKVENS = ["Aldrig", "Sällan", "Ibland", "Ofta", "För det mesta", "Alltid"]
-KON = ["Kvinna", "Man", "Vill inte svara/inget svarsalternativ passar"]
+from .formular_data import KON, SKALA_FREKVENS, SKALA_INSTAMMER
+
 JA_NEJ = ["Ja", "Nej"]
 
 ALTERNATIV = {

@@ -75,3 +75,22 @@ def las_uppladdning(fil) -> tuple[bytes, str]:
         return data, kand_filtyp(data)
     except OgiltigFil as exc:
         raise ValidationError(str(exc)) from exc
+
+
+def csv_rader(data: bytes) -> list[list[str]] | None:
+    """A CSV file's rows, with the delimiter (;, comma or tab) read off the header and the
+    text as UTF-8 or, as Swedish Excel saves it, Windows-1252. None if it is not text."""
+    import csv
+
+    text = None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    if text is None:
+        return None
+    first = text.splitlines()[0] if text.strip() else ""
+    delimiter = max(";,\t", key=first.count) if first else ";"
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))

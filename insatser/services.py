@@ -3,7 +3,6 @@ participant statistics. Each function runs in a transaction."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import io
@@ -14,6 +13,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from forbund.uploads import csv_rader
 from moten.models import AttSats, Paragraf
 
 from . import sus
@@ -374,18 +374,10 @@ def _las_tabell(data: bytes, filnamn: str) -> list[list[str]]:
             ["" if c is None else str(c) for c in row]
             for row in wb.active.iter_rows(values_only=True)
         ]
-    text = None
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    if text is None:
+    rows = csv_rader(data)
+    if rows is None:
         raise StatistikFel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = max(";,\t", key=first.count) if first else ";"
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return rows
 
 
 def statistik_import(

@@ -1,36 +1,19 @@
 """A respondent answers the exit form on a phone, with routing; the link then refuses; the
 report counts the answer. Staff transcribe a paper form by keyboard alone."""
 
-import datetime as dt
-
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from enkater import demo as enkater_demo
-from enkater import services
-from enkater.models import Formular, Svar
-from insatser.models import Insats
+from enkater.models import Svar
 
 from .test_protokoll import login, logout
 
 
-def _open_round():
-    enkater_demo.load()
-    idag = timezone.localdate()
-    omgang = services.omgang_create(
-        actor=None,
-        formular=Formular.objects.get(kod="deltagare_avslut"),
-        ar=idag.year,
-        oppnar=idag - dt.timedelta(days=1),
-        stanger=idag + dt.timedelta(days=30),
-        insats=Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget"),
-    )
-    return omgang, services.tokens_skapa(actor=None, omgang=omgang, antal=2)
-
-
 def test_respondent_on_a_phone_and_staff_by_keyboard(browser, demo_live, axe_check):
     base = demo_live.url
-    omgang, tokens = _open_round()
+    from ..conftest import bygg_enkat
+
+    omgang = bygg_enkat()
+    tokens = list(omgang.tokens.all())
     phone = browser.new_context(
         viewport={"width": 375, "height": 812}, locale="sv-SE", is_mobile=True, has_touch=True
     )
