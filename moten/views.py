@@ -275,28 +275,19 @@ def _narvarande(protokoll: Protokoll) -> list[Narvaro]:
 
 
 def _protokoll_context(request, protokoll: Protokoll) -> dict:
-    justeringar = list(protokoll.justeringar.all())
-    mote = protokoll.mote
-    justerat_datum = timezone.localdate(protokoll.justerat) if protokoll.justerat else None
-    return {
-        "protokoll": protokoll,
-        "mote": mote,
-        "forbund": mote.organ.forbund,
-        "paragrafer": protokoll.paragrafer.all(),
-        "narvaro": _narvaro_grupper(protokoll),
-        "justeringar": justeringar,
-        "omfattar": selectors.paragraf_range(protokoll),
-        "kan_andra": permissions.can_edit_mote(request.user, mote) and not protokoll.ar_last,
-        "kan_justera": permissions.can_justera(request.user, protokoll, justeringar),
-        "justering_senast": kalender.justering_senast(mote.datum),
-        "justerat_datum": justerat_datum,
-        "justerat_sent": bool(
-            justerat_datum and justerat_datum > kalender.justering_senast(mote.datum)
-        ),
-        "anslag": getattr(protokoll, "anslag", None),
-        "kan_ansla": permissions.can_edit_mote(request.user, mote),
-        "today": timezone.localdate(),
-    }
+    """The protocol's content (as in the PDF) plus what this user may do with it."""
+    context = _protokoll_innehall(protokoll)
+    mote, justerat_datum = context["mote"], context["justerat_datum"]
+    senast = kalender.justering_senast(mote.datum)
+    context.update(
+        kan_andra=permissions.can_edit_mote(request.user, mote) and not protokoll.ar_last,
+        kan_justera=permissions.can_justera(request.user, protokoll, context["justeringar"]),
+        justering_senast=senast,
+        justerat_sent=bool(justerat_datum and justerat_datum > senast),
+        kan_ansla=permissions.can_edit_mote(request.user, mote),
+        today=timezone.localdate(),
+    )
+    return context
 
 
 def _narvaro_grupper(protokoll: Protokoll) -> list[tuple[str, list[Narvaro]]]:
@@ -749,7 +740,8 @@ def _protokoll_pdf_bytes(protokoll: Protokoll, *, pdf_variant: str | None = None
     return render_pdf("moten/pdf/protokoll.html", context, pdf_variant=pdf_variant)
 
 
-def _protokoll_context_for_pdf(protokoll: Protokoll) -> dict:
+def _protokoll_innehall(protokoll: Protokoll) -> dict:
+    """What a protocol page and its PDFs show (protocol fetched with its content)."""
     mote = protokoll.mote
     return {
         "protokoll": protokoll,
@@ -761,8 +753,11 @@ def _protokoll_context_for_pdf(protokoll: Protokoll) -> dict:
         "omfattar": selectors.paragraf_range(protokoll),
         "anslag": getattr(protokoll, "anslag", None),
         "justerat_datum": timezone.localdate(protokoll.justerat) if protokoll.justerat else None,
-        "sekreterare": _sekreterare(mote),
     }
+
+
+def _protokoll_context_for_pdf(protokoll: Protokoll) -> dict:
+    return {**_protokoll_innehall(protokoll), "sekreterare": _sekreterare(protokoll.mote)}
 
 
 def _sekreterare(mote: Mote) -> Person | None:
