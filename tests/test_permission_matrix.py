@@ -248,6 +248,10 @@ MATRIX = {
     ),
     # The respondent's form: anyone with a valid, unused link to an open round.
     "besvara": (lambda: {"kod": _enkat_sip().tokens.filter(anvand=False).first().kod}, everyone()),
+    # -- enkäter, fortsättning (#6): add entries below this line --
+    # -- arrangemang och verksamhetsrapport (#7): add entries below this line --
+    # -- behovsanalys (#7): add entries below this line --
+    # -- drift och skala (#8): add entries below this line --
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
     "admin:forbund_person_changelist": (None, outcome(KANSLI)),
