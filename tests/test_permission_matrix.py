@@ -251,6 +251,11 @@ MATRIX = {
     # -- enkäter, fortsättning (#6): add entries below this line --
     # -- arrangemang och verksamhetsrapport (#7): add entries below this line --
     # -- behovsanalys (#7): add entries below this line --
+    # The board, the kansli and the revisorer read it; only the kansli imports.
+    "behovsanalys": (None, outcome(LASARE)),
+    "behovsanalys_pdf": (None, outcome(LASARE)),
+    "behovsanalys_import": (None, outcome(KANSLI)),
+    "behovsanalys_exempel": (None, outcome(KANSLI)),
     # -- drift och skala (#8): add entries below this line --
     # The admin: kansli only; others are sent to the login or refused.
     "admin:index": (None, outcome(KANSLI)),
@@ -262,6 +267,7 @@ MATRIX = {
 
 # Views that answer with a file to download rather than a page (no accessibility check).
 FILER = {"handling_download", "ansokan_bilaga", "insats_list_xlsx", "insats_xlsx"}
+FILER |= {"behovsanalys_pdf", "behovsanalys_exempel"}  # behovsanalys (#7)
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission

@@ -5,7 +5,7 @@ Input, as forbund.behovsanalys.selectors reads it from the stored rows:
 - `bef`: regionkod, kon, ar, befolkning (invånare 20–64 år)
 
 Totals are computed here, never read from a file: "totalt" as ersättning is the sum of the
-kinds, "totalt" as kön the sum of kvinnor and män (only where both are there). A rate is
+kinds (where a region, kön and year has every kind the data holds), "totalt" as kön the sum of kvinnor and män (only where both are there). A rate is
 helårsekvivalenter per 1 000 invånare 20–64 år of the same region, kön and year; the total
 rate divides the summed helårsekvivalenter by the summed population, never averages rates.
 """
@@ -49,10 +49,14 @@ def per_tusen(he: pd.DataFrame, bef: pd.DataFrame) -> pd.DataFrame:
     befolkning and per_1000 (NaN where the population is missing or zero)."""
     he = he[NYCKEL + ["helarsekvivalenter"]].astype({"helarsekvivalenter": float})
     bef = bef[["regionkod", "kon", "ar", "befolkning"]].astype({"befolkning": float})
+    # A total covers the same kinds everywhere, or it would not compare: only where a region,
+    # kön and year has every kind the data holds.
+    alla_slag = he["ersattning"].nunique()
+    summa_ers = he.groupby(["regionkod", "kon", "ar"], as_index=False).agg(
+        helarsekvivalenter=("helarsekvivalenter", "sum"), antal=("ersattning", "nunique")
+    )
     summa_ers = (
-        he.groupby(["regionkod", "kon", "ar"], as_index=False)["helarsekvivalenter"]
-        .sum()
-        .assign(ersattning=TOTALT)
+        summa_ers[summa_ers["antal"] == alla_slag].drop(columns="antal").assign(ersattning=TOTALT)
     )
     alla = pd.concat([he, summa_ers], ignore_index=True)
     summa_kon = (

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from ekonomi import demo as ekonomi_demo
 from enkater import demo as enkater_demo
+from forbund.behovsanalys import demo as behovsanalys_demo
 from forbund.demo import DEMO_PASSWORD, demo_logins, load_demo
 from insatser import demo as insatser_demo
 from moten import demo as moten_demo
@@ -13,6 +14,7 @@ STEG = [
     (insatser_demo.load, "Demoinsatserna med besluten i § 161–167 är inlagda."),
     (ekonomi_demo.load, "Budget och prognos 2021 är inlagda."),
     (enkater_demo.load, "Enkätomgångar 2021 med genererade svar är inlagda."),
+    (behovsanalys_demo.load, "Behovsanalysens exempeldata (genererade siffror) är inlagda."),
 ]
 
 
