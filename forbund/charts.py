@@ -80,7 +80,7 @@ def linjer(
     Values are printed the Swedish way (12,3) in the description and on the y axis."""
     from .formatting import tusental
 
-    steg = max(56, 420 // max(1, len(kategorier)))
+    steg = max(56, 560 // max(1, len(kategorier)))
     vanster, topp, botten = 52, 14, 44 + 16 * len(serier)
     bredd = vanster + steg * max(1, len(kategorier)) + 10
     yta = hojd - topp - botten

@@ -10,6 +10,7 @@ from forbund.models import Ersattning
 
 from . import analys, selectors
 from .analys import TOTALT
+from .demo import ETIKETT
 
 KORT = {
     Ersattning.SJUKPENNING: "Sjukpenning",
@@ -96,7 +97,10 @@ def bygg(urval: selectors.Urval, *, ersattning: str, fran: int, till: int) -> di
         (f"{k.namn}, kvinnor", [round(rad["per_1000"][0]) for _e, rad in i_diagram]),
         (f"{k.namn}, män", [round(rad["per_1000"][1]) for _e, rad in i_diagram]),
     ] + [
-        (r.namn, [round(rad["jamforelse"][i]) for _e, rad in i_diagram])
+        (
+            "Länet" if r.niva == "lan" else r.namn,
+            [round(rad["jamforelse"][i]) for _e, rad in i_diagram],
+        )
         for i, r in enumerate(regioner[1:])
         if all(rad["jamforelse"][i] is not None for _e, rad in i_diagram)
     ]
@@ -120,6 +124,7 @@ def bygg(urval: selectors.Urval, *, ersattning: str, fran: int, till: int) -> di
                 }
             )
 
+    kallor = selectors.kallor(regioner, fran=fran, till=till)
     return {
         "urval": urval,
         "regioner": regioner,
@@ -161,7 +166,9 @@ def bygg(urval: selectors.Urval, *, ersattning: str, fran: int, till: int) -> di
             "rader": per_ers,
         },
         "trend": trend,
-        "kallor": selectors.kallor(regioner, fran=fran, till=till),
+        "kallor": kallor,
+        # Generated figures say so above everything else, on the page and in the PDF.
+        "exempel": any(kalla.kalla == ETIKETT for kalla in kallor),
     }
 
 

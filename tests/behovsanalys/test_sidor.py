@@ -47,6 +47,7 @@ def test_levels_per_kon_and_in_total_match_the_stored_rows(liten):
     # The trend: Sundsvall's women from (800 + 336) / 28 to (840 + 308) / 28 per 1 000.
     assert "Sundsvall Kvinnor 40,6 41,0 0,4 1,1 % 0,4" in text
     assert "Källa: SCB, testbeställning. Fil scb-2023.csv (2022–2023)" in text
+    assert "Exempeldata" not in text
 
 
 def test_one_kind_compared_with_riket(liten):
@@ -109,6 +110,7 @@ def test_the_demo_is_labelled_as_generated(behov):
     response = client_for("ledamot").get(URL)
     text = _text(response)
     assert "Källa: Exempeldata – genererade siffror, inte verklig statistik." in text
+    assert 'class="alert alert-warning exempeldata"' in response.content.decode()
     assert "Sundsvall" in text and "Västernorrlands län" in text and "Riket" in text
     assert "2017–2023" in text
 
