@@ -205,3 +205,19 @@ def test_query_count_does_not_grow_with_the_rows(liten, django_assert_max_num_qu
     assert _antal_fragor(client, reverse("behovsanalys_import"), {}) == _antal_fragor(
         client, reverse("behovsanalys_import"), {}
     )
+
+
+def test_admin_links_a_region_to_its_part_and_lists_the_imports(liten):
+    from forbund.models import Behovsregion, Part
+
+    client = client_for("forbundschef")
+    assert client.get(reverse("admin:forbund_behovsimport_changelist")).status_code == 200
+    url = reverse("admin:forbund_behovsregion_changelist")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Sundsvall" in response.content.decode()
+    assert client.get(reverse("admin:forbund_behovsregion_add")).status_code == 403
+    assert client_for("ledamot").get(url, follow=True).status_code == 403
+    riket = Behovsregion.objects.get(kod="00")
+    assert riket.part is None
+    assert Behovsregion.objects.get(kod="2281").part == Part.objects.get(namn="Sundsvalls kommun")
