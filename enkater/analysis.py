@@ -1,84 +1,350 @@
-"""Survey results as pure pandas functions (DataFrame in, DataFrame out), with suppression.
+"""Survey results as pure pandas functions (DataFrame in, DataFrame out), with suppression
+that holds across every view the report offers.
 
-Anonymity: no figure is shown for a group of fewer than MIN_N respondents (primary
-suppression), and when a split would leave exactly one group hidden, the next smallest
-group is hidden too (secondary suppression), so a hidden group can never be worked out as
-the total minus the groups shown. The report offers the total and one split at a time (by
-kön, by insats, by year); it offers no crossed splits, which would need suppression across
-tables.
+Every figure the report shows is a sum over *atoms*: the finest groups any view uses (for
+the NNS forms one round × one kön; for the self-rating one insats × kön × age band ×
+försörjning). A view is a grouping (a tuple of dimensions: kön, insats, år, version, round,
+or a year filter with one of them); each of its rows is a *cell*, a set of atoms. All cells
+of all views are suppressed together, per question:
+
+1. primary: a cell with fewer than MIN_N respondents is hidden (every figure, n included);
+2. secondary, repeated until nothing changes:
+   - a shown cell inside another shown cell must differ from it by 0 or at least MIN_N
+     (else the difference, a small group, is worked out by subtraction; the smaller is
+     hidden);
+   - a shown cell minus the shown cells of any one view inside it must leave 0 or at least
+     MIN_N respondents (else the hidden rest is a small group; its smallest shown part is
+     hidden as well);
+   - no hidden small cell and no small atom may be a linear combination of shown cells
+     (checked with linear algebra over all views at once; a cell in the combination is
+     hidden).
+
+Because the per-round page, the comparison across rounds, the year filter and the kön split
+are all views of one universe, a count hidden in one is not given away by another.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
 MIN_N = 5
 STEG = [1, 2, 3, 4, 5, 6]
-KOLUMNER = ["n", *[f"steg_{s}" for s in STEG], "medel", "andel_hog"]
+STEGKOLUMNER = [f"steg_{s}" for s in STEG]
+KOLUMNER = ["n", *STEGKOLUMNER, "medel", "andel_hog"]
 
 
-def fordelning(df: pd.DataFrame, grupp: str | None = None) -> pd.DataFrame:
+# -- Distribution over the six steps --------------------------------------------------------
+
+
+def _harled_fordelning(t: pd.DataFrame) -> pd.DataFrame:
+    counts = t[STEGKOLUMNER]
+    n = t["n"]
+    t = t.copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t["medel"] = (counts.to_numpy(dtype=float) @ np.array(STEG, dtype=float)) / n
+        t["andel_hog"] = counts[["steg_4", "steg_5", "steg_6"]].sum(axis=1) / n
+    return t[KOLUMNER]
+
+
+def fordelning(df: pd.DataFrame, grupp: str | list[str] | None = None) -> pd.DataFrame:
     """Per question (and group): n, the count at each of the six steps, the mean on 1–6 and
-    the share at step 4 ("Till stor del" / "Ofta") or higher.
+    the share at step 4 ("Till stor del" / "Ofta") or higher. No suppression.
 
-    df: one row per answered scale question, columns fraga, varde (1–6) and the group column.
+    df: one row per answered scale question, columns fraga, varde (1–6) and the group columns.
     """
-    keys = ["fraga"] + ([grupp] if grupp else [])
+    grupper = [grupp] if isinstance(grupp, str) else list(grupp or [])
+    keys = ["fraga", *grupper]
     if df.empty:
-        return pd.DataFrame(
-            columns=KOLUMNER,
-            index=pd.MultiIndex.from_tuples([], names=keys)
-            if grupp
-            else pd.Index([], name="fraga"),
-        )
+        index = pd.MultiIndex.from_tuples([], names=keys) if grupper else pd.Index([], name="fraga")
+        return pd.DataFrame(columns=KOLUMNER, index=index)
+    summor = _stegsummor(df, keys)
+    return _harled_fordelning(summor)
+
+
+def _stegsummor(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     counts = (
-        df.groupby(keys + ["varde"], observed=True)
+        df.groupby(keys + ["varde"], observed=True, sort=True)
         .size()
         .unstack("varde")
         .reindex(columns=STEG, fill_value=0)
         .fillna(0)
+        .astype(int)
     )
-    counts.columns = [f"steg_{s}" for s in STEG]
-    counts = counts.astype(int)
-    n = counts.sum(axis=1)
-    weights = np.array(STEG)
-    result = counts.copy()
-    result.insert(0, "n", n)
-    result["medel"] = (counts.to_numpy() @ weights) / n
-    result["andel_hog"] = counts[["steg_4", "steg_5", "steg_6"]].sum(axis=1) / n
-    return result[KOLUMNER]
+    counts.columns = STEGKOLUMNER
+    counts.insert(0, "n", counts.sum(axis=1))
+    return counts
 
 
-def undertryck(
-    tabell: pd.DataFrame, *, grupp: str, totalt: pd.DataFrame | None = None, min_n: int = MIN_N
-) -> pd.DataFrame:
-    """Hide groups (rows) with n < min_n, then hide as many more as needed so no hidden
-    group is alone within its question. Hidden rows keep their index; every figure in them,
-    n included, becomes NaN. A column `dold` says which rows are hidden."""
-    result = tabell.astype(float).copy()
-    result["dold"] = result["n"] < min_n
-    for fraga in result.index.get_level_values("fraga").unique():
-        rows = result.loc[fraga]
-        # If the total for the question is itself hidden, nothing can be subtracted from it;
-        # the groups still follow the same rule.
-        hidden = rows.index[rows["dold"]]
-        if len(hidden) == 1 and len(rows) > 1:
-            visible = rows.loc[~rows["dold"]].sort_values("n")
-            result.loc[(fraga, visible.index[0]), "dold"] = True
-    for col in KOLUMNER:
-        result.loc[result["dold"], col] = np.nan
-    if totalt is not None:
-        # A question whose total is under min_n hides every group as well.
-        small = totalt.index[totalt["n"] < min_n]
-        mask = result.index.get_level_values("fraga").isin(small)
-        result.loc[mask, "dold"] = True
-        result.loc[mask, KOLUMNER] = np.nan
+# -- Suppression across views -----------------------------------------------------------------
+
+
+def _struktur(atomer: pd.DataFrame, grupperingar: list[tuple[str, ...]]):
+    """The cells of every view as rows of a boolean matrix over the atoms (identical cells
+    once), with which cells each view has and which row is the grand total."""
+    antal = len(atomer)
+    rows: list[np.ndarray] = []
+    seen: dict[bytes, int] = {}
+    cells: list[tuple[tuple[str, ...], tuple, int]] = []
+    per_gruppering: list[np.ndarray] = []
+    total_rad = None
+    for g in grupperingar:
+        if g:
+            indices = atomer.groupby(list(g), sort=True, observed=True).indices
+        else:
+            indices = {(): np.arange(antal)}
+        rader = []
+        for key, pos in indices.items():
+            key = key if isinstance(key, tuple) else (key,)
+            mask = np.zeros(antal, dtype=bool)
+            mask[pos] = True
+            b = mask.tobytes()
+            if b not in seen:
+                seen[b] = len(rows)
+                rows.append(mask)
+            cells.append((g, key, seen[b]))
+            rader.append(seen[b])
+            if not g:
+                total_rad = seen[b]
+        per_gruppering.append(np.array(sorted(set(rader)), dtype=int))
+    C = np.array(rows) if rows else np.zeros((0, antal), dtype=bool)
+    Ci = C.astype(np.int32)
+    # sub[i, j]: cell i lies inside cell j (and is not the same cell).
+    sub = (Ci @ (1 - Ci).T) == 0
+    np.fill_diagonal(sub, False)
+    return C, sub, cells, per_gruppering, total_rad
+
+
+def dolda_celler(
+    atomer: pd.DataFrame,
+    grupperingar: list[tuple[str, ...]],
+    *,
+    min_n: int = MIN_N,
+) -> dict[tuple[tuple[str, ...], tuple], bool]:
+    """Which cells are hidden, for one question. atomer: one row per atom, a column `n` and
+    one column per dimension the groupings use. Returns {(grouping, key): hidden}."""
+    if atomer.empty:
+        return {}
+    C, sub, cells, per_gruppering, total_rad = _struktur(atomer, grupperingar)
+    n_atom = atomer["n"].to_numpy(dtype=float)
+    hidden = _undertryck(C, sub, n_atom, per_gruppering, total_rad, min_n)
+    return {(g, key): bool(hidden[i]) for g, key, i in cells}
+
+
+def _undertryck(C, sub, n_atom, per_gruppering, total_rad, min_n) -> np.ndarray:
+    m = C.shape[0]
+    n = C.astype(float) @ n_atom
+    hidden = n < min_n  # an empty cell (0) shows nothing either
+    skyddad = np.zeros(m, dtype=bool)
+    if total_rad is not None:
+        skyddad[total_rad] = True  # the grand total is hidden only if it is itself small
+
+    def dolj(kandidater: np.ndarray) -> bool:
+        kandidater = kandidater & ~hidden
+        if not kandidater.any():
+            return False
+        val = np.where(kandidater & ~skyddad)[0] if (kandidater & ~skyddad).any() else None
+        if val is None:
+            val = np.where(kandidater)[0]
+        hidden[val[np.argmin(n[val])]] = True
+        return True
+
+    for _ in range(4 * m + 10):
+        andrat = False
+        vis = ~hidden
+        # A shown cell inside another shown cell: their difference is known.
+        diff = n[None, :] - n[:, None]
+        lacka = sub & vis[:, None] & vis[None, :] & (diff > 0) & (diff < min_n)
+        for i in np.unique(np.where(lacka)[0]):
+            if not hidden[i]:
+                hidden[i] = True
+                andrat = True
+        if andrat:
+            continue
+        # A shown cell minus the shown cells of one view inside it.
+        for idx in per_gruppering:
+            A = sub[idx, :] & vis[idx][:, None]
+            tackt = n[idx] @ A
+            rest = n - tackt
+            for p in np.where(vis & A.any(axis=0) & (rest > 0) & (rest < min_n))[0]:
+                barn = np.zeros(m, dtype=bool)
+                barn[idx[A[:, p]]] = True
+                andrat |= dolj(barn)
+            if andrat:
+                break
+        if andrat:
+            continue
+        # Linear algebra: is a hidden small cell, or a small atom, a combination of shown ones?
+        andrat = _linjar(C, n, n_atom, hidden, min_n, dolj)
+        if not andrat:
+            break
+    return hidden
+
+
+def _linjar(C, n, n_atom, hidden, min_n, dolj) -> bool:
+    vis = np.where(~hidden)[0]
+    if not len(vis):
+        return False
+    V = C[vis].astype(float)
+    mal = [C[i].astype(float) for i in np.where(hidden & (n > 0) & (n < min_n))[0]]
+    for a in np.where((n_atom > 0) & (n_atom < min_n))[0]:
+        e = np.zeros(C.shape[1])
+        e[a] = 1.0
+        mal.append(e)
+    if not mal:
+        return False
+    T = np.array(mal)
+    _u, s, vt = np.linalg.svd(V, full_matrices=False)
+    bas = vt[s > 1e-9]
+    rest = T - (T @ bas.T) @ bas
+    lacka = np.where(np.linalg.norm(rest, axis=1) < 1e-6)[0]
+    if not len(lacka):
+        return False
+    t = T[lacka[0]]
+    koef, *_ = np.linalg.lstsq(V.T, t, rcond=None)
+    kandidater = np.zeros(C.shape[0], dtype=bool)
+    kandidater[vis[np.abs(koef) > 1e-9]] = True
+    return dolj(kandidater)
+
+
+def undertryckt_rapport(
+    summor: pd.DataFrame,
+    *,
+    atom: list[str],
+    grupperingar: list[tuple[str, ...]],
+    harled: Callable[[pd.DataFrame], pd.DataFrame],
+    min_n: int = MIN_N,
+) -> dict[tuple[str, ...], pd.DataFrame]:
+    """Every view of a report with suppression across all of them.
+
+    summor: additive figures per question and atom (columns: fraga, the atom's dimensions,
+    `n` and further sums). Each view's table is indexed by [fraga, *grouping] (by fraga for
+    the total), its figures derived with `harled`; a column `dold` says which rows are
+    hidden, and every figure of a hidden row, n included, is NaN."""
+    varden = [c for c in summor.columns if c not in ["fraga", *atom]]
+    atomer = summor[atom].drop_duplicates().reset_index(drop=True)
+    C, sub, cells, per_gruppering, total_rad = _struktur(atomer, grupperingar)
+    fragor = list(dict.fromkeys(summor["fraga"]))
+    apos = pd.MultiIndex.from_frame(atomer).get_indexer(pd.MultiIndex.from_frame(summor[atom]))
+    fpos = pd.Index(fragor).get_indexer(summor["fraga"])
+    X = np.zeros((len(fragor), len(atomer), len(varden)))
+    np.add.at(X, (fpos, apos), summor[varden].to_numpy(dtype=float))
+    ni = varden.index("n")
+    Cf = C.astype(float)
+    rader: dict[tuple[str, ...], list] = {g: [] for g in grupperingar}
+    for fi, fraga in enumerate(fragor):
+        hidden = _undertryck(C, sub, X[fi][:, ni], per_gruppering, total_rad, min_n)
+        cellsum = Cf @ X[fi]
+        for g, key, r in cells:
+            if cellsum[r, ni] > 0:
+                rader[g].append(((fraga, *key), cellsum[r], hidden[r]))
+    result = {}
+    for g in grupperingar:
+        namn = ["fraga", *g]
+        if rader[g]:
+            index = pd.MultiIndex.from_tuples([k for k, _v, _d in rader[g]], names=namn)
+            t = pd.DataFrame(np.array([v for _k, v, _d in rader[g]]), columns=varden)
+            t = harled(t)
+            t.index = index if g else index.get_level_values("fraga")
+            t["dold"] = np.array([d for _k, _v, d in rader[g]], dtype=bool)
+        else:
+            t = pd.DataFrame(columns=[*harled(_tom(varden)).columns, "dold"])
+        figurer = [c for c in t.columns if c != "dold"]
+        t[figurer] = t[figurer].astype(float)
+        t.loc[t["dold"].astype(bool), figurer] = np.nan
+        result[g] = t.sort_index()
     return result
 
 
-def undertryck_totalt(totalt: pd.DataFrame, min_n: int = MIN_N) -> pd.DataFrame:
-    result = totalt.astype(float).copy()
-    result["dold"] = result["n"] < min_n
-    result.loc[result["dold"], KOLUMNER] = np.nan
-    return result
+def _tom(varden: list[str]) -> pd.DataFrame:
+    return pd.DataFrame([[1.0] * len(varden)], columns=varden)
+
+
+# -- The NNS report -----------------------------------------------------------------------------
+
+NNS_ATOM = ["omgang", "kon", "insats", "ar", "version"]
+NNS_DELNINGAR = ["insats", "ar", "version", "omgang"]
+
+
+def nns_grupperingar() -> list[tuple[str, ...]]:
+    """The views the NNS report offers: the total and each split (insats, år, version,
+    round), each also by kön, and all of them within one year (the year filter)."""
+    bas = [(), ("kon",)]
+    for d in NNS_DELNINGAR:
+        bas += [(d,), (d, "kon")]
+    med_ar = [("ar", *g) for g in bas if "ar" not in g]
+    return list(dict.fromkeys(bas + med_ar))
+
+
+def nns_rapport(df: pd.DataFrame, min_n: int = MIN_N) -> dict[tuple[str, ...], pd.DataFrame]:
+    """df: one row per answered scale question with columns fraga, varde and NNS_ATOM."""
+    grupperingar = nns_grupperingar()
+    if df.empty:
+        return {
+            g: pd.DataFrame(columns=[*KOLUMNER, "dold"]).rename_axis("fraga") for g in grupperingar
+        }
+    summor = _stegsummor(df, ["fraga", *NNS_ATOM]).reset_index()
+    return undertryckt_rapport(
+        summor,
+        atom=NNS_ATOM,
+        grupperingar=grupperingar,
+        harled=_harled_fordelning,
+        min_n=min_n,
+    )
+
+
+# -- Self-rating progression ----------------------------------------------------------------------
+
+PROGRESSION_ATOM = ["insats", "kon", "alder", "forsorjning"]
+PROGRESSION_KOLUMNER = ["n", "medel_in", "medel_ut", "forandring", "andel_battre"]
+
+
+def progression_grupperingar() -> list[tuple[str, ...]]:
+    bas: list[tuple[str, ...]] = [(), ("kon",)]
+    for d in ["alder", "forsorjning", "insats"]:
+        bas += [(d,), (d, "kon")]
+    return bas
+
+
+def _harled_progression(t: pd.DataFrame) -> pd.DataFrame:
+    t = t.copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t["medel_in"] = t["summa_in"] / t["n"]
+        t["medel_ut"] = t["summa_ut"] / t["n"]
+        t["forandring"] = t["medel_ut"] - t["medel_in"]
+        t["andel_battre"] = t["battre"] / t["n"]
+    return t[PROGRESSION_KOLUMNER]
+
+
+def progression(par: pd.DataFrame, min_n: int = MIN_N) -> dict[tuple[str, ...], pd.DataFrame]:
+    """par: one row per participant and question answered both at inskrivning and at
+    utskrivning: fraga, varde_in, varde_ut and the background at entry (PROGRESSION_ATOM).
+    The change per question, by kön, age band, försörjning and insats, suppressed."""
+    grupperingar = progression_grupperingar()
+    if par.empty:
+        return {
+            g: pd.DataFrame(columns=[*PROGRESSION_KOLUMNER, "dold"]).rename_axis("fraga")
+            for g in grupperingar
+        }
+    d = par.assign(
+        n=1,
+        summa_in=par["varde_in"],
+        summa_ut=par["varde_ut"],
+        battre=(par["varde_ut"] > par["varde_in"]).astype(int),
+    )
+    summor = (
+        d.groupby(["fraga", *PROGRESSION_ATOM], observed=True)[
+            ["n", "summa_in", "summa_ut", "battre"]
+        ]
+        .sum()
+        .reset_index()
+    )
+    return undertryckt_rapport(
+        summor,
+        atom=PROGRESSION_ATOM,
+        grupperingar=grupperingar,
+        harled=_harled_progression,
+        min_n=min_n,
+    )

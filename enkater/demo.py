@@ -40,7 +40,81 @@ def load() -> bool:
     sip = Insats.objects.filter(namn="SIP-samordnare Arbetsmarknadstorget").first()
     if sip:
         _omgang(formular["deltagare_avslut"], sip, 9, rnd)
+    _sjalvskattning(random.Random(2022))  # noqa: S311 - generated demo data
     return True
+
+
+SJALVSKATTNING = [
+    "Jag vet vad jag vill göra framåt.",
+    "Jag klarar att ha en regelbunden dygnsrytm.",
+    "Jag klarar att ta mig till en aktivitet på egen hand.",
+    "Jag klarar att samarbeta med andra.",
+    "Jag tror att jag kan arbeta eller studera inom ett år.",
+]
+
+
+def _sjalvskattning(rnd: random.Random) -> None:
+    """The participants' self-rating at inskrivning and utskrivning, built by the kansli from
+    the same parts as the NNS forms, with in- and out-rounds in 2022 for two insatser. The
+    participant codes are invented (SIP-001 ...); the pairs rise on average."""
+    formular = services.formular_create(
+        actor=None,
+        namn="Självskattning deltagare",
+        malgrupp=Formular.Malgrupp.INSATS,
+        inledning="Skatta hur det är för dig just nu. Du gör samma skattning när du slutar.",
+    )
+    services.fraga_create(actor=None, formular=formular, nummer="kon", text="Om dig:", typ="kon")
+    services.fraga_create(actor=None, formular=formular, nummer="alder", text="Ålder", typ="alder")
+    services.fraga_create(
+        actor=None,
+        formular=formular,
+        nummer="forsorj",
+        text="Din huvudsakliga försörjning just nu",
+        typ="forsorjning",
+    )
+    for text in SJALVSKATTNING:
+        services.fraga_create(actor=None, formular=formular, text=text, typ="skala_instammer")
+    fragor = list(formular.fragor.order_by("ordning"))
+    for namn, prefix, antal, utskrivna in [
+        ("SIP-samordnare Arbetsmarknadstorget", "SIP", 34, 26),
+        ("Psykolog Arbetsmarknadstorget", "PSY", 9, 7),
+    ]:
+        insats = Insats.objects.filter(namn=namn).first()
+        if insats is None:
+            continue
+        rundor = {}
+        for tillfalle in (Omgang.Tillfalle.IN, Omgang.Tillfalle.UT):
+            rundor[tillfalle] = services.omgang_create(
+                actor=None,
+                formular=formular,
+                ar=2022,
+                oppnar=dt.date(2022, 1, 1),
+                stanger=dt.date(2022, 12, 31),
+                insats=insats,
+                tillfalle=tillfalle,
+            )
+        for i in range(antal):
+            kod = f"{prefix}-{i + 1:03d}"
+            bakgrund = {
+                fragor[0].pk: rnd.choices([1, 2, 3], weights=[55, 42, 3])[0],
+                fragor[1].pk: rnd.choices([1, 2, 3, 4, 5], weights=[30, 30, 20, 12, 8])[0],
+                fragor[2].pk: rnd.choices([1, 2, 3, 4, 5, 6], weights=[40, 15, 20, 15, 5, 5])[0],
+            }
+            fore = {f.pk: rnd.choice([1, 2, 2, 3, 3, 4]) for f in fragor[3:]}
+            _spara(rundor[Omgang.Tillfalle.IN], {**bakgrund, **fore}, kod, rnd, fragor)
+            if i < utskrivna:
+                efter = {
+                    pk: min(6, max(1, v + rnd.choice([-1, 0, 1, 1, 2]))) for pk, v in fore.items()
+                }
+                _spara(rundor[Omgang.Tillfalle.UT], {**bakgrund, **efter}, kod, rnd, fragor)
+
+
+def _spara(omgang, varden, kod, rnd, fragor) -> None:
+    svar = services.svar_spara(
+        omgang=omgang, varden=varden, kanal="papper", deltagarkod=kod, fragor=fragor
+    )
+    svar.datum = omgang.oppnar + dt.timedelta(days=rnd.randrange(360))
+    svar.save(update_fields=["datum"])
 
 
 def _omgang(formular: Formular, insats, antal: int, rnd: random.Random) -> Omgang:

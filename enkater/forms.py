@@ -1,9 +1,10 @@
 from django import forms
 
 from forbund.forms import DateInput
+from forbund.uploads import las_uppladdning
 
 from .formular_skalor import ALTERNATIV
-from .models import Formular, Fraga
+from .models import Formular, Fraga, Omgang
 
 
 class SvarForm(forms.Form):
@@ -54,6 +55,12 @@ class OmgangForm(forms.Form):
     insats = forms.ModelChoiceField(
         label="Insats (för personal- och deltagarenkäter)", queryset=None, required=False
     )
+    tillfalle = forms.ChoiceField(
+        label="Självskattning",
+        choices=Omgang.Tillfalle.choices,
+        required=False,
+        help_text="För självskattning vid in- och utskrivning: svaren paras med en deltagarkod.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,3 +71,66 @@ class OmgangForm(forms.Form):
 
 class TokenForm(forms.Form):
     antal = forms.IntegerField(label="Antal nya länkar", min_value=1, max_value=1000)
+
+
+class DeltagarkodForm(forms.Form):
+    deltagarkod = forms.CharField(
+        label="Deltagarkod",
+        max_length=20,
+        help_text="Koden insatsen gav deltagaren, aldrig personnummer. Parar in- och utskrivning.",
+    )
+
+    def clean_deltagarkod(self):
+        from .services import Fel, deltagarkod_kontrollera
+
+        try:
+            return deltagarkod_kontrollera(self.cleaned_data["deltagarkod"])
+        except Fel as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class ImportForm(forms.Form):
+    fil = forms.FileField(label="Fil (Excel .xlsx eller CSV)")
+
+    def clean_fil(self):
+        fil = self.cleaned_data["fil"]
+        if fil.name.lower().endswith((".csv", ".txt")):
+            if fil.size > 20 * 1024 * 1024:
+                raise forms.ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
+            return fil.read()
+        data, _typ = las_uppladdning(fil)
+        return data
+
+
+class FormularForm(forms.Form):
+    namn = forms.CharField(label="Namn", max_length=200)
+    malgrupp = forms.ChoiceField(label="Målgrupp", choices=Formular.Malgrupp.choices)
+    inledning = forms.CharField(
+        label="Inledning", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class FragaForm(forms.Form):
+    text = forms.CharField(label="Frågetext", widget=forms.Textarea(attrs={"rows": 2}))
+    typ = forms.ChoiceField(label="Typ", choices=Fraga.Typ.choices)
+    nummer = forms.CharField(
+        label="Nummer", max_length=10, required=False, help_text="Tomt: nästa lediga nummer."
+    )
+    hjalptext = forms.CharField(label="Hjälptext", required=False)
+    visas_om = forms.ModelChoiceField(
+        label="Visas bara om fråga", queryset=Fraga.objects.none(), required=False
+    )
+    visas_om_svar = forms.IntegerField(
+        label="… besvarats med alternativ nummer",
+        required=False,
+        min_value=1,
+        max_value=6,
+        help_text="Till exempel 1 för Ja, 2 för Nej.",
+    )
+
+    def __init__(self, *args, fragor: list[Fraga], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["visas_om"].queryset = Fraga.objects.filter(
+            pk__in=[f.pk for f in fragor if f.typ != Fraga.Typ.FRITEXT]
+        )
+        self.fields["visas_om"].label_from_instance = lambda f: f"{f.nummer}. {f.text[:60]}"

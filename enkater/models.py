@@ -43,6 +43,8 @@ class Fraga(models.Model):
         SKALA_FREKVENS = "skala_frekvens", "Skala: aldrig – alltid"
         KON = "kon", "Kön"
         JA_NEJ = "ja_nej", "Ja eller nej"
+        ALDER = "alder", "Ålder (åldersgrupp)"
+        FORSORJNING = "forsorjning", "Försörjning"
         FRITEXT = "fritext", "Fritext"
 
     formular = models.ForeignKey(Formular, on_delete=models.CASCADE, related_name="fragor")
@@ -96,6 +98,20 @@ class Omgang(models.Model):
         related_name="enkatomgangar",
     )
     delad_kod = models.CharField("delad länk", max_length=20, unique=True, null=True, blank=True)
+
+    class Tillfalle(models.TextChoices):
+        INGET = "", "Ingen självskattning"
+        IN = "in", "Självskattning vid inskrivning"
+        UT = "ut", "Självskattning vid utskrivning"
+
+    tillfalle = models.CharField(
+        "tillfälle",
+        max_length=2,
+        choices=Tillfalle.choices,
+        blank=True,
+        default="",
+        help_text="Vid självskattning paras svaren vid in- och utskrivning med en deltagarkod.",
+    )
 
     class Meta:
         verbose_name = "enkätomgång"
@@ -161,3 +177,23 @@ class Svarsvarde(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fraga.nummer}: {self.varde or self.text}"
+
+
+class Deltagarkod(models.Model):
+    """The code an insats gives a participant for the self-rating, so that the rating at
+    inskrivning can be paired with the one at utskrivning. Kept apart from Svar: the NNS
+    answers never have one. Never a personnummer (the service refuses anything like it)."""
+
+    svar = models.OneToOneField(Svar, on_delete=models.CASCADE, related_name="deltagarkod")
+    omgang = models.ForeignKey(Omgang, on_delete=models.CASCADE, related_name="deltagarkoder")
+    kod = models.CharField("deltagarkod", max_length=20)
+
+    class Meta:
+        verbose_name = "deltagarkod"
+        verbose_name_plural = "deltagarkoder"
+        constraints = [
+            models.UniqueConstraint(fields=["omgang", "kod"], name="deltagarkod_en_per_omgang")
+        ]
+
+    def __str__(self) -> str:
+        return self.kod

@@ -4,27 +4,100 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formular_skalor import KON
-from .models import Fraga, Svarsvarde
+from .formular_skalor import ALDER, FORSORJNING, KON
+from .models import Fraga, Omgang, Svarsvarde
+
+SKALOR = [Fraga.Typ.SKALA_INSTAMMER, Fraga.Typ.SKALA_FREKVENS]
+SAKNAS = "Uppgift saknas"
+
+
+def _bakgrund(df: pd.DataFrame, typ: str, alternativ: list[str]) -> pd.Series:
+    rader = df[df["typ"] == typ].drop_duplicates("svar").set_index("svar")["varde"]
+    return rader.map(lambda v: alternativ[int(v) - 1] if 1 <= v <= len(alternativ) else SAKNAS)
 
 
 def svar_df(omgang_ids: list[int]) -> pd.DataFrame:
-    """One row per answered scale question: svar, fraga (nummer), varde, kon, insats, ar."""
+    """One row per answered scale question: svar, fraga (nummer), varde, kon, omgang, insats,
+    ar, version."""
     rows = list(
         Svarsvarde.objects.filter(svar__omgang_id__in=omgang_ids, varde__isnull=False).values_list(
             "svar_id",
             "fraga__nummer",
             "fraga__typ",
             "varde",
+            "svar__omgang_id",
             "svar__omgang__insats__namn",
             "svar__omgang__ar",
+            "svar__omgang__formular__version",
         )
     )
-    df = pd.DataFrame(rows, columns=["svar", "fraga", "typ", "varde", "insats", "ar"])
+    kolumner = ["svar", "fraga", "typ", "varde", "omgang", "insats", "ar", "version"]
+    df = pd.DataFrame(rows, columns=kolumner)
     if df.empty:
         return df.assign(kon=pd.Series(dtype="object"))
-    kon = df[df["typ"] == Fraga.Typ.KON].set_index("svar")["varde"].map(lambda v: KON[v - 1])
-    df = df[df["typ"].isin([Fraga.Typ.SKALA_INSTAMMER, Fraga.Typ.SKALA_FREKVENS])].copy()
-    df["kon"] = df["svar"].map(kon).fillna("Uppgift saknas")
+    kon = _bakgrund(df, Fraga.Typ.KON, KON)
+    df = df[df["typ"].isin(SKALOR)].copy()
+    df["kon"] = df["svar"].map(kon).fillna(SAKNAS)
     df["insats"] = df["insats"].fillna("–")
     return df
+
+
+def svar_df_kod(kod: str) -> tuple[pd.DataFrame, list[Omgang]]:
+    """Every round of a form (all versions) and their answers: the universe over which the
+    report suppresses, so no view of it gives away what another hides."""
+    omgangar = list(
+        Omgang.objects.filter(formular__kod=kod)
+        .select_related("formular", "insats")
+        .order_by("ar", "formular__version", "pk")
+    )
+    return svar_df([o.pk for o in omgangar]), omgangar
+
+
+def par_df(kod: str) -> pd.DataFrame:
+    """The self-rating pairs of a form: one row per participant code and question answered
+    both at inskrivning and at utskrivning in the same insats, with the background (kön,
+    age band, försörjning) from the rating at inskrivning."""
+    rows = list(
+        Svarsvarde.objects.filter(
+            svar__omgang__formular__kod=kod,
+            svar__omgang__tillfalle__in=[Omgang.Tillfalle.IN, Omgang.Tillfalle.UT],
+            svar__deltagarkod__isnull=False,
+            varde__isnull=False,
+        ).values_list(
+            "svar_id",
+            "fraga__nummer",
+            "fraga__typ",
+            "varde",
+            "svar__omgang__tillfalle",
+            "svar__omgang__insats__namn",
+            "svar__deltagarkod__kod",
+        )
+    )
+    kolumner = ["svar", "fraga", "typ", "varde", "tillfalle", "insats", "kod"]
+    df = pd.DataFrame(rows, columns=kolumner)
+    tom = pd.DataFrame(columns=["fraga", "varde_in", "varde_ut", "insats", "kon", "alder"])
+    if df.empty:
+        return tom.assign(forsorjning=pd.Series(dtype="object"))
+    df["insats"] = df["insats"].fillna("–")
+    inn = df[df["tillfalle"] == Omgang.Tillfalle.IN]
+    bakgrund = pd.DataFrame(
+        {
+            "kon": _bakgrund(inn, Fraga.Typ.KON, KON),
+            "alder": _bakgrund(inn, Fraga.Typ.ALDER, ALDER),
+            "forsorjning": _bakgrund(inn, Fraga.Typ.FORSORJNING, FORSORJNING),
+        }
+    )
+    skala = df[df["typ"].isin(SKALOR)]
+    in_ = skala[skala["tillfalle"] == Omgang.Tillfalle.IN]
+    ut = skala[skala["tillfalle"] == Omgang.Tillfalle.UT]
+    par = in_.merge(
+        ut[["insats", "kod", "fraga", "varde"]],
+        on=["insats", "kod", "fraga"],
+        suffixes=("_in", "_ut"),
+    )
+    if par.empty:
+        return tom.assign(forsorjning=pd.Series(dtype="object"))
+    par = par.join(bakgrund, on="svar")
+    for kolumn in ["kon", "alder", "forsorjning"]:
+        par[kolumn] = par[kolumn].fillna(SAKNAS)
+    return par[["fraga", "varde_in", "varde_ut", "insats", "kon", "alder", "forsorjning"]]

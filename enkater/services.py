@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import secrets
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
-from .models import Formular, Fraga, Omgang, Svar, Svarsvarde, Token
+from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
+
+from .formular_skalor import ALTERNATIV
+from .models import Deltagarkod, Formular, Fraga, Omgang, Svar, Svarsvarde, Token
 
 SVAR_JA_NEJ = {"Ja": 1, "Nej": 2}
 
@@ -17,6 +24,18 @@ class Fel(ValueError):
 
 
 class TokenAnvand(Fel):
+    pass
+
+
+class ImportFel(Fel):
+    """A refused import: every reason, with the file's line numbers."""
+
+    def __init__(self, fel: list[str]):
+        self.fel = fel
+        super().__init__("; ".join(fel))
+
+
+class FormularLast(Fel):
     pass
 
 
@@ -53,14 +72,28 @@ def formular_ladda(data: list[dict]) -> int:
 
 @transaction.atomic
 def omgang_create(
-    *, actor, formular: Formular, ar: int, oppnar: dt.date, stanger: dt.date, insats=None
+    *,
+    actor,
+    formular: Formular,
+    ar: int,
+    oppnar: dt.date,
+    stanger: dt.date,
+    insats=None,
+    tillfalle: str = "",
 ) -> Omgang:
     if stanger < oppnar:
         raise Fel("Omgången kan inte stänga innan den öppnar.")
     if formular.malgrupp == Formular.Malgrupp.INSATS and insats is None:
         raise Fel("Välj vilken insats omgången gäller.")
+    if tillfalle and insats is None:
+        raise Fel("En självskattning hör till en insats: välj insatsen.")
     return Omgang.objects.create(
-        formular=formular, ar=ar, oppnar=oppnar, stanger=stanger, insats=insats
+        formular=formular,
+        ar=ar,
+        oppnar=oppnar,
+        stanger=stanger,
+        insats=insats,
+        tillfalle=tillfalle or "",
     )
 
 
@@ -78,24 +111,58 @@ def synliga_fragor(fragor: list[Fraga], varden: dict[int, int | str]) -> list[Fr
     ]
 
 
+PERSONNUMMERLIK = re.compile(r"\d{6}")
+
+
+def deltagarkod_kontrollera(kod: str) -> str:
+    """A participant code for the self-rating: letters and digits the insats chooses, never a
+    personnummer or a date of birth (six digits in a row are refused)."""
+    kod = (kod or "").strip()
+    if not kod:
+        raise Fel("Skriv deltagarkoden (den som insatsen gav deltagaren vid inskrivningen).")
+    if len(kod) > 20 or not re.fullmatch(r"[A-Za-z0-9ÅÄÖåäö-]+", kod):
+        raise Fel("Deltagarkoden får bara innehålla bokstäver, siffror och bindestreck (högst 20).")
+    if PERSONNUMMERLIK.search(kod) or len(re.sub(r"\D", "", kod)) >= 10:
+        raise Fel(
+            "Deltagarkoden liknar ett personnummer eller ett födelsedatum. Använd en kod som "
+            "insatsen hittar på, till exempel SIP-017."
+        )
+    return kod.upper()
+
+
 @transaction.atomic
 def svar_spara(
-    *, omgang: Omgang, varden: dict[int, int | str], kanal: str, token: Token | None = None
+    *,
+    omgang: Omgang,
+    varden: dict[int, int | str],
+    kanal: str,
+    token: Token | None = None,
+    deltagarkod: str | None = None,
+    fragor: list[Fraga] | None = None,
 ) -> Svar:
     """Store one anonymous answer. varden: fraga id -> step (int) or text. Routing applied:
-    answers to questions the respondent was not routed to are dropped."""
+    answers to questions the respondent was not routed to are dropped. A self-rating
+    (omgang.tillfalle set) needs the participant code that pairs it."""
     idag = timezone.localdate()
     if kanal == Svar.Kanal.WEBB and not (omgang.oppnar <= idag <= omgang.stanger):
         raise Fel("Enkäten är stängd.")
+    kod = None
+    if omgang.tillfalle:
+        kod = deltagarkod_kontrollera(deltagarkod or "")
+        if Deltagarkod.objects.filter(omgang=omgang, kod=kod).exists():
+            raise Fel(f"Deltagarkoden {kod} har redan ett svar i den här omgången.")
     # Single use, race-free: only one request can flip the token's flag.
     if (
         token is not None
         and Token.objects.filter(pk=token.pk, anvand=False).update(anvand=True) != 1
     ):
         raise TokenAnvand("Länken är redan använd.")
-    fragor = list(omgang.formular.fragor.all())
+    if fragor is None:
+        fragor = list(omgang.formular.fragor.all())
     synliga = {f.pk for f in synliga_fragor(fragor, varden)}
     svar = Svar.objects.create(omgang=omgang, datum=idag, kanal=kanal)
+    if kod:
+        Deltagarkod.objects.create(svar=svar, omgang=omgang, kod=kod)
     rows = []
     for f in fragor:
         if f.pk not in synliga or f.pk not in varden or varden[f.pk] in ("", None):
@@ -107,3 +174,277 @@ def svar_spara(
             rows.append(Svarsvarde(svar=svar, fraga=f, varde=int(value)))
     Svarsvarde.objects.bulk_create(rows)
     return svar
+
+
+# -- One shared link per round ----------------------------------------------------------------
+
+
+def _ny_delad_kod() -> str:
+    alfabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "".join(secrets.choice(alfabet) for _ in range(12))
+
+
+@transaction.atomic
+def delad_lank_skapa(*, actor, omgang: Omgang) -> Omgang:
+    """One link for everyone in the round (e.g. on a poster in the insats's room). It works
+    only while the round is open; the browser that answered is refused a second time by a
+    signed cookie, nothing is stored about it."""
+    if not omgang.delad_kod:
+        omgang.delad_kod = _ny_delad_kod()
+        omgang.save(update_fields=["delad_kod"])
+    return omgang
+
+
+@transaction.atomic
+def delad_lank_stang(*, actor, omgang: Omgang) -> Omgang:
+    omgang.delad_kod = None
+    omgang.save(update_fields=["delad_kod"])
+    return omgang
+
+
+# -- Batch import of paper answers ----------------------------------------------------------
+
+MAX_RADER = 20_000
+
+
+def las_svarsfil(data: bytes) -> list[list[str]]:
+    """The rows of an uploaded CSV or Excel (.xlsx) file, as text."""
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            typ = kand_filtyp(data)
+        except OgiltigFil as exc:
+            raise ImportFel([str(exc)]) from exc
+        if "spreadsheet" not in typ:
+            raise ImportFel(["Filen är inte en Excel-fil (.xlsx) eller CSV."])
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
+            raise ImportFel(["Excel-filen kan inte läsas."]) from exc
+        rows = []
+        for row in wb.active.iter_rows(values_only=True):
+            rows.append(["" if c is None else _cell_text(c) for c in row])
+        return rows
+    if not data.strip():
+        raise ImportFel(["Filen är tom."])
+    rows = csv_rader(data)
+    if rows is None:
+        raise ImportFel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
+    return rows
+
+
+def _cell_text(c) -> str:
+    if isinstance(c, float) and c.is_integer():
+        return str(int(c))
+    return str(c)
+
+
+def _kolumnnamn(text: str) -> str:
+    t = text.strip().lower().rstrip(".")
+    return {
+        "kön": "kon",
+        "fråga kön": "kon",
+        "ålder": "alder",
+        "försörjning": "forsorj",
+        "forsorjning": "forsorj",
+    }.get(t, t.removeprefix("fråga ").strip())
+
+
+@transaction.atomic
+def svar_importera(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
+    """Import paper answers, one row per response, one column per question by its number
+    (kon for kön), codes 1–6 (1–3 for kön, 1 Ja / 2 Nej), blank for no answer. A
+    self-rating round also needs a column `deltagarkod`. Routing as on the web: answers to
+    questions the respondent was not routed to are not kept. All or nothing: any error and
+    nothing is saved; the errors give the file's line numbers."""
+    rader = [r for r in rader if any(str(c).strip() for c in r)]
+    if not rader:
+        raise ImportFel(["Filen är tom."])
+    if len(rader) > MAX_RADER + 1:
+        raise ImportFel([f"Filen har fler än {MAX_RADER} svar. Dela upp den."])
+    fragor = list(omgang.formular.fragor.order_by("ordning"))
+    per_nummer = {f.nummer.lower(): f for f in fragor}
+    huvud = [_kolumnnamn(h) for h in rader[0]]
+    fel: list[str] = []
+    kolumner: dict[int, Fraga | str] = {}
+    for i, h in enumerate(huvud):
+        if not h:
+            continue
+        if h == "deltagarkod" and omgang.tillfalle:
+            kolumner[i] = "deltagarkod"
+        elif h in per_nummer:
+            kolumner[i] = per_nummer[h]
+        else:
+            fel.append(
+                f'Rad 1: kolumnen "{rader[0][i].strip()}" är ingen fråga i formuläret '
+                f"({', '.join(f.nummer for f in fragor)})."
+            )
+    if omgang.tillfalle and "deltagarkod" not in kolumner.values():
+        fel.append("Rad 1: kolumnen deltagarkod saknas (den parar in- och utskrivning).")
+    if not [k for k in kolumner.values() if isinstance(k, Fraga)]:
+        fel.append("Rad 1: första raden ska ha frågornas nummer som kolumnrubriker.")
+    if fel:
+        raise ImportFel(fel)
+    tolkade = []
+    koder_i_filen: dict[str, int] = {}
+    for radnr, rad in enumerate(rader[1:], start=2):
+        varden: dict[int, int | str] = {}
+        kod = None
+        for i, mal in kolumner.items():
+            text = str(rad[i]).strip() if i < len(rad) else ""
+            if mal == "deltagarkod":
+                try:
+                    kod = deltagarkod_kontrollera(text)
+                except Fel as exc:
+                    fel.append(f"Rad {radnr}: {exc}")
+                    continue
+                if kod in koder_i_filen:
+                    fel.append(
+                        f"Rad {radnr}: deltagarkoden {kod} finns redan på rad {koder_i_filen[kod]}."
+                    )
+                koder_i_filen.setdefault(kod, radnr)
+                continue
+            if not text:
+                continue
+            if mal.typ == Fraga.Typ.FRITEXT:
+                varden[mal.pk] = text[:4000]
+                continue
+            antal = len(ALTERNATIV[mal.typ])
+            if not re.fullmatch(r"\d+", text) or not 1 <= int(text) <= antal:
+                fel.append(
+                    f'Rad {radnr}, fråga {mal.nummer}: "{text[:20]}" är inget svarsalternativ '
+                    f"(1–{antal}, tom ruta för inget svar)."
+                )
+                continue
+            varden[mal.pk] = int(text)
+        tolkade.append((radnr, varden, kod))
+    if omgang.tillfalle:
+        finns = set(
+            Deltagarkod.objects.filter(omgang=omgang, kod__in=koder_i_filen).values_list(
+                "kod", flat=True
+            )
+        )
+        for kod in sorted(finns):
+            fel.append(
+                f"Rad {koder_i_filen[kod]}: deltagarkoden {kod} har redan ett svar i omgången."
+            )
+    if fel:
+        raise ImportFel(fel)
+    for _radnr, varden, kod in tolkade:
+        svar_spara(
+            omgang=omgang, varden=varden, kanal=Svar.Kanal.IMPORT, deltagarkod=kod, fragor=fragor
+        )
+    return len(tolkade)
+
+
+def svar_importera_fil(*, actor, omgang: Omgang, data: bytes) -> int:
+    return svar_importera(actor=actor, omgang=omgang, rader=las_svarsfil(data))
+
+
+# -- Forms built by the kansli ----------------------------------------------------------------
+
+
+def formular_har_svar(formular: Formular) -> bool:
+    return Svar.objects.filter(omgang__formular=formular).exists()
+
+
+def _kontrollera_olast(formular: Formular) -> None:
+    if formular_har_svar(formular):
+        raise FormularLast(
+            "Formuläret har svar och dess frågor kan inte längre ändras, så att svaren alltid "
+            "hör till de frågor som ställdes. Skapa en ny version i stället."
+        )
+
+
+@transaction.atomic
+def formular_create(*, actor, namn: str, malgrupp: str, inledning: str = "") -> Formular:
+    from django.utils.text import slugify
+
+    bas = slugify(namn)[:30] or "formular"
+    kod, i = bas, 2
+    while Formular.objects.filter(kod=kod).exists():
+        kod, i = f"{bas}-{i}", i + 1
+    return Formular.objects.create(kod=kod, namn=namn, malgrupp=malgrupp, inledning=inledning)
+
+
+@transaction.atomic
+def fraga_create(
+    *,
+    actor,
+    formular: Formular,
+    text: str,
+    typ: str,
+    nummer: str = "",
+    hjalptext: str = "",
+    visas_om: Fraga | None = None,
+    visas_om_svar: int | None = None,
+) -> Fraga:
+    _kontrollera_olast(formular)
+    fragor = list(formular.fragor.all())
+    if not nummer:
+        numrerade = [f for f in fragor if f.nummer.isdigit()]
+        nummer = str(max([int(f.nummer) for f in numrerade], default=0) + 1)
+    if any(f.nummer == nummer for f in fragor):
+        raise Fel(f"Det finns redan en fråga {nummer} i formuläret.")
+    if visas_om is not None:
+        if visas_om.formular_id != formular.pk:
+            raise Fel("Frågan kan bara visas beroende på en fråga i samma formulär.")
+        if visas_om.typ == Fraga.Typ.FRITEXT:
+            raise Fel("En fritextfråga kan inte styra vilka frågor som visas.")
+        antal = len(ALTERNATIV[visas_om.typ])
+        if visas_om_svar is None or not 1 <= visas_om_svar <= antal:
+            raise Fel(f"Välj vilket svar (1–{antal}) på fråga {visas_om.nummer} som visar frågan.")
+    else:
+        visas_om_svar = None
+    ordning = formular.fragor.aggregate(m=Max("ordning"))["m"]
+    return Fraga.objects.create(
+        formular=formular,
+        ordning=0 if ordning is None else ordning + 1,
+        nummer=nummer,
+        text=text,
+        typ=typ,
+        hjalptext=hjalptext,
+        visas_om=visas_om,
+        visas_om_svar=visas_om_svar,
+    )
+
+
+@transaction.atomic
+def fraga_delete(*, actor, fraga: Fraga) -> None:
+    _kontrollera_olast(fraga.formular)
+    if Fraga.objects.filter(visas_om=fraga).exists():
+        raise Fel(f"Andra frågor visas beroende på fråga {fraga.nummer}. Ta bort dem först.")
+    fraga.delete()
+
+
+@transaction.atomic
+def formular_ny_version(*, actor, formular: Formular) -> Formular:
+    """A copy with the next version number: same code, same questions and routing, no
+    answers. Results are compared per version."""
+    senaste = Formular.objects.filter(kod=formular.kod).aggregate(m=Max("version"))["m"]
+    ny = Formular.objects.create(
+        kod=formular.kod,
+        version=senaste + 1,
+        namn=formular.namn,
+        inledning=formular.inledning,
+        malgrupp=formular.malgrupp,
+    )
+    kopior = {}
+    gamla = list(formular.fragor.order_by("ordning"))
+    for f in gamla:
+        kopior[f.pk] = Fraga.objects.create(
+            formular=ny,
+            ordning=f.ordning,
+            nummer=f.nummer,
+            text=f.text,
+            typ=f.typ,
+            hjalptext=f.hjalptext,
+            visas_om_svar=f.visas_om_svar,
+        )
+    for f in gamla:
+        if f.visas_om_id:
+            kopia = kopior[f.pk]
+            kopia.visas_om = kopior[f.visas_om_id]
+            kopia.save(update_fields=["visas_om"])
+    return ny

@@ -68,6 +68,18 @@ def _enkat_sip():
     return Omgang.objects.filter(stanger__gte=dt.date.today()).get()
 
 
+def _formular(kod):
+    from enkater.models import Formular
+
+    return Formular.objects.get(kod=kod, version=1)
+
+
+def _delad_lank():
+    from enkater import services
+
+    return services.delad_lank_skapa(actor=None, omgang=_enkat_sip()).delad_kod
+
+
 def _sip():
     """Insats A: the demo's insatspersonal works here."""
     return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
@@ -249,6 +261,17 @@ MATRIX = {
     # The respondent's form: anyone with a valid, unused link to an open round.
     "besvara": (lambda: {"kod": _enkat_sip().tokens.filter(anvand=False).first().kod}, everyone()),
     # -- enkäter, fortsättning (#6): add entries below this line --
+    "formular_list": (None, outcome(KANSLI)),
+    "formular_detail": (lambda: {"pk": _formular("styrelse").pk}, outcome(KANSLI)),
+    "enkat_jamforelse": (lambda: {"kod": "deltagare_avslut"}, outcome(KANSLI | STYRELSE)),
+    "enkat_sjalvskattning": (
+        lambda: {"kod": "sjalvskattning-deltagare"},
+        outcome(KANSLI | STYRELSE),
+    ),
+    "omgang_import": (lambda: {"pk": _enkat_sip().pk}, outcome(KANSLI)),
+    "omgang_export": (lambda: {"pk": _enkat_sip().pk}, outcome(KANSLI)),
+    # The shared link of an open round: anyone who has it (and has not answered).
+    "besvara_delad": (lambda: {"kod": _delad_lank()}, everyone()),
     # -- arrangemang och verksamhetsrapport (#7): add entries below this line --
     # -- behovsanalys (#7): add entries below this line --
     # The board, the kansli and the revisorer read it; only the kansli imports.
@@ -268,6 +291,7 @@ MATRIX = {
 # Views that answer with a file to download rather than a page (no accessibility check).
 FILER = {"handling_download", "ansokan_bilaga", "insats_list_xlsx", "insats_xlsx"}
 FILER |= {"behovsanalys_pdf", "behovsanalys_exempel"}  # behovsanalys (#7)
+FILER |= {"omgang_export"}  # enkäter (#6)
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission

@@ -28,5 +28,16 @@
       fokusera(i + 1);
     }
   });
-  fokusera(0);
+  // A self-rating starts with the participant code: Enter there goes to the first question.
+  var kod = form.querySelector("#id_deltagarkod");
+  if (kod) {
+    kod.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        fokusera(0);
+      }
+    });
+  }
+  if (kod && !kod.value) kod.focus();
+  else fokusera(0);
 })();
