@@ -140,4 +140,47 @@ def load() -> bool:
         Prognos.objects.create(ar=2021, post=post, belopp=_kr(prognos))
     for fran, till, andel in KAPITALTAK:
         Kapitaltak.objects.create(medel_fran=fran, medel_till=till, max_andel=andel)
+    _arsredovisning_2021()
     return True
+
+
+# The demo's own texts for the årsredovisning 2021 (invented, in the style of seed 004).
+ARSREDOVISNING_2021 = {
+    "om_forbundet": (
+        "Förbundet arbetar för att personer i behov av samordnade rehabiliteringsinsatser ska "
+        "få ett sammanhållet stöd från parterna. Arbetsmarknadstorget är förbundets största "
+        "satsning: parternas medarbetare arbetar tillsammans på samma plats."
+    ),
+    "styrelsen": (
+        "Styrelsen har under året följt insatserna vid varje möte och beslutat om "
+        "finansiering av insatserna vid Arbetsmarknadstorget för 2022."
+    ),
+    "insatser": (
+        "Rehabvägledare har under året tagit emot deltagare utan biståndsbeslut. Statistiken "
+        "nedan är genererad för demon."
+    ),
+    "arrangemang": (
+        "Förbundet har fortsatt att sprida det lösningsfokuserade arbetssättet och samlat "
+        "parternas medarbetare kring samordnad individplan (SIP)."
+    ),
+    "planerat": (
+        "- Uppföljning av Arbetsmarknadstorget med parternas chefsgrupp\n"
+        "- Indikatorenkäter till deltagare, personal och styrelse under hösten"
+    ),
+    "ekonomi": "",
+}
+
+
+def _arsredovisning_2021() -> None:
+    """A draft årsredovisning 2021 with the kansli's texts; its figures are computed live."""
+    import datetime as dt
+
+    from . import services
+
+    services.verksamhetsrapport_create(
+        actor=None,
+        typ="arsredovisning",
+        fran=dt.date(2021, 1, 1),
+        till=dt.date(2021, 12, 31),
+        texter=ARSREDOVISNING_2021,
+    )

@@ -404,3 +404,243 @@ def _budget_post(request, version: Budgetversion) -> None:
         messages.success(request, f"{antal} insatsposter har belopp från beviljningarna.")
     else:
         raise services.Fel("Okänd åtgärd.")
+
+
+# --- Rapporter: index, verksamhetsrapporter ----------------------------------------------
+
+
+@require_GET
+def rapporter_index(request):
+    """The reports the förbund writes: verksamhetsrapporter, arrangemang, behovsanalys."""
+    from insatser import permissions as insats_permissions
+    from insatser.models import Arrangemang
+
+    from .models import Verksamhetsrapport
+
+    _require(permissions.can_view_rapporter(request.user))
+    return render(
+        request,
+        "rapporter/index.html",
+        {
+            "rapporter": Verksamhetsrapport.objects.select_related(
+                "paragraf__protokoll__mote"
+            ).order_by("-till", "typ", "-utgava"),
+            "arrangemang_ar": [
+                d.year for d in Arrangemang.objects.dates("startdatum", "year", order="DESC")
+            ]
+            if insats_permissions.can_view_arrangemang(request.user)
+            else [],
+            "kan_se_arrangemang": insats_permissions.can_view_arrangemang(request.user),
+            "kan_andra": permissions.can_edit_rapporter(request.user),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def verksamhetsrapport_create(request):
+    from .forms import VerksamhetsrapportForm
+
+    _require(permissions.can_edit_rapporter(request.user))
+    idag = dt.date.today()
+    form = VerksamhetsrapportForm(
+        request.POST or None,
+        initial={"typ": "delarsrapport", "fran": dt.date(idag.year, 1, 1), "till": idag},
+    )
+    fel = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            rapport = services.verksamhetsrapport_create(
+                actor=request.user,
+                typ=form.cleaned_data["typ"],
+                fran=form.cleaned_data["fran"],
+                till=form.cleaned_data["till"],
+            )
+        except services.Fel as exc:
+            fel = exc.fel
+        else:
+            messages.success(request, f"{rapport.titel} är skapad som utkast.")
+            return redirect("verksamhetsrapport_detail", pk=rapport.pk)
+    return render(
+        request,
+        "rapporter/verksamhetsrapport_form.html",
+        {"form": form, "fel": fel},
+        status=INVALID if (fel or form.errors) else 200,
+    )
+
+
+def _rapport(request, pk: int):
+    from .models import Verksamhetsrapport
+
+    _require(permissions.can_view_rapporter(request.user))
+    return get_object_or_404(
+        Verksamhetsrapport.objects.select_related("paragraf__protokoll__mote", "foregaende"),
+        pk=pk,
+    )
+
+
+@require_GET
+def verksamhetsrapport_detail(request, pk: int):
+    from moten.models import Paragraf
+
+    from . import verksamhetsrapport as vr
+    from .models import Verksamhetsrapport
+
+    rapport = _rapport(request, pk)
+    kan_andra = permissions.can_edit_rapporter(request.user)
+    utgavor = list(
+        Verksamhetsrapport.objects.filter(
+            typ=rapport.typ, fran=rapport.fran, till=rapport.till
+        ).order_by("utgava")
+    )
+    context = vr.kontext(rapport) | {
+        "utgavor": utgavor,
+        "kan_andra": kan_andra and not rapport.last,
+        "kan_ny_utgava": kan_andra
+        and rapport.last
+        and not any(u.status == Verksamhetsrapport.Status.UTKAST for u in utgavor),
+        "paragrafer": Paragraf.objects.filter(
+            organ__typ="styrelse",
+            nummer__isnull=False,
+            protokoll__mote__datum__gte=rapport.till,
+        )
+        .select_related("protokoll__mote")
+        .order_by("-protokoll__mote__datum", "-nummer")[:100]
+        if kan_andra and not rapport.last
+        else [],
+    }
+    return render(request, "rapporter/verksamhetsrapport.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def rapportavsnitt_edit(request, pk: int, nyckel: str):
+    """One section's text. A second save of a section someone else has changed is refused
+    (409) with both texts shown; an approved edition is refused with a message."""
+    from . import verksamhetsrapport as vr
+    from .forms import AvsnittForm
+
+    _require(permissions.can_edit_rapporter(request.user))
+    rapport = _rapport(request, pk)
+    avsnitt = get_object_or_404(rapport.avsnitt, nyckel=nyckel)
+    if rapport.last:
+        messages.error(request, str(services._las_fel(rapport)))
+        return redirect("verksamhetsrapport_detail", pk=rapport.pk)
+    form = AvsnittForm(
+        request.POST or None, initial={"text": avsnitt.text, "version": avsnitt.version}
+    )
+    context = {
+        "rapport": rapport,
+        "avsnitt": avsnitt,
+        "rubrik": vr.rubrik(rapport, nyckel),
+        "form": form,
+        "konflikt": None,
+    }
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.rapportavsnitt_spara(
+                    actor=request.user,
+                    avsnitt=avsnitt,
+                    text=form.cleaned_data["text"],
+                    version=form.cleaned_data["version"],
+                )
+            except services.Konflikt as exc:
+                context["konflikt"] = exc.sparad
+                data = request.POST.copy()
+                data["version"] = str(exc.sparad.version)
+                context["form"] = AvsnittForm(data)
+                return render(request, "rapporter/avsnitt_form.html", context, status=409)
+            except services.Fel as exc:
+                messages.error(request, str(exc))
+                return redirect("verksamhetsrapport_detail", pk=rapport.pk)
+            messages.success(request, f"Avsnittet ”{context['rubrik']}” är sparat.")
+            return redirect(
+                reverse("verksamhetsrapport_detail", args=[rapport.pk]) + f"#avsnitt-{nyckel}"
+            )
+        return render(request, "rapporter/avsnitt_form.html", context, status=INVALID)
+    return render(request, "rapporter/avsnitt_form.html", context)
+
+
+@require_POST
+def verksamhetsrapport_godkann(request, pk: int):
+    from moten.models import Paragraf
+
+    _require(permissions.can_edit_rapporter(request.user))
+    rapport = _rapport(request, pk)
+    paragraf = (
+        Paragraf.objects.select_related("organ", "protokoll__mote")
+        .filter(
+            pk=int(request.POST["paragraf"]) if request.POST.get("paragraf", "").isdigit() else 0
+        )
+        .first()
+    )
+    if paragraf is None:
+        messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
+        return redirect("verksamhetsrapport_detail", pk=rapport.pk)
+    try:
+        services.verksamhetsrapport_godkann(actor=request.user, rapport=rapport, paragraf=paragraf)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            f"{rapport.titel} är godkänd i § {paragraf.nummer} "
+            f"({paragraf.protokoll.mote.datum.isoformat()}) och låst.",
+        )
+    return redirect("verksamhetsrapport_detail", pk=rapport.pk)
+
+
+@require_POST
+def verksamhetsrapport_ny_utgava(request, pk: int):
+    _require(permissions.can_edit_rapporter(request.user))
+    rapport = _rapport(request, pk)
+    try:
+        ny = services.verksamhetsrapport_ny_utgava(actor=request.user, fran=rapport)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
+        return redirect("verksamhetsrapport_detail", pk=rapport.pk)
+    messages.success(request, f"Utgåva {ny.utgava} är skapad som utkast.")
+    return redirect("verksamhetsrapport_detail", pk=ny.pk)
+
+
+def _filnamn(rapport) -> str:
+    from django.utils.text import slugify
+
+    return f"{slugify(rapport.titel)}-utgava-{rapport.utgava}"
+
+
+@require_GET
+def verksamhetsrapport_pdf(request, pk: int):
+    from . import verksamhetsrapport as vr
+
+    rapport = _rapport(request, pk)
+    data = render_pdf("rapporter/pdf/verksamhetsrapport.html", vr.kontext(rapport))
+    return pdf_response(data, f"{_filnamn(rapport)}.pdf")
+
+
+@require_GET
+def verksamhetsrapport_html(request, pk: int):
+    """The report as one plain HTML file that Word opens and edits (no scripts, no styles
+    beyond table borders)."""
+    from django.template.loader import render_to_string
+
+    from . import verksamhetsrapport as vr
+
+    rapport = _rapport(request, pk)
+    html = render_to_string("rapporter/word.html", vr.kontext(rapport))
+    response = HttpResponse(html, content_type="text/html; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filnamn(rapport)}.html"'
+    return response
+
+
+@require_GET
+def verksamhetsrapport_docx(request, pk: int):
+    from . import rapport_docx
+    from . import verksamhetsrapport as vr
+
+    rapport = _rapport(request, pk)
+    response = HttpResponse(
+        rapport_docx.docx(vr.kontext(rapport)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_filnamn(rapport)}.docx"'
+    return response

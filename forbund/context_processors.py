@@ -28,6 +28,7 @@ def portal(request):
             ("Beslut", "beslutsregister", moten_permissions.can_view_beslutsregister(user)),
             ("Insatser", "insats_list", insats_permissions.can_view_insatser(user)),
             ("Ekonomi", "ekonomi_dashboard", ekonomi_permissions.can_view_ekonomi(user)),
+            ("Rapporter", "rapporter", ekonomi_permissions.can_view_rapporter(user)),
             ("Behovsanalys", "behovsanalys", permissions.can_view_behovsanalys(user)),
             ("Enkäter", "omgang_list", enkat_permissions.can_view_results(user)),
             ("Förbundet", "forbund_detail", permissions.can_view_forbund(user)),

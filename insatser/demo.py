@@ -72,6 +72,8 @@ def load() -> bool:
             nasta=dt.date.fromisoformat(data["nasta"]) if data.get("nasta") else None,
         )
     _sip_samordnaren(insatser["SIP-samordnare Arbetsmarknadstorget"], kansli)
+    _rehabvagledare_2021(insatser["Rehabvägledare"], kansli)
+    _arrangemang(kansli)
     return True
 
 
@@ -126,3 +128,153 @@ def _sip_samordnaren(insats: Insats, kansli) -> None:
     services.period_spara(actor=kansli, period=period, rader=rader)
     services.period_skicka_in(actor=kansli, period=period)
     services.period_godkann(actor=kansli, period=period)
+
+
+def _rehabvagledare_2021(insats: Insats, kansli) -> None:
+    """A whole year of generated figures for 2021, so the demo's årsredovisning 2021 has
+    participant tables (generated, not real figures)."""
+    period = services.period_create(
+        actor=kansli, insats=insats, fran=dt.date(2021, 1, 1), till=dt.date(2021, 12, 31)
+    )
+    rader = [
+        sus.Rad(Tabell.DELTAGARE, "Aktiva", 42, 26, 16),
+        sus.Rad(Tabell.DELTAGARE, "Nya", 17, 11, 6),
+        sus.Rad(Tabell.DELTAGARE, "Avslutade", 15, 9, 6),
+        sus.Rad(Tabell.KOMMUN, "Sundsvalls kommun", 40, 25, 15),
+        sus.Rad(Tabell.KOMMUN, sus.ANNAN_KOMMUN, 2, 1, 1),
+        sus.Rad(Tabell.FORSORJNING_IN, "Försörjningsstöd", 9, 6, 3),
+        sus.Rad(Tabell.FORSORJNING_IN, "Sjukpenning/Rehabpenning", 4, 3, 1),
+        sus.Rad(Tabell.FORSORJNING_IN, "Aktivitetsersättning", 3, 1, 2),
+        sus.Rad(Tabell.FORSORJNING_IN, "Ingen offentlig försörjning", 2, 1, 1),
+        sus.Rad(Tabell.TID, "1–3 år", 7, 5, 2),
+        sus.Rad(Tabell.TID, "4–6 år", 5, 3, 2),
+        sus.Rad(Tabell.TID, "7–9 år", 3, 2, 1),
+        sus.Rad(Tabell.TID, "Mer än 9 år", 2, 1, 1),
+        sus.Rad(Tabell.AVSLUT, "Osubventionerat arbete", 2, 1, 1, 22),
+        sus.Rad(Tabell.AVSLUT, "Subventionerat arbete", 3, 2, 1, 39),
+        sus.Rad(Tabell.AVSLUT, "Studier", 2, 2, 0, 18),
+        sus.Rad(
+            Tabell.AVSLUT,
+            "Fortsatt rehabilitering (i ordinarie myndighets verksamhet eller i annan samverkansinsats)",
+            6,
+            3,
+            3,
+            66,
+        ),
+        sus.Rad(Tabell.AVSLUT, "Annan orsak", 2, 1, 1, 10),
+        sus.Rad(Tabell.FORSORJNING_UT, "Ingen offentlig försörjning", 4, 2, 2),
+        sus.Rad(Tabell.FORSORJNING_UT, "Studiemedel", 2, 2, 0),
+        sus.Rad(Tabell.FORSORJNING_UT, "Försörjningsstöd", 5, 3, 2),
+        sus.Rad(Tabell.FORSORJNING_UT, "Sjukpenning/Rehabpenning", 3, 1, 2),
+    ]
+    services.period_spara(actor=kansli, period=period, rader=rader)
+    services.period_skicka_in(actor=kansli, period=period)
+    services.period_godkann(actor=kansli, period=period)
+
+
+# Invented events in the style of seed 004's (name, slag, roll, från, till, arrangör,
+# participants per organisation: (organisation, from the area, kvinnor, män, ej angivet)).
+ARRANGEMANG = [
+    (
+        "Grundutbildning i lösningsfokuserat arbetssätt, omgång 1",
+        "utbildning",
+        "egen",
+        "2021-03-09",
+        "2021-03-11",
+        "Samordningsförbundet Sundsvall",
+        [
+            ("Sundsvalls kommun", True, 8, 3, 0),
+            ("Försäkringskassan", True, 3, 1, 0),
+            ("Arbetsförmedlingen", True, 2, 2, 0),
+            ("Region Västernorrland", True, 4, 0, 0),
+        ],
+    ),
+    (
+        "Nätverksdag för SIP-samordning",
+        "natverksdag",
+        "egen",
+        "2021-05-20",
+        "",
+        "Samordningsförbundet Sundsvall",
+        [("Sundsvalls kommun", True, 10, 4, 0), ("Region Västernorrland", True, 6, 2, 0)],
+    ),
+    (
+        "Workshop om insatskatalogen",
+        "workshop",
+        "egen",
+        "2021-09-02",
+        "",
+        "Samordningsförbundet Sundsvall",
+        [
+            ("Sundsvalls kommun", True, 5, 2, 0),
+            ("Försäkringskassan", True, 2, 1, 0),
+            ("Arbetsförmedlingen", True, 2, 2, 0),
+            ("Region Västernorrland", True, 3, 0, 0),
+        ],
+    ),
+    (
+        "Psykeveckan 2021: psykisk hälsa i arbetslivet",
+        "konferens",
+        "tillsammans",
+        "2021-10-12",
+        "2021-10-13",
+        "Samordningsförbundet Sundsvall och Region Västernorrland",
+        [
+            ("Sundsvalls kommun", True, 22, 9, 3),
+            ("Region Västernorrland", True, 15, 4, 0),
+            ("Försäkringskassan", True, 6, 2, 0),
+            ("Arbetsförmedlingen", True, 5, 3, 0),
+            ("Andra samordningsförbund i länet", False, 7, 2, 0),
+        ],
+    ),
+    (
+        "Seminarium om Supported Employment",
+        "seminarium",
+        "finansierat",
+        "2021-11-16",
+        "",
+        "Arbetsmarknadstorget",
+        [("Sundsvalls kommun", True, 14, 8, 1), ("Arbetsförmedlingen", True, 6, 4, 0)],
+    ),
+    (
+        "Introduktion till SIP för nya handläggare",
+        "utbildning",
+        "finansierat",
+        "2022-02-08",
+        "",
+        "SIP-samordnare Arbetsmarknadstorget",
+        [("Sundsvalls kommun", True, 9, 3, 0), ("Region Västernorrland", True, 5, 1, 0)],
+    ),
+    (
+        "Grundutbildning i lösningsfokuserat arbetssätt, omgång 2",
+        "utbildning",
+        "egen",
+        "2022-10-04",
+        "2022-10-06",
+        "Samordningsförbundet Sundsvall",
+        [],
+    ),
+]
+
+
+def _arrangemang(kansli) -> None:
+    from .models import Arrangemang
+
+    sip = Insats.objects.filter(namn="SIP-samordnare Arbetsmarknadstorget").first()
+    for namn, typ, regi, fran, till, arrangor, deltagare in ARRANGEMANG:
+        a = Arrangemang(
+            namn=namn,
+            typ=typ,
+            regi=regi,
+            startdatum=dt.date.fromisoformat(fran),
+            slutdatum=dt.date.fromisoformat(till) if till else None,
+            arrangor=arrangor,
+        )
+        if arrangor == "SIP-samordnare Arbetsmarknadstorget" and sip:
+            a.insats = sip
+            a.beviljning = sip.beviljningar.filter(ar=2022).first()
+        services.arrangemang_spara(
+            actor=kansli,
+            arrangemang=a,
+            deltagare=[services.DeltagarRad(*d) for d in deltagare],
+        )

@@ -310,3 +310,116 @@ class ArsrapportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper("Spara årsrapporten")
+
+
+# --- Arrangemang ---------------------------------------------------------------------------
+
+
+class ArrangemangForm(forms.ModelForm):
+    class Meta:
+        from .models import Arrangemang
+
+        model = Arrangemang
+        fields = [
+            "namn",
+            "typ",
+            "regi",
+            "startdatum",
+            "slutdatum",
+            "arrangor",
+            "insats",
+            "beviljning",
+            "beskrivning",
+        ]
+        widgets = {
+            "startdatum": DateInput(),
+            "slutdatum": DateInput(),
+            "beskrivning": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "slutdatum": "Lämna tomt för ett endagsarrangemang.",
+            "beviljning": "Om arrangemanget finansieras av en beviljning.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["beviljning"].queryset = Beviljning.objects.filter(
+            utfall=Beviljning.Utfall.BEVILJAD
+        ).select_related("insats")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        data = super().clean()
+        start, slut = data.get("startdatum"), data.get("slutdatum")
+        if start and slut and slut < start:
+            self.add_error("slutdatum", "Slutdatum kan inte ligga före startdatum.")
+        insats, beviljning = data.get("insats"), data.get("beviljning")
+        if insats and beviljning and beviljning.insats_id != insats.pk:
+            self.add_error(
+                "beviljning", "Beviljningen hör till en annan insats än den som är vald."
+            )
+        return data
+
+
+class DeltagareForm(forms.Form):
+    organisation = forms.CharField(label="Organisation", max_length=200, required=False)
+    inom_omradet = forms.BooleanField(label="Från förbundets område", required=False, initial=True)
+    kvinnor = forms.IntegerField(
+        label="Kvinnor",
+        min_value=0,
+        required=False,
+        error_messages={"min_value": "Antal kan inte vara negativt."},
+    )
+    man = forms.IntegerField(
+        label="Män",
+        min_value=0,
+        required=False,
+        error_messages={"min_value": "Antal kan inte vara negativt."},
+    )
+    ej_angivet = forms.IntegerField(
+        label="Annat eller ej angivet kön",
+        min_value=0,
+        required=False,
+        error_messages={"min_value": "Antal kan inte vara negativt."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].widget.attrs.update(
+            {"list": "organisationer", "class": "form-control form-control-sm"}
+        )
+        for name in ("kvinnor", "man", "ej_angivet"):
+            self.fields[name].widget.attrs.update(
+                {"class": "form-control form-control-sm antal", "inputmode": "numeric"}
+            )
+        self.fields["inom_omradet"].widget.attrs["class"] = "form-check-input"
+
+    def tom(self) -> bool:
+        d = self.cleaned_data
+        return not (d.get("organisation") or "").strip() and not any(
+            d.get(f) for f in ("kvinnor", "man", "ej_angivet")
+        )
+
+
+class BaseDeltagareFormSet(forms.BaseFormSet):
+    def rader(self):
+        from .services import DeltagarRad
+
+        return [
+            DeltagarRad(
+                organisation=f.cleaned_data.get("organisation") or "",
+                inom_omradet=bool(f.cleaned_data.get("inom_omradet")),
+                kvinnor=f.cleaned_data.get("kvinnor") or 0,
+                man=f.cleaned_data.get("man") or 0,
+                ej_angivet=f.cleaned_data.get("ej_angivet") or 0,
+            )
+            for f in self.forms
+            if not f.tom()
+        ]
+
+
+DeltagareFormSet = forms.formset_factory(
+    DeltagareForm, formset=BaseDeltagareFormSet, extra=3, max_num=200, validate_max=True
+)

@@ -505,3 +505,100 @@ class Arsrapport(models.Model):
 
     def __str__(self) -> str:
         return f"Årsrapport {self.insats} {self.ar}"
+
+
+class Arrangemang(models.Model):
+    """An event the förbund runs, runs with others or funds (seed 004: "Lösningsfokuserade
+    ledtrådar", "GULF 17, mars"). Participants are counts per organisation and kön, never
+    people; every total is a sum over `deltagare`."""
+
+    class Typ(models.TextChoices):
+        UTBILDNING = "utbildning", "Utbildning"
+        KONFERENS = "konferens", "Konferens"
+        WORKSHOP = "workshop", "Workshop"
+        NATVERKSDAG = "natverksdag", "Nätverksdag"
+        SEMINARIUM = "seminarium", "Seminarium"
+        OVRIGT = "ovrigt", "Övrigt"
+
+    class Regi(models.TextChoices):
+        EGEN = "egen", "Förbundet arrangerar"
+        TILLSAMMANS = "tillsammans", "Förbundet arrangerar med andra"
+        FINANSIERAT = "finansierat", "Förbundet finansierar"
+
+    namn = models.CharField("namn", max_length=300)
+    typ = models.CharField("slag", max_length=20, choices=Typ.choices)
+    regi = models.CharField("förbundets roll", max_length=20, choices=Regi.choices)
+    startdatum = models.DateField("från")
+    slutdatum = models.DateField("till", null=True, blank=True)
+    arrangor = models.CharField(
+        "arrangör", max_length=300, help_text="Vem som håller i arrangemanget."
+    )
+    insats = models.ForeignKey(
+        Insats,
+        verbose_name="insats",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arrangemang",
+    )
+    beviljning = models.ForeignKey(
+        Beviljning,
+        verbose_name="beviljning",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arrangemang",
+    )
+    beskrivning = models.TextField("beskrivning", blank=True)
+    registrerad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "arrangemang"
+        verbose_name_plural = "arrangemang"
+        ordering = ["startdatum", "namn", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(slutdatum__isnull=True) | Q(slutdatum__gte=F("startdatum")),
+                name="arrangemang_slut_efter_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.namn} ({self.startdatum.isoformat()})"
+
+
+class ArrangemangDeltagare(models.Model):
+    """Participants of an event from one organisation, by kön. `inom_omradet`: from the
+    förbund's own geographical area (seed 004 counts only those)."""
+
+    arrangemang = models.ForeignKey(Arrangemang, on_delete=models.CASCADE, related_name="deltagare")
+    organisation = models.CharField("organisation", max_length=200)
+    inom_omradet = models.BooleanField("från förbundets område", default=True)
+    kvinnor = models.PositiveIntegerField("kvinnor", default=0)
+    man = models.PositiveIntegerField("män", default=0)
+    ej_angivet = models.PositiveIntegerField("annat eller ej angivet kön", default=0)
+
+    class Meta:
+        verbose_name = "deltagare per organisation"
+        verbose_name_plural = "deltagare per organisation"
+        ordering = ["-inom_omradet", "organisation", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["arrangemang", "organisation"], name="arrangemang_organisation_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(kvinnor__gt=0) | Q(man__gt=0) | Q(ej_angivet__gt=0),
+                name="arrangemang_deltagare_minst_en",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.totalt}"
+
+    @property
+    def totalt(self) -> int:
+        return self.kvinnor + self.man + self.ej_angivet

@@ -55,3 +55,12 @@ def can_attest(user) -> bool:
     """Attestanter (attest- och utanordningsinstruktionen): the kansli and the presidium."""
     r = fp.roller(user)
     return r.kansli or bool(r.styrelse & {Roll.ORDFORANDE, Roll.VICE_ORDFORANDE})
+
+
+def can_view_arrangemang(user) -> bool:
+    """Events are the förbund's own work: the kansli, the board and the revisorer read them."""
+    return ser_alla(user)
+
+
+def can_edit_arrangemang(user) -> bool:
+    return fp.is_kansli(user)

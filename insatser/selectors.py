@@ -254,3 +254,47 @@ def att_gora(user) -> dict:
             ).select_related("insats")
         )
     return result
+
+
+# --- Arrangemang ---------------------------------------------------------------------------
+
+
+def arrangemang_med_summor(fran, till):
+    """Events starting between the dates, each with its participant sums computed in the
+    database (one query whatever the number of events and rows): `omrade_*` counts those
+    from the förbund's own area, `alla` everyone."""
+    from django.db.models import Count, F, Q
+
+    from .models import Arrangemang
+
+    omrade = Q(deltagare__inom_omradet=True)
+    return (
+        Arrangemang.objects.filter(startdatum__gte=fran, startdatum__lte=till)
+        .select_related("insats")
+        .annotate(
+            omrade_kvinnor=Sum("deltagare__kvinnor", filter=omrade, default=0),
+            omrade_man=Sum("deltagare__man", filter=omrade, default=0),
+            omrade_ej_angivet=Sum("deltagare__ej_angivet", filter=omrade, default=0),
+            omrade_totalt=F("omrade_kvinnor") + F("omrade_man") + F("omrade_ej_angivet"),
+            alla=Sum(
+                F("deltagare__kvinnor") + F("deltagare__man") + F("deltagare__ej_angivet"),
+                default=0,
+            ),
+            antal_organisationer=Count("deltagare"),
+        )
+        .order_by("startdatum", "namn", "pk")
+    )
+
+
+def arrangemang_per_organisation(fran, till) -> list[dict]:
+    """Participants per organisation and kön over the events between the dates."""
+    from .models import ArrangemangDeltagare
+
+    return list(
+        ArrangemangDeltagare.objects.filter(
+            arrangemang__startdatum__gte=fran, arrangemang__startdatum__lte=till
+        )
+        .values("organisation", "inom_omradet")
+        .annotate(kvinnor=Sum("kvinnor"), man=Sum("man"), ej_angivet=Sum("ej_angivet"))
+        .order_by("-inom_omradet", "organisation")
+    )

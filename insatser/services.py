@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -557,3 +558,72 @@ def arsrapport_godkann(*, actor, rapport: Arsrapport, paragraf: Paragraf) -> lis
     for d in vantande:
         delbetalning_utlos(actor=actor, delbetalning=d, datum=paragraf.protokoll.mote.datum)
     return vantande
+
+
+# --- Arrangemang ---------------------------------------------------------------------------
+
+
+@dataclass
+class DeltagarRad:
+    organisation: str
+    inom_omradet: bool = True
+    kvinnor: int = 0
+    man: int = 0
+    ej_angivet: int = 0
+
+
+def arrangemang_fel(arrangemang, deltagare: list[DeltagarRad]) -> list[str]:
+    """Every reason the event cannot be saved, in Swedish (empty when it can)."""
+    fel = []
+    if arrangemang.slutdatum and arrangemang.slutdatum < arrangemang.startdatum:
+        fel.append("Slutdatum kan inte ligga före startdatum.")
+    if (
+        arrangemang.beviljning_id
+        and arrangemang.insats_id
+        and arrangemang.beviljning.insats_id != arrangemang.insats_id
+    ):
+        fel.append("Beviljningen hör till en annan insats än den som är vald.")
+    sedda = set()
+    for i, r in enumerate(deltagare, start=1):
+        namn = r.organisation.strip()
+        if not namn:
+            fel.append(f"Rad {i}: ange organisation.")
+        elif namn.casefold() in sedda:
+            fel.append(f"Rad {i}: {namn} finns redan på en tidigare rad.")
+        sedda.add(namn.casefold())
+        if min(r.kvinnor, r.man, r.ej_angivet) < 0:
+            fel.append(f"Rad {i}: antal kan inte vara negativt.")
+        elif r.kvinnor + r.man + r.ej_angivet == 0:
+            fel.append(f"Rad {i}: ange minst en deltagare.")
+    return fel
+
+
+@transaction.atomic
+def arrangemang_spara(*, actor, arrangemang, deltagare: list[DeltagarRad]):
+    """Create or update an event and replace its participant rows, all or nothing."""
+    from .models import ArrangemangDeltagare
+
+    if arrangemang.beviljning_id and not arrangemang.insats_id:
+        arrangemang.insats_id = arrangemang.beviljning.insats_id
+    fel = arrangemang_fel(arrangemang, deltagare)
+    if fel:
+        exc = Fel(" ".join(fel))
+        exc.fel = fel
+        raise exc
+    if arrangemang.pk is None:
+        arrangemang.registrerad_av = actor
+    arrangemang._history_user = actor
+    arrangemang.save()
+    arrangemang.deltagare.all().delete()
+    ArrangemangDeltagare.objects.bulk_create(
+        ArrangemangDeltagare(
+            arrangemang=arrangemang,
+            organisation=r.organisation.strip(),
+            inom_omradet=r.inom_omradet,
+            kvinnor=r.kvinnor,
+            man=r.man,
+            ej_angivet=r.ej_angivet,
+        )
+        for r in deltagare
+    )
+    return arrangemang

@@ -911,3 +911,129 @@ def insats_xlsx(request, pk: int):
                 ]
             )
     return xlsx_response(wb, f"insats-{insats.pk}.xlsx")
+
+
+# --- Arrangemang ---------------------------------------------------------------------------
+
+
+@require_GET
+def arrangemang_list(request):
+    """The year's events with participants from the förbund's area (by kön) and in all."""
+    from .models import Arrangemang
+
+    _require(permissions.can_view_arrangemang(request.user))
+    ar = _ar(request)
+    fran, till = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
+    rader = list(selectors.arrangemang_med_summor(fran, till))
+    summa = {
+        f: sum(getattr(r, f) for r in rader)
+        for f in ("omrade_kvinnor", "omrade_man", "omrade_ej_angivet", "omrade_totalt", "alla")
+    }
+    ar_lista = sorted(
+        {d.year for d in Arrangemang.objects.dates("startdatum", "year")} | {ar}, reverse=True
+    )
+    return render(
+        request,
+        "insatser/arrangemang_list.html",
+        {
+            "ar": ar,
+            "rader": rader,
+            "summa": summa,
+            "per_organisation": selectors.arrangemang_per_organisation(fran, till),
+            "ar_lista": ar_lista,
+            "kan_andra": permissions.can_edit_arrangemang(request.user),
+        },
+    )
+
+
+@require_GET
+def arrangemang_detail(request, pk: int):
+    from .models import Arrangemang
+
+    _require(permissions.can_view_arrangemang(request.user))
+    arrangemang = get_object_or_404(
+        Arrangemang.objects.select_related("insats", "beviljning__paragraf__protokoll__mote"),
+        pk=pk,
+    )
+    deltagare = list(arrangemang.deltagare.all())
+    omrade = [d for d in deltagare if d.inom_omradet]
+    return render(
+        request,
+        "insatser/arrangemang_detail.html",
+        {
+            "a": arrangemang,
+            "deltagare": deltagare,
+            "omrade": {
+                "kvinnor": sum(d.kvinnor for d in omrade),
+                "man": sum(d.man for d in omrade),
+                "ej_angivet": sum(d.ej_angivet for d in omrade),
+                "totalt": sum(d.totalt for d in omrade),
+            },
+            "alla": sum(d.totalt for d in deltagare),
+            "kan_andra": permissions.can_edit_arrangemang(request.user),
+            "historik": historik(arrangemang)
+            if permissions.can_edit_arrangemang(request.user)
+            else [],
+        },
+    )
+
+
+def _arrangemang_form(request, arrangemang):
+    """Create and edit share one page: the event, then its participants per organisation.
+    Bad input is answered 422 with everything typed kept."""
+    from .forms import ArrangemangForm, DeltagareFormSet
+
+    _require(permissions.can_edit_arrangemang(request.user))
+    initial = [
+        {
+            "organisation": d.organisation,
+            "inom_omradet": d.inom_omradet,
+            "kvinnor": d.kvinnor,
+            "man": d.man,
+            "ej_angivet": d.ej_angivet,
+        }
+        for d in (arrangemang.deltagare.all() if arrangemang.pk else [])
+    ]
+    form = ArrangemangForm(request.POST or None, instance=arrangemang)
+    formset = DeltagareFormSet(request.POST or None, initial=initial, prefix="deltagare")
+    fel: list[str] = []
+    if request.method == "POST":
+        if form.is_valid() and formset.is_valid():
+            try:
+                sparat = services.arrangemang_spara(
+                    actor=request.user, arrangemang=form.instance, deltagare=formset.rader()
+                )
+            except services.Fel as exc:
+                fel = getattr(exc, "fel", [str(exc)])
+            else:
+                messages.success(request, f"{sparat.namn} är sparat.")
+                return redirect("arrangemang_detail", pk=sparat.pk)
+        fel = fel or ["Rätta det som är markerat nedan och spara igen. Det du skrivit finns kvar."]
+    organisationer = list(Part.objects.order_by("ordning", "namn").values_list("namn", flat=True))
+    return render(
+        request,
+        "insatser/arrangemang_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "fel": fel,
+            "a": arrangemang if arrangemang.pk else None,
+            "organisationer": organisationer,
+        },
+        status=INVALID if fel else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def arrangemang_create(request):
+    from .models import Arrangemang
+
+    return _arrangemang_form(request, Arrangemang())
+
+
+@require_http_methods(["GET", "POST"])
+def arrangemang_edit(request, pk: int):
+    from .models import Arrangemang
+
+    _require(permissions.can_edit_arrangemang(request.user))
+    return _arrangemang_form(request, get_object_or_404(Arrangemang, pk=pk))

@@ -273,6 +273,45 @@ MATRIX = {
     # The shared link of an open round: anyone who has it (and has not answered).
     "besvara_delad": (lambda: {"kod": _delad_lank()}, everyone()),
     # -- arrangemang och verksamhetsrapport (#7): add entries below this line --
+    # Reports: the kansli writes, the board and the revisor read; insatspersonal do not.
+    "rapporter": (None, outcome(LASARE)),
+    "arrangemang_list": (None, outcome(LASARE)),
+    "arrangemang_create": (None, outcome(KANSLI)),
+    "arrangemang_detail": (lambda: {"pk": _sip().arrangemang.get().pk}, outcome(LASARE)),
+    "arrangemang_edit": (lambda: {"pk": _sip().arrangemang.get().pk}, outcome(KANSLI)),
+    "verksamhetsrapport_create": (None, outcome(KANSLI)),
+    # The demo's draft årsredovisning 2021 (ekonomi.models.Verksamhetsrapport).
+    "verksamhetsrapport_detail": (
+        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        outcome(LASARE),
+    ),
+    "rapportavsnitt_edit": (
+        lambda: {
+            "pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk,
+            "nyckel": "styrelsen",
+        },
+        outcome(KANSLI),
+    ),
+    "verksamhetsrapport_godkann": (
+        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        post_only(),
+    ),
+    "verksamhetsrapport_ny_utgava": (
+        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        post_only(),
+    ),
+    "verksamhetsrapport_pdf": (
+        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        outcome(LASARE),
+    ),
+    "verksamhetsrapport_docx": (
+        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        outcome(LASARE),
+    ),
+    "verksamhetsrapport_html": (
+        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        outcome(LASARE),
+    ),
     # -- behovsanalys (#7): add entries below this line --
     # The board, the kansli and the revisorer read it; only the kansli imports.
     "behovsanalys": (None, outcome(LASARE)),
@@ -289,7 +328,15 @@ MATRIX = {
 }
 
 # Views that answer with a file to download rather than a page (no accessibility check).
-FILER = {"handling_download", "ansokan_bilaga", "insats_list_xlsx", "insats_xlsx"}
+FILER = {
+    "handling_download",
+    "ansokan_bilaga",
+    "insats_list_xlsx",
+    "insats_xlsx",
+    "verksamhetsrapport_pdf",
+    "verksamhetsrapport_docx",
+    "verksamhetsrapport_html",
+}
 FILER |= {"behovsanalys_pdf", "behovsanalys_exempel"}  # behovsanalys (#7)
 FILER |= {"omgang_export"}  # enkäter (#6)
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)

@@ -8,8 +8,17 @@ from playwright.sync_api import expect
 
 from forbund.demo import DEMO_PASSWORD, load_demo
 
-STYRELSE_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Enkäter", "Förbundet"]
-REVISOR_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Förbundet"]
+STYRELSE_NAV = [
+    "Översikt",
+    "Möten",
+    "Beslut",
+    "Insatser",
+    "Ekonomi",
+    "Rapporter",
+    "Enkäter",
+    "Förbundet",
+]
+REVISOR_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Rapporter", "Förbundet"]
 NAV = {
     "forbundschef": [*STYRELSE_NAV, "Personer", "Administration"],
     "ordforande": STYRELSE_NAV,
