@@ -65,8 +65,9 @@ def _filtrera(request) -> tuple[dict, int]:
 def behovsanalys(request):
     _require(can_view_behovsanalys(request.user))
     context, status = _filtrera(request)
-    if request.htmx and status == 200:
-        return render(request, "behovsanalys/oversikt.html#innehall", context)
+    if request.htmx and context["form"] is not None:
+        # The filter stays as it is; only the content (or the reason it cannot be shown) swaps.
+        return render(request, "behovsanalys/oversikt.html#innehall", context, status=status)
     return render(request, "behovsanalys/oversikt.html", context, status=status)
 
 

@@ -5,6 +5,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forbund import charts
 from forbund.behovsanalys import analys
@@ -142,3 +144,30 @@ def test_line_chart_is_readable_svg_with_swedish_numbers_and_gaps():
     assert svg.count("<polyline") == 1
     assert svg.count("<circle") == 5
     assert 'stroke-dasharray="7 4"' in svg  # the second series is dashed, not only coloured
+
+
+_varde = st.floats(min_value=0, max_value=1e6, allow_nan=False)
+_invanare = st.integers(min_value=1, max_value=10_000_000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hk=_varde, hm=_varde, ek=_varde, em=_varde, bk=_invanare, bm=_invanare)
+def test_totals_lie_between_their_parts_and_add_up(hk, hm, ek, em, bk, bm):
+    he = _he(
+        [
+            ("1", "kvinnor", 2023, "sjukpenning", hk),
+            ("1", "man", 2023, "sjukpenning", hm),
+            ("1", "kvinnor", 2023, "etableringsersattning", ek),
+            ("1", "man", 2023, "etableringsersattning", em),
+        ]
+    )
+    df = analys.per_tusen(he, _bef([("1", "kvinnor", 2023, bk), ("1", "man", 2023, bm)]))
+    alla = _cell(df, kon="totalt", ersattning="totalt")
+    assert alla.helarsekvivalenter == pytest.approx(hk + hm + ek + em)
+    # The total rate is a weighted mean of the two kön's rates, so it lies between them.
+    k = _cell(df, kon="kvinnor", ersattning="totalt").per_1000
+    m = _cell(df, kon="man", ersattning="totalt").per_1000
+    assert min(k, m) - 1e-9 <= alla.per_1000 <= max(k, m) + 1e-9
+    # And the kinds' rates add up to the total rate of each kön.
+    delar = df[(df.kon == "kvinnor") & (df.ersattning != "totalt")].per_1000.sum()
+    assert delar == pytest.approx(k)

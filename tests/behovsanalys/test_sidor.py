@@ -80,6 +80,11 @@ def test_the_filter_lives_in_the_url_and_partial_for_htmx(liten):
     assert partial.status_code == 200
     assert b"<html" not in partial.content
     assert "Nivå 2023: sjukpenning" in partial.content.decode()
+    assert 'href="/behovsanalys/pdf/?ersattning=sjukpenning"' in partial.content.decode()
+    fel = client.get(URL, {"fran": 2023, "till": 2022}, headers={"HX-Request": "true"})
+    assert fel.status_code == 422
+    assert b"<html" not in fel.content
+    assert "Från-året kan inte vara senare än till-året." in fel.content.decode()
 
 
 @pytest.mark.parametrize(
