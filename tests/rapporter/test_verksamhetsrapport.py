@@ -421,7 +421,7 @@ def test_report_page_query_count_does_not_grow(demo_rapport, moten, django_asser
 
     client = client_for("ledamot")
     url = reverse("verksamhetsrapport_detail", args=[demo_rapport.pk])
-    with django_assert_max_num_queries(40) as before:
+    with django_assert_max_num_queries(30) as before:
         assert client.get(url).status_code == 200
     kansli = get_user_model().objects.get(username="forbundschef")
     styrelsen = Organ.objects.get(typ="styrelse")
