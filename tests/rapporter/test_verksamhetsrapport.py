@@ -385,6 +385,7 @@ def test_pdf_docx_and_word_html(demo_rapport, moten):
     html = response.content.decode()
     assert response["Content-Disposition"].startswith("attachment")
     assert "<script" not in html and "<style" not in html
+    assert 'id="ekonomitabell" border="1"' in html  # Word draws the grid
     for r in rubriker:
         assert f"<h2>{r}</h2>" in html
 
