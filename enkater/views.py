@@ -144,9 +144,8 @@ def token_lista(request, pk: int):
     _require(permissions.can_manage(request.user))
     omgang = _get_omgang(request, pk)
     bas = request.build_absolute_uri("/e/")
-    tokens = [
-        (t.kod, _qr(f"{bas}{t.kod}/")) for t in omgang.tokens.filter(anvand=False).only("kod")
-    ]
+    koder = omgang.tokens.filter(anvand=False).values_list("kod", flat=True)
+    tokens = [(kod, _qr(f"{bas}{kod}/")) for kod in koder]
     return render(
         request,
         "enkater/token_lista.html",

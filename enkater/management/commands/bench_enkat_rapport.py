@@ -1,6 +1,7 @@
 """Time a full survey report over many responses (default 100 000), in pandas: the
-distribution per question for all, by kön and by insats, with suppression. The answers are
-generated in memory (fixed seed); the database is not touched."""
+distribution per question for every view the report offers (total, kön, insats, år,
+version, round, each also by kön and within a year) with the suppression across all views.
+The answers are generated in memory (fixed seed); the database is not touched."""
 
 import time
 
@@ -12,15 +13,20 @@ from enkater import analysis
 
 
 class Command(BaseCommand):
-    help = "Mäter en hel enkätrapport (fördelning, medel, undertryckning) över många svar."
+    help = (
+        "Mäter en hel enkätrapport (fördelning, medel, undertryckning i alla vyer) över många svar."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--svar", type=int, default=100_000)
         parser.add_argument("--fragor", type=int, default=7)
+        parser.add_argument("--insatser", type=int, default=40)
+        parser.add_argument("--ar", type=int, default=2, help="Antal år (omgångar per insats)")
 
-    def handle(self, *args, svar, fragor, **options):
+    def handle(self, *args, svar, fragor, insatser, ar, **options):
         rng = np.random.default_rng(2021)
         n = svar * fragor
+        omgang = rng.integers(0, insatser * ar, size=svar)
         df = pd.DataFrame(
             {
                 "svar": np.repeat(np.arange(svar), fragor),
@@ -32,18 +38,19 @@ class Command(BaseCommand):
                     ),
                     fragor,
                 ),
-                "insats": np.repeat(
-                    rng.choice([f"Insats {i}" for i in range(60)], size=svar), fragor
-                ),
+                "omgang": np.repeat(omgang, fragor),
+                "insats": np.repeat([f"Insats {o % insatser}" for o in omgang], fragor),
+                "ar": np.repeat(2021 + omgang // insatser, fragor),
+                "version": 1,
             }
         )
         start = time.perf_counter()
-        totalt = analysis.fordelning(df)
-        for grupp in ("kon", "insats"):
-            analysis.undertryck(analysis.fordelning(df, grupp), grupp=grupp, totalt=totalt)
-        analysis.undertryck_totalt(totalt)
+        tabeller = analysis.nns_rapport(df)
         sekunder = time.perf_counter() - start
+        celler = sum(len(t) for t in tabeller.values())
+        dolda = sum(int(t["dold"].sum()) for t in tabeller.values())
         self.stdout.write(
-            f"Enkätrapport: {svar} svar × {fragor} frågor ({n} svarsvärden), totalt + per kön + per insats "
-            f"med undertryckning: {sekunder:.2f} s."
+            f"Enkätrapport: {svar} svar × {fragor} frågor ({n} svarsvärden), {insatser} insatser × "
+            f"{ar} år, {len(tabeller)} vyer ({celler} rader, {dolda} dolda) med undertryckning "
+            f"över alla vyer: {sekunder:.2f} s."
         )
