@@ -363,26 +363,36 @@ class ArrangemangForm(forms.ModelForm):
         return data
 
 
+ANTAL_FEL = {
+    "min_value": "Antal kan inte vara negativt.",
+    "max_value": "Antalet är orimligt stort; kontrollera siffran.",
+    "invalid": "Ange antal i hela tal.",
+}
+
+
 class DeltagareForm(forms.Form):
     organisation = forms.CharField(label="Organisation", max_length=200, required=False)
     inom_omradet = forms.BooleanField(label="Från förbundets område", required=False, initial=True)
     kvinnor = forms.IntegerField(
         label="Kvinnor",
         min_value=0,
+        max_value=100_000,
         required=False,
-        error_messages={"min_value": "Antal kan inte vara negativt."},
+        error_messages=ANTAL_FEL,
     )
     man = forms.IntegerField(
         label="Män",
         min_value=0,
+        max_value=100_000,
         required=False,
-        error_messages={"min_value": "Antal kan inte vara negativt."},
+        error_messages=ANTAL_FEL,
     )
     ej_angivet = forms.IntegerField(
         label="Annat eller ej angivet kön",
         min_value=0,
+        max_value=100_000,
         required=False,
-        error_messages={"min_value": "Antal kan inte vara negativt."},
+        error_messages=ANTAL_FEL,
     )
 
     def __init__(self, *args, **kwargs):

@@ -87,6 +87,8 @@ def test_bad_input_is_422_and_keeps_what_was_typed(moten):
     assert "Antal kan inte vara negativt." in html
     assert 'value="Samordningsförbundet Härnösand"' in html and 'value="-2"' in html
     assert Arrangemang.objects.count() == before
+    huge = kansli.post(reverse("arrangemang_create"), _post(**{"deltagare-0-man": "9" * 12}))
+    assert huge.status_code == 422 and "orimligt stort" in huge.content.decode()
     # A row with counts but no organisation, and the same organisation twice.
     response = kansli.post(
         reverse("arrangemang_create"),
