@@ -399,6 +399,19 @@ def test_create_is_kansli_only_and_refuses_a_duplicate(moten):
     ny = Verksamhetsrapport.objects.get(typ="delarsrapport")
     assert response["Location"] == reverse("verksamhetsrapport_detail", args=[ny.pk])
     assert ny.titel == "Delårsrapport januari–april 2022" and ny.avsnitt.count() == 6
+    # The demo's own delårsrapport for the SIP tertial: the same figures as the other pages.
+    page = client_for("ledamot").get(reverse("verksamhetsrapport_detail", args=[ny.pk]))
+    html = page.content.decode()
+    sus_page = client_for("ledamot").get(
+        reverse("sus_rapport"), {"fran": "2022-01-01", "till": "2022-04-30"}
+    )
+    assert re.search(r"Aktiva</th>\s*<td class=\"text-end\">18<", sus_page.content.decode())
+    assert "totalt 18 personer (61\xa0% kvinnor och 39\xa0% män), varav 18 nya deltagare" in html
+    assert "Styrelsemöte 2022-01-21" in html and "Styrelsemöte 2022-02-25" in html
+    assert "Protokollet är inte justerat än" in html  # the draft of 2022-02-25
+    arr = _tabell(html, "arrangemangstabell")
+    assert _celler(arr, "Introduktion till SIP för nya handläggare")[:3] == ["18", "14", "4"]
+    assert "Portalen har ingen budget och inget utfall för 2022." in html
     again = kansli.post(url, {"typ": "delarsrapport", "fran": "2022-01-01", "till": "2022-04-30"})
     assert again.status_code == 422 and "Det finns redan en rapport" in again.content.decode()
     bad = kansli.post(url, {"typ": "delarsrapport", "fran": "2022-05-01", "till": "2022-04-30"})
