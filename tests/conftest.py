@@ -22,6 +22,14 @@ PERSONAS = [
 ]
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--matris",
+        default=None,
+        help="Behörighetsmatrisen: bara URL-namn som innehåller den här texten.",
+    )
+
+
 @pytest.fixture
 def demo(db):
     """The demo förbund, loaded through the same code as `make run`."""

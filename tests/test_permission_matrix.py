@@ -6,7 +6,6 @@ makes test_every_url_is_in_the_matrix fail.
 
 import datetime as dt
 
-import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ekonomi.models import Budgetpost
@@ -376,12 +375,24 @@ def _classify(response) -> object:
     return response.status_code
 
 
-@pytest.mark.parametrize("name", sorted(MATRIX))
-def test_permission_matrix(enkat, name):
-    kwargs_factory, expected = MATRIX[name]
-    url = reverse(name, kwargs=kwargs_factory() if kwargs_factory else None)
-    actual = {}
-    for persona in PERSONAS:
-        response = client_for(persona).get(url, follow=True)
-        actual[persona] = _classify(response)
-    assert actual == expected, url
+def test_permission_matrix(enkat, request):
+    """One walk over the whole matrix on one set of data (building the demo per URL took
+    minutes). Every mismatch is listed, not just the first. ``--matris=NAMN`` limits it."""
+    only = request.config.getoption("--matris", default=None)
+    mismatches = {}
+    for name in sorted(MATRIX):
+        if only and only not in name:
+            continue
+        kwargs_factory, expected = MATRIX[name]
+        url = reverse(name, kwargs=kwargs_factory() if kwargs_factory else None)
+        actual = {}
+        for persona in PERSONAS:
+            response = client_for(persona).get(url, follow=True)
+            actual[persona] = _classify(response)
+        if actual != expected:
+            mismatches[f"{name} {url}"] = {
+                p: f"väntat {expected[p]}, fick {actual[p]}"
+                for p in PERSONAS
+                if actual[p] != expected[p]
+            }
+    assert mismatches == {}
