@@ -75,3 +75,70 @@ def test_respondent_on_a_phone_and_staff_by_keyboard(browser, demo_live, axe_che
     page.goto(f"{base}/enkater/{omgang.pk}/resultat/")
     expect(page.get_by_text("2 svar.")).to_be_visible()
     axe_check(page)
+
+
+def test_shared_link_one_question_at_a_time_on_a_phone(browser, demo_live, axe_check):
+    """The shared link on a phone, one question at a time by keyboard, routing applied; the
+    same browser is then refused; the kansli's QR list and comparison count the answer."""
+    base = demo_live.url
+    from enkater import services
+
+    from ..conftest import bygg_enkat
+
+    omgang = services.delad_lank_skapa(actor=None, omgang=bygg_enkat())
+    phone = browser.new_context(
+        viewport={"width": 375, "height": 812}, locale="sv-SE", is_mobile=True, has_touch=True
+    )
+    page = phone.new_page()
+    page.goto(f"{base}/e/alla/{omgang.delad_kod}/")
+    knapp = page.get_by_role("button", name="Visa en fråga i taget")
+    knapp.click()
+    expect(page.get_by_text("Fråga 1 av 12")).to_be_visible()  # 9–10 wait for "Ja" on 8
+    axe_check(page)
+    # Kön has the focus: arrow keys move within the radio group, Space picks.
+    page.keyboard.press("Space")
+    expect(page.get_by_label("Kvinna")).to_be_checked()
+    nasta = page.get_by_role("button", name="Nästa fråga")
+    nasta.click()
+    expect(page.get_by_text("Fråga 2 av 12")).to_be_visible()
+    fraga1 = page.get_by_role("radiogroup", name="1. Har du fått stöd")
+    expect(fraga1).to_be_visible()
+    expect(page.get_by_role("radiogroup", name="Om dig:")).to_be_hidden()
+    page.keyboard.press("ArrowRight")  # the focus is on question 1: the next step
+    page.keyboard.press("ArrowRight")
+    for _ in range(7):
+        nasta.click()
+    fraga8 = page.get_by_role("radiogroup", name="8. Har ni påbörjat en planering")
+    expect(fraga8).to_be_visible()
+    fraga8.get_by_label("Ja").check()
+    expect(page.get_by_text("Fråga 9 av 14")).to_be_visible()
+    nasta.click()
+    expect(
+        page.get_by_role("radiogroup", name="9. Finns det en tillräcklig planering")
+    ).to_be_visible()
+    page.get_by_role("button", name="Föregående fråga").click()
+    fraga8.get_by_label("Nej").check()
+    expect(page.get_by_text("Fråga 9 av 12")).to_be_visible()
+    nasta.click()
+    expect(page.get_by_label("11.")).to_be_visible()  # "Nej" goes straight to 11
+    page.get_by_label("11.").fill("Tydlig plan")
+    axe_check(page)
+    page.get_by_role("button", name="Skicka svaret").click()
+    expect(page.get_by_role("heading", name="Tack för ditt svar!")).to_be_visible()
+    response = page.goto(f"{base}/e/alla/{omgang.delad_kod}/")
+    assert response.status == 410
+    expect(page.get_by_role("heading", name="Du har redan svarat på enkäten")).to_be_visible()
+    axe_check(page)
+    phone.close()
+    svar = Svar.objects.get(omgang=omgang)
+    got = dict(svar.varden.values_list("fraga__nummer", "varde"))
+    assert got == {"kon": 1, "1": 3, "8": 2, "11": None}
+
+    # The kansli: the QR list with the shared link, and the round's report counts the answer.
+    page = browser.new_page()
+    login(page, base, "forbundschef")
+    page.goto(f"{base}/enkater/{omgang.pk}/lankar/")
+    expect(page.get_by_role("img", name="QR-kod till den delade länken")).to_be_visible()
+    axe_check(page)
+    page.goto(f"{base}/enkater/{omgang.pk}/resultat/")
+    expect(page.get_by_text("1 svar.")).to_be_visible()
