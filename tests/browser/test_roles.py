@@ -15,10 +15,20 @@ STYRELSE_NAV = [
     "Insatser",
     "Ekonomi",
     "Rapporter",
+    "Behovsanalys",
     "Enkäter",
     "Förbundet",
 ]
-REVISOR_NAV = ["Översikt", "Möten", "Beslut", "Insatser", "Ekonomi", "Rapporter", "Förbundet"]
+REVISOR_NAV = [
+    "Översikt",
+    "Möten",
+    "Beslut",
+    "Insatser",
+    "Ekonomi",
+    "Rapporter",
+    "Behovsanalys",
+    "Förbundet",
+]
 NAV = {
     "forbundschef": [*STYRELSE_NAV, "Personer", "Administration"],
     "ordforande": STYRELSE_NAV,
