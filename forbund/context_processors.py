@@ -28,8 +28,14 @@ def portal(request):
             ("Beslut", "beslutsregister", moten_permissions.can_view_beslutsregister(user)),
             ("Insatser", "insats_list", insats_permissions.can_view_insatser(user)),
             ("Ekonomi", "ekonomi_dashboard", ekonomi_permissions.can_view_ekonomi(user)),
-            ("Rapporter", "rapporter", ekonomi_permissions.can_view_rapporter(user)),
-            ("Behovsanalys", "behovsanalys", permissions.can_view_behovsanalys(user)),
+            # Verksamhetsrapporter, arrangemang and the behovsanalys: one entry, so the
+            # menu still fits on one line on a laptop.
+            (
+                "Rapporter",
+                "rapporter",
+                ekonomi_permissions.can_view_rapporter(user)
+                or permissions.can_view_behovsanalys(user),
+            ),
             ("Enkäter", "omgang_list", enkat_permissions.can_view_results(user)),
             ("Förbundet", "forbund_detail", permissions.can_view_forbund(user)),
             ("Personer", "person_list", permissions.can_manage_personer(user)),
@@ -41,6 +47,8 @@ def portal(request):
                 continue
             url = reverse(name)
             active = path == url if url == "/" else path.startswith(url)
+            if name == "rapporter":
+                active = active or path.startswith(reverse("behovsanalys"))
             items.append(NavItem(label, url, active))
     forbund = selectors.forbund_get()
     return {

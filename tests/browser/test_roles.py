@@ -15,7 +15,6 @@ STYRELSE_NAV = [
     "Insatser",
     "Ekonomi",
     "Rapporter",
-    "Behovsanalys",
     "Enkäter",
     "Förbundet",
 ]
@@ -26,7 +25,6 @@ REVISOR_NAV = [
     "Insatser",
     "Ekonomi",
     "Rapporter",
-    "Behovsanalys",
     "Förbundet",
 ]
 NAV = {
