@@ -142,3 +142,17 @@ def test_shared_link_one_question_at_a_time_on_a_phone(browser, demo_live, axe_c
     axe_check(page)
     page.goto(f"{base}/enkater/{omgang.pk}/resultat/")
     expect(page.get_by_text("1 svar.")).to_be_visible()
+    axe_check(page)
+    # Every other page of the enkäter passes the axe check too.
+    for path in [
+        f"/enkater/{omgang.pk}/",
+        f"/enkater/{omgang.pk}/import/",
+        "/enkater/",
+        "/enkater/formular/",
+        f"/enkater/formular/{omgang.formular_id}/",
+        "/enkater/jamfor/deltagare_pagaende/?dela=insats&kon=1",
+        "/enkater/sjalvskattning/sjalvskattning-deltagare/?dela=forsorjning",
+    ]:
+        page.goto(f"{base}{path}")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        axe_check(page)

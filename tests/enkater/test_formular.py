@@ -157,3 +157,22 @@ def test_import_a_self_rating_needs_codes(enkat):
     assert kansli.post(url, {"fil": fil}).status_code == 302
     assert Deltagarkod.objects.filter(omgang=omgang, kod__in=["SIP-031", "SIP-032"]).count() == 2
     assert Fraga.objects.filter(formular=omgang.formular, nummer="forsorj").exists()
+
+
+def test_a_self_rating_round_belongs_to_an_insats(enkat):
+    formular = Formular.objects.get(kod="sjalvskattning-deltagare")
+    kansli = client_for("forbundschef")
+    data = {
+        "formular": formular.pk,
+        "ar": 2023,
+        "oppnar": "2023-01-01",
+        "stanger": "2023-12-31",
+        "tillfalle": "in",
+    }
+    response = kansli.post(reverse("omgang_create"), data)
+    assert response.status_code == 422 and "Välj vilken insats" in response.content.decode()
+    assert "2023-12-31" in response.content.decode()  # what was typed is kept
+    insats = Omgang.objects.filter(tillfalle="in").first().insats
+    response = kansli.post(reverse("omgang_create"), {**data, "insats": insats.pk})
+    assert response.status_code == 302
+    assert Omgang.objects.get(ar=2023, tillfalle="in").insats == insats
