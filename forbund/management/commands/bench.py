@@ -1,0 +1,117 @@
+"""Benchmarks of the key pages and the heavy jobs, written to var/bench-<etikett>.json; when
+both a demo and a scale run exist, the comparison goes to var/bench.json. `make bench` runs
+it on the demo database and on the generated one (see docs/performance.md)."""
+
+import json
+import os
+import platform
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.utils import timezone
+
+from forbund import matning
+
+VAR = Path(settings.BASE_DIR) / "var"
+
+
+class Command(BaseCommand):
+    help = "Mäter nyckelsidornas servertid och antal SQL-frågor, samt PDF, SIE-import och enkätrapport."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--etikett", default="demo", help="demo eller skala (filnamnet)")
+        parser.add_argument("--varv", type=int, default=20, help="mätta anrop per sida")
+        parser.add_argument("--utan-jobb", action="store_true", help="bara sidorna")
+
+    def handle(self, *args, etikett, varv, utan_jobb, **options):
+        namn = connection.settings_dict["NAME"]
+        storlek = matning.databasstorlek()
+        self.stdout.write(
+            f"Mätning '{etikett}' i databasen {namn} (DEBUG={settings.DEBUG}): "
+            + ", ".join(f"{k} {v}" for k, v in storlek.items())
+        )
+        self.stdout.write(f"Sidor ({varv} anrop var efter uppvärmning, testklient i processen):")
+        sidor = matning.mat_sidor(varv=varv, logg=self.stdout.write)
+        jobb = {}
+        if not utan_jobb:
+            jobb["protokoll_pdf"] = matning.mat_protokoll_pdf()
+            self.stdout.write(f"  Protokoll-PDF: {jobb['protokoll_pdf']}")
+            jobb["sie_import"] = matning.mat_sie_import()
+            self.stdout.write(f"  SIE4-import: {jobb['sie_import']}")
+            jobb["enkatrapport"] = matning.mat_enkatrapport()
+            self.stdout.write(f"  Enkätrapport: {jobb['enkatrapport']}")
+        data = {
+            "etikett": etikett,
+            "databas": namn,
+            "tid": timezone.now().isoformat(timespec="seconds"),
+            "maskin": f"{platform.machine()}, {os.cpu_count()} kärnor, Python {platform.python_version()}",
+            "installningar": settings.SETTINGS_MODULE,
+            "debug": settings.DEBUG,
+            "storlek": storlek,
+            "sidor": matning.som_dict(sidor),
+            "jobb": jobb,
+        }
+        VAR.mkdir(exist_ok=True)
+        (VAR / f"bench-{etikett}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2))
+        self._sammanstall()
+
+    def _sammanstall(self):
+        demo_fil, skala_fil = VAR / "bench-demo.json", VAR / "bench-skala.json"
+        if not (demo_fil.exists() and skala_fil.exists()):
+            return
+        demo = json.loads(demo_fil.read_text())
+        skala = json.loads(skala_fil.read_text())
+        jamforelse = matning.jamfor(demo, skala)
+        jobb = skala.get("jobb") or {}
+        mal = {
+            "median_ms": matning.MAL_MEDIAN_MS,
+            "kvot": matning.MAL_KVOT,
+            "protokoll_pdf_s": matning.MAL_PDF_S,
+            "sie_import_s": matning.MAL_SIE_S,
+            "enkatrapport_s": matning.MAL_ENKAT_S,
+        }
+        (VAR / "bench.json").write_text(
+            json.dumps(
+                {"mal": mal, "demo": demo, "skala": skala, "jamforelse": jamforelse},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        self.stdout.write(
+            "\nDemo mot skala (median i ms; mål: samma antal frågor, < 150 ms, ≤ 1,5×):"
+        )
+        self.stdout.write(
+            f"  {'sida':<22} {'frågor':>9} {'demo':>8} {'skala':>8} {'p95':>8} {'kvot':>6}  mål"
+        )
+        for namn, j in jamforelse.items():
+            ok = j["samma_fragor"] and j["under_150_ms"] and j["inom_1_5x"]
+            brister = [
+                text
+                for villkor, text in (
+                    (j["samma_fragor"], "frågorna växer"),
+                    (j["under_150_ms"], "≥ 150 ms"),
+                    (j["inom_1_5x"], "> 1,5×"),
+                )
+                if not villkor
+            ]
+            self.stdout.write(
+                f"  {namn:<22} {j['fragor_demo']:>4}/{j['fragor_skala']:<4} "
+                f"{j['median_demo_ms']:>8.1f} {j['median_skala_ms']:>8.1f} {j['p95_skala_ms']:>8.1f} "
+                f"{j['kvot']:>6}  {'uppfyllt' if ok else 'MISSAT: ' + ', '.join(brister)}"
+            )
+        if jobb:
+            pdf, sie, enk = jobb["protokoll_pdf"], jobb["sie_import"], jobb["enkatrapport"]
+            for text, varde, grans in (
+                (f"Protokoll-PDF ({pdf['paragrafer']} §)", pdf["median_s"], matning.MAL_PDF_S),
+                (
+                    f"SIE4-import ({sie['transaktioner']} transaktioner)",
+                    sie["s"],
+                    matning.MAL_SIE_S,
+                ),
+                (f"Enkätrapport ({enk['svar']} svar)", enk["s"], matning.MAL_ENKAT_S),
+            ):
+                status = "uppfyllt" if varde < grans else "MISSAT"
+                self.stdout.write(f"  {text:<44} {varde:6.2f} s  (mål < {grans:g} s) {status}")
+        self.stdout.write(f"\nSkrivet: {VAR / 'bench.json'}")

@@ -1,0 +1,271 @@
+"""Benchmarks of the key pages and the heavy jobs (`manage.py bench`, `make bench`).
+
+Pages are requested in-process through Django's test client with a logged-in user (the
+whole middleware stack, views, queries and templates; no network, no web server): warmed
+up first, then timed. "Server time" is the wall time of one request in this process. Query
+counts are taken on a separate request, so capturing them does not slow the timed ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+# Targets of issue #8 on the 2-core machine.
+MAL_MEDIAN_MS = 150
+MAL_KVOT = 1.5
+MAL_PDF_S = 1.0
+MAL_SIE_S = 10.0
+MAL_ENKAT_S = 2.0
+
+UTKAST_DATUM = dt.date(2031, 1, 17)  # the bench's own draft protocol, rolled back afterwards
+
+
+@dataclass(frozen=True)
+class Sida:
+    namn: str
+    anvandare: str  # username, or "" for an anonymous visitor
+    url: Callable[[], str]
+
+
+@dataclass
+class Matning:
+    namn: str
+    url: str
+    anvandare: str
+    status: int
+    fragor: int
+    median_ms: float
+    p95_ms: float
+    n: int
+
+
+def _storsta_omgang() -> int | None:
+    from django.db.models import Count
+
+    from enkater.models import Omgang
+
+    o = Omgang.objects.annotate(n=Count("svar")).order_by("-n", "pk").first()
+    return o.pk if o else None
+
+
+def _storsta_insats() -> int | None:
+    """The insats with the most statistics periods (the demo's SIP insats at both sizes)."""
+    from django.db.models import Count
+
+    from insatser.models import Insats
+
+    i = Insats.objects.annotate(n=Count("perioder")).order_by("-n", "pk").first()
+    return i.pk if i else None
+
+
+def sidor(utkast_pk: Callable[[], int]) -> list[Sida]:
+    """The key pages of issue #8: the same rule picks the object at both sizes."""
+    return [
+        Sida("start_kansli", "forbundschef", lambda: reverse("oversikt")),
+        Sida("start_styrelse", "ordforande", lambda: reverse("oversikt")),
+        Sida("start_revisor", "revisor", lambda: reverse("oversikt")),
+        Sida("start_insatspersonal", "insatspersonal", lambda: reverse("oversikt")),
+        Sida(
+            "protokollredigering",
+            "forbundschef",
+            lambda: reverse("protokoll_detail", args=[utkast_pk()]),
+        ),
+        Sida("beslutsregister_sok", "ledamot", lambda: reverse("beslutsregister") + "?q=bevilja"),
+        Sida("ekonomi_dashboard", "ordforande", lambda: reverse("ekonomi_dashboard")),
+        Sida("insatser_oversikt", "ordforande", lambda: reverse("insats_list")),
+        Sida(
+            "en_insats", "forbundschef", lambda: reverse("insats_detail", args=[_storsta_insats()])
+        ),
+        Sida(
+            "enkatrapport",
+            "forbundschef",
+            lambda: reverse("omgang_resultat", args=[_storsta_omgang()]),
+        ),
+        Sida("anslagstavla", "", lambda: reverse("anslagstavla")),
+        Sida("api_anslagstavla", "", lambda: "/api/anslagstavla"),
+        Sida("api_protokoll", "", lambda: "/api/protokoll"),
+        Sida("api_beslut_sok", "", lambda: "/api/beslut?q=bevilja"),
+    ]
+
+
+def _klient(username: str) -> Client:
+    # A page that fails is reported with its status, not allowed to stop the whole run.
+    klient = Client(raise_request_exception=False)
+    if username:
+        klient.force_login(get_user_model().objects.get(username=username))
+    return klient
+
+
+def _p95(tider: list[float]) -> float:
+    ordnade = sorted(tider)
+    return ordnade[min(len(ordnade) - 1, round(0.95 * (len(ordnade) - 1)))]
+
+
+LANGSAM_MS = 5_000  # a page this slow is measured once, not 20 times
+
+
+def mat_sida(sida: Sida, *, varv: int = 20, uppvarmning: int = 3) -> Matning:
+    klient = _klient(sida.anvandare)
+    url = sida.url()
+    # The first request is counted (queries) and timed cold; a page slower than
+    # LANGSAM_MS is reported from that one request, so one slow page cannot stall the run.
+    with CaptureQueriesContext(connection) as ctx:
+        start = time.perf_counter()
+        svar = klient.get(url)
+        forsta = (time.perf_counter() - start) * 1000
+    fragor = len(ctx.captured_queries)  # now: the next request clears the query log
+    tider = [forsta]
+    if forsta < LANGSAM_MS:
+        for _ in range(uppvarmning - 1):
+            klient.get(url)
+        tider = []
+        for _ in range(varv):
+            start = time.perf_counter()
+            klient.get(url)
+            tider.append((time.perf_counter() - start) * 1000)
+    return Matning(
+        namn=sida.namn,
+        url=url,
+        anvandare=sida.anvandare or "anonym",
+        status=svar.status_code,
+        fragor=fragor,
+        median_ms=round(statistics.median(tider), 1),
+        p95_ms=round(_p95(tider), 1),
+        n=len(tider),
+    )
+
+
+def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -> list[Matning]:
+    """Every key page. The protocol editor is measured on a draft of 25 paragraphs made for
+    the purpose; it and everything the requests write (sessions) are rolled back."""
+    from forbund import skala
+
+    resultat = []
+    with transaction.atomic():
+        kansli = get_user_model().objects.get(username="forbundschef")
+        utkast = skala.utkast_med_paragrafer(actor=kansli, datum=UTKAST_DATUM)
+        for sida in sidor(lambda: utkast.pk):
+            m = mat_sida(sida, varv=varv)
+            logg(
+                f"  {m.namn:<22} {m.status}  {m.fragor:>3} frågor  median {m.median_ms:7.1f} ms"
+                f"  p95 {m.p95_ms:7.1f} ms"
+            )
+            resultat.append(m)
+        transaction.set_rollback(True)
+    return resultat
+
+
+def mat_protokoll_pdf(*, varv: int = 5) -> dict:
+    """The 25-paragraph protocol of 2021-11-26 (the demo's) to PDF, as the page serves it."""
+    from moten.models import Protokoll
+    from moten.views import _protokoll_pdf_bytes
+
+    protokoll = Protokoll.objects.get(mote__datum=dt.date(2021, 11, 26), typ="protokoll")
+    _protokoll_pdf_bytes(protokoll)  # fonts and templates
+    tider = []
+    for _ in range(varv):
+        start = time.perf_counter()
+        data = _protokoll_pdf_bytes(protokoll)
+        tider.append(time.perf_counter() - start)
+    return {
+        "paragrafer": protokoll.paragrafer.count(),
+        "kB": len(data) // 1024,
+        "median_s": round(statistics.median(tider), 3),
+        "max_s": round(max(tider), 3),
+        "n": varv,
+    }
+
+
+def mat_sie_import(*, antal: int = 100_000) -> dict:
+    """An SIE4 file of `antal` transactions through ekonomi.services.utfall_import, with the
+    file generator of bench_sie_import; rolled back."""
+    from ekonomi import services
+    from ekonomi.management.commands.bench_sie_import import generera
+
+    data = generera(antal, 2099)
+    with transaction.atomic():
+        start = time.perf_counter()
+        resultat = services.utfall_import(actor=None, data=data, filnamn="bench.se", ar=2099)
+        sekunder = time.perf_counter() - start
+        transaction.set_rollback(True)
+    return {"transaktioner": resultat.antal, "kB": len(data) // 1024, "s": round(sekunder, 2)}
+
+
+def mat_enkatrapport() -> dict:
+    """The full survey report over every answer in the database: read from PostgreSQL into
+    pandas (enkater.selectors.svar_df) and the NNS report with suppression
+    (enkater.analysis), as the results pages compute it."""
+    from enkater import analysis, selectors
+    from enkater.models import Omgang, Svar
+
+    ids = list(Omgang.objects.values_list("pk", flat=True))
+    antal = Svar.objects.filter(omgang_id__in=ids).count()
+    start = time.perf_counter()
+    df = selectors.svar_df(ids)
+    last = time.perf_counter() - start
+    if hasattr(analysis, "nns_rapport"):
+        analysis.nns_rapport(df)
+    else:  # the earlier API: the total and the splits by kön and by insats
+        totalt = analysis.fordelning(df)
+        for grupp in ("kon", "insats"):
+            analysis.undertryck(analysis.fordelning(df, grupp), grupp=grupp, totalt=totalt)
+    sekunder = time.perf_counter() - start
+    return {
+        "svar": antal,
+        "svarsvarden": len(df),
+        "s": round(sekunder, 2),
+        "las_s": round(last, 2),
+        "berakna_s": round(sekunder - last, 2),
+    }
+
+
+def databasstorlek() -> dict:
+    from ekonomi.models import Transaktion
+    from enkater.models import Svar
+    from insatser.models import Insats, Period
+    from moten.models import Paragraf, Protokoll
+
+    return {
+        "protokoll": Protokoll.objects.count(),
+        "paragrafer": Paragraf.objects.count(),
+        "insatser": Insats.objects.count(),
+        "perioder": Period.objects.count(),
+        "enkatsvar": Svar.objects.count(),
+        "transaktioner": Transaktion.objects.count(),
+    }
+
+
+def som_dict(matningar: list[Matning]) -> dict:
+    return {m.namn: asdict(m) for m in matningar}
+
+
+def jamfor(demo: dict, skala: dict) -> dict:
+    """Per page: query counts and medians at both sizes, the ratio, and the targets."""
+    ut = {}
+    for namn, d in demo["sidor"].items():
+        s = skala["sidor"].get(namn)
+        if s is None:
+            continue
+        kvot = round(s["median_ms"] / d["median_ms"], 2) if d["median_ms"] else None
+        ut[namn] = {
+            "fragor_demo": d["fragor"],
+            "fragor_skala": s["fragor"],
+            "median_demo_ms": d["median_ms"],
+            "median_skala_ms": s["median_ms"],
+            "p95_skala_ms": s["p95_ms"],
+            "kvot": kvot,
+            "samma_fragor": d["fragor"] == s["fragor"],
+            "under_150_ms": s["median_ms"] < MAL_MEDIAN_MS,
+            "inom_1_5x": kvot is not None and kvot <= MAL_KVOT,
+        }
+    return ut
