@@ -7,11 +7,13 @@ published: they are public documents (offentlighetsprincipen); drafts never are.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.urls import reverse
 from django.utils import timezone
 from ninja import NinjaAPI, Schema
 from ninja.errors import HttpError
+from pydantic import WithJsonSchema
 
 from . import selectors
 
@@ -44,6 +46,15 @@ class ProtokollOut(Schema):
     ned_tidigast: dt.date | None
     sha256: str
     pdf: str
+
+
+class FelOut(Schema):
+    detail: str
+
+
+# The year's range is in the schema, so clients (and schemathesis) know it; the check itself
+# stays in _kontrollera_ar, which answers 422 with a Swedish message.
+Ar = Annotated[int | None, WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
 
 
 class BeslutOut(Schema):
@@ -80,8 +91,10 @@ def anslagstavla(request):
     ]
 
 
-@api.get("/protokoll", response=list[ProtokollOut], summary="Justerade protokoll")
-def protokoll(request, ar: int | None = None):
+@api.get(
+    "/protokoll", response={200: list[ProtokollOut], 422: FelOut}, summary="Justerade protokoll"
+)
+def protokoll(request, ar: Ar = None):
     _kontrollera_ar(ar)
     result = []
     for p in selectors.justerade_protokoll(ar).prefetch_related("paragrafer"):
@@ -103,8 +116,13 @@ def protokoll(request, ar: int | None = None):
     return result
 
 
-@api.get("/beslut", response=list[BeslutOut], summary="Sök i beslutsregistret")
-def beslut(request, q: str = "", ar: int | None = None, organ: int | None = None):
+@api.get("/beslut", response={200: list[BeslutOut], 422: FelOut}, summary="Sök i beslutsregistret")
+def beslut(
+    request,
+    q: str = "",
+    ar: Ar = None,
+    organ: int | None = None,
+):
     _kontrollera_ar(ar)
     return [
         BeslutOut(
