@@ -55,7 +55,7 @@ def historik(obj: models.Model, *, limit: int = 50) -> list[HistorikRad]:
     for _rec, changes in deltas:
         for ch in changes:
             field = model._meta.get_field(ch.field)
-            if field.is_relation:
+            if field.is_relation and not field.many_to_many:
                 fk_ids.setdefault(ch.field, set()).update(v for v in (ch.old, ch.new) if v)
     fk_names = {
         name: {
@@ -67,8 +67,11 @@ def historik(obj: models.Model, *, limit: int = 50) -> list[HistorikRad]:
 
     def show(field_name: str, value) -> str:
         field = model._meta.get_field(field_name)
-        if value in (None, ""):
+        if value in (None, "", []):
             return "–"
+        if field.many_to_many:
+            # simple-history gives the m2m rows as a list of dicts; their count is enough here.
+            return f"{len(value)} st"
         if field.is_relation:
             return fk_names.get(field_name, {}).get(value, f"#{value}")
         if field.choices:
