@@ -79,7 +79,8 @@ def las_uppladdning(fil) -> tuple[bytes, str]:
 
 def csv_rader(data: bytes) -> list[list[str]] | None:
     """A CSV file's rows, with the delimiter (;, comma or tab) read off the header and the
-    text as UTF-8 or, as Swedish Excel saves it, Windows-1252. None if it is not text."""
+    text as UTF-8 or, as Swedish Excel saves it, Windows-1252. None if it is not text, or
+    not CSV the csv module can read (a field over its 128 kB limit: a binary or huge file)."""
     import csv
 
     text = None
@@ -93,4 +94,7 @@ def csv_rader(data: bytes) -> list[list[str]] | None:
         return None
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(";,\t", key=first.count) if first else ";"
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        return None
