@@ -141,72 +141,82 @@ def _undertryck(C, sub, n_atom, per_gruppering, total_rad, min_n) -> np.ndarray:
     if total_rad is not None:
         skyddad[total_rad] = True  # the grand total is hidden only if it is itself small
 
-    def dolj(kandidater: np.ndarray) -> bool:
+    def val(kandidater: np.ndarray) -> int | None:
+        """The smallest shown candidate, the grand total only as a last resort."""
         kandidater = kandidater & ~hidden
         if not kandidater.any():
-            return False
-        val = np.where(kandidater & ~skyddad)[0] if (kandidater & ~skyddad).any() else None
-        if val is None:
-            val = np.where(kandidater)[0]
-        hidden[val[np.argmin(n[val])]] = True
-        return True
+            return None
+        fria = kandidater & ~skyddad
+        idx = np.where(fria if fria.any() else kandidater)[0]
+        return int(idx[np.argmin(n[idx])])
 
     for _ in range(4 * m + 10):
-        andrat = False
         vis = ~hidden
         # A shown cell inside another shown cell: their difference is known.
         diff = n[None, :] - n[:, None]
         lacka = sub & vis[:, None] & vis[None, :] & (diff > 0) & (diff < min_n)
-        for i in np.unique(np.where(lacka)[0]):
-            if not hidden[i]:
-                hidden[i] = True
-                andrat = True
-        if andrat:
-            continue
+        nya = set(np.unique(np.where(lacka)[0]).tolist())
         # A shown cell minus the shown cells of one view inside it.
         for idx in per_gruppering:
             A = sub[idx, :] & vis[idx][:, None]
-            tackt = n[idx] @ A
-            rest = n - tackt
+            rest = n - n[idx] @ A
             for p in np.where(vis & A.any(axis=0) & (rest > 0) & (rest < min_n))[0]:
                 barn = np.zeros(m, dtype=bool)
                 barn[idx[A[:, p]]] = True
-                andrat |= dolj(barn)
-            if andrat:
-                break
-        if andrat:
-            continue
-        # Linear algebra: is a hidden small cell, or a small atom, a combination of shown ones?
-        andrat = _linjar(C, n, n_atom, hidden, min_n, dolj)
-        if not andrat:
+                i = val(barn)
+                if i is not None:
+                    nya.add(i)
+        if not nya:
+            # Linear algebra: is a hidden small cell, or a small atom, a combination of
+            # shown ones? Each one found hides a cell of its combination.
+            nya = _linjar(C, n, n_atom, hidden, min_n, val)
+        if not nya:
             break
+        hidden[list(nya)] = True
     return hidden
 
 
-def _linjar(C, n, n_atom, hidden, min_n, dolj) -> bool:
+def _linjar(C, n, n_atom, hidden, min_n, val) -> set[int]:
+    """Targets (small atoms, hidden small cells) that are linear combinations of the shown
+    cells, and for each a shown cell to hide: one that every such combination needs, when
+    there is one (so hiding it surely breaks the leak), else the smallest one used.
+
+    Atoms without respondents are left out: treating them as known zeros only gives the
+    attacker more, so the check stays on the safe side."""
     vis = np.where(~hidden)[0]
-    if not len(vis):
-        return False
-    V = C[vis].astype(float)
-    mal = [C[i].astype(float) for i in np.where(hidden & (n > 0) & (n < min_n))[0]]
-    for a in np.where((n_atom > 0) & (n_atom < min_n))[0]:
+    aktiva = n_atom > 0
+    if not len(vis) or not aktiva.any():
+        return set()
+    V = C[np.ix_(vis, aktiva)].astype(float)
+    mal = [C[i, aktiva].astype(float) for i in np.where(hidden & (n > 0) & (n < min_n))[0]]
+    for a in np.where(aktiva & (n_atom < min_n))[0]:
         e = np.zeros(C.shape[1])
         e[a] = 1.0
-        mal.append(e)
+        mal.append(e[aktiva])
     if not mal:
-        return False
+        return set()
     T = np.array(mal)
-    _u, s, vt = np.linalg.svd(V, full_matrices=False)
-    bas = vt[s > 1e-9]
-    rest = T - (T @ bas.T) @ bas
+    U, S, Wt = np.linalg.svd(V, full_matrices=False)
+    r = int((1e-9 * max(1.0, S.max()) < S).sum())
+    W = Wt[:r].T  # the row space of the shown cells
+    rest = T - (T @ W) @ W.T
     lacka = np.where(np.linalg.norm(rest, axis=1) < 1e-6)[0]
     if not len(lacka):
-        return False
-    t = T[lacka[0]]
-    koef, *_ = np.linalg.lstsq(V.T, t, rcond=None)
-    kandidater = np.zeros(C.shape[0], dtype=bool)
-    kandidater[vis[np.abs(koef) > 1e-9]] = True
-    return dolj(kandidater)
+        return set()
+    # Minimal-norm coefficients over the shown cells. A cell with leverage 1 (its row is not
+    # a combination of the others) has the same coefficient in every combination.
+    X = U[:, :r] @ ((Wt[:r] @ T[lacka].T) / S[:r, None])
+    fri = 1.0 - (U[:, :r] ** 2).sum(axis=1) > 1e-9
+    nya = set()
+    for j in range(len(lacka)):
+        anvands = np.abs(X[:, j]) > 1e-9
+        kandidater = np.zeros(C.shape[0], dtype=bool)
+        kravs = anvands & ~fri
+        kandidater[vis[kravs if kravs.any() else anvands]] = True
+        i = val(kandidater)
+        if i is not None:
+            nya.add(i)
+    return nya
 
 
 def undertryckt_rapport(
@@ -234,8 +244,12 @@ def undertryckt_rapport(
     ni = varden.index("n")
     Cf = C.astype(float)
     rader: dict[tuple[str, ...], list] = {g: [] for g in grupperingar}
+    cache: dict[bytes, np.ndarray] = {}  # questions with the same counts per atom
     for fi, fraga in enumerate(fragor):
-        hidden = _undertryck(C, sub, X[fi][:, ni], per_gruppering, total_rad, min_n)
+        nyckel = X[fi][:, ni].tobytes()
+        if nyckel not in cache:
+            cache[nyckel] = _undertryck(C, sub, X[fi][:, ni], per_gruppering, total_rad, min_n)
+        hidden = cache[nyckel]
         cellsum = Cf @ X[fi]
         for g, key, r in cells:
             if cellsum[r, ni] > 0:

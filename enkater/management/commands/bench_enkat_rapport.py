@@ -22,8 +22,11 @@ class Command(BaseCommand):
         parser.add_argument("--fragor", type=int, default=7)
         parser.add_argument("--insatser", type=int, default=40)
         parser.add_argument("--ar", type=int, default=2, help="Antal år (omgångar per insats)")
+        parser.add_argument(
+            "--hoppa", type=float, default=0.06, help="Andel överhoppade frågor (som i demon)"
+        )
 
-    def handle(self, *args, svar, fragor, insatser, ar, **options):
+    def handle(self, *args, svar, fragor, insatser, ar, hoppa, **options):
         rng = np.random.default_rng(2021)
         n = svar * fragor
         omgang = rng.integers(0, insatser * ar, size=svar)
@@ -44,13 +47,14 @@ class Command(BaseCommand):
                 "version": 1,
             }
         )
+        df = df[rng.random(n) >= hoppa]  # skipped questions: each question its own counts
         start = time.perf_counter()
         tabeller = analysis.nns_rapport(df)
         sekunder = time.perf_counter() - start
         celler = sum(len(t) for t in tabeller.values())
         dolda = sum(int(t["dold"].sum()) for t in tabeller.values())
         self.stdout.write(
-            f"Enkätrapport: {svar} svar × {fragor} frågor ({n} svarsvärden), {insatser} insatser × "
+            f"Enkätrapport: {svar} svar × {fragor} frågor ({len(df)} svarsvärden), {insatser} insatser × "
             f"{ar} år, {len(tabeller)} vyer ({celler} rader, {dolda} dolda) med undertryckning "
             f"över alla vyer: {sekunder:.2f} s."
         )
