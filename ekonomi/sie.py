@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from forbund.uploads import csv_rader
 
+MAX_BELOPP = Decimal(10) ** 12
+
 
 @dataclass(frozen=True)
 class Rad:
@@ -34,6 +36,9 @@ class Inlast:
 
 def las(data: bytes, filnamn: str, *, ar: int) -> Inlast:
     namn = filnamn.lower()
+    if b"\x00" in data and not data.startswith(b"PK"):
+        # Text files never hold NUL bytes, and PostgreSQL cannot store them in text.
+        return Inlast(fel=["Filen innehåller binärdata och är varken SIE, CSV eller Excel."])
     if namn.endswith((".se", ".si", ".sie")) or data.lstrip().startswith(b"#"):
         return las_sie(data, ar=ar)
     try:
@@ -91,9 +96,18 @@ def _datum(text: str) -> dt.date:
 
 def _belopp(text: str) -> Decimal:
     value = Decimal(text.replace(",", "."))
-    if not value.is_finite():
+    # What Transaktion.belopp (14 digits, 2 decimals) can hold; more is a broken file.
+    if not value.is_finite() or abs(value) >= MAX_BELOPP:
         raise InvalidOperation
     return value
+
+
+def _konto(text: str) -> int:
+    """An account number: BAS accounts have four digits, sub-accounts a few more."""
+    konto = int(text)
+    if not 1 <= konto <= 999_999_999:
+        raise ValueError(text)
+    return konto
 
 
 def las_sie(data: bytes, *, ar: int) -> Inlast:
@@ -131,7 +145,7 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
                         f"Rad {nr}: filen gäller räkenskapsåret {rar_start.year}, inte {ar}."
                     )
             elif tag == "#KONTO":
-                result.konton[int(tokens[1])] = tokens[2] if len(tokens) > 2 else ""
+                result.konton[_konto(tokens[1])] = tokens[2] if len(tokens) > 2 else ""
             elif tag == "#VER":
                 serie, nummer, datum = tokens[1], tokens[2], _datum(tokens[3])
                 ver = (f"{serie}{nummer}", datum, tokens[4] if len(tokens) > 4 else "")
@@ -139,7 +153,7 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
                 if ver is None:
                     result.fel.append(f"Rad {nr}: #TRANS utanför en verifikation (#VER).")
                     continue
-                konto, belopp = int(tokens[1]), _belopp(tokens[3])
+                konto, belopp = _konto(tokens[1]), _belopp(tokens[3])
                 # Optional transaction date and text after the amount.
                 datum = _datum(tokens[4]) if len(tokens) > 4 and tokens[4].isdigit() else ver[1]
                 text_ = tokens[5] if len(tokens) > 5 else ver[2]
@@ -152,7 +166,7 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
                 y, m = int(period[:4]), int(period[4:6])
                 if y != ar:
                     continue
-                konto = int(tokens[3])
+                konto = _konto(tokens[3])
                 # #PSALDO is a period's balance (this year's accumulated change in SIE4).
                 datum = dt.date(y, m, calendar.monthrange(y, m)[1])
                 rad = Rad(konto, datum, _belopp(tokens[5]), f"Periodsaldo {period}", "PSALDO")
@@ -161,7 +175,7 @@ def las_sie(data: bytes, *, ar: int) -> Inlast:
             elif tag == "#RES" and tokens[1] == "0":
                 resultat.append(
                     Rad(
-                        int(tokens[2]),
+                        _konto(tokens[2]),
                         dt.date(ar, 12, 31),
                         _belopp(tokens[3]),
                         "Årets resultat",
@@ -215,7 +229,7 @@ def las_tabell(rows: list[list[str]], *, ar: int, format: str) -> Inlast:
             continue
         row = row + [""] * (len(header) - len(row))
         try:
-            konto = int(row[col["konto"]].strip())
+            konto = _konto(row[col["konto"]].strip())
             if "datum" in col and row[col["datum"]].strip():
                 datum = dt.date.fromisoformat(row[col["datum"]].strip()[:10])
             else:

@@ -310,3 +310,25 @@ def test_oversized_and_malformed_uploads_are_refused_with_4xx(period, vy):
     svar = klient.post(url, falt)
     assert svar.status_code == 422
     assert (_utfall_antal(), Statistikrad.objects.count()) == antal
+
+
+def _sie_med(rad: str) -> bytes:
+    return _sie_bas().replace(b"#TRANS 1930", rad.encode("cp437") + b"\r\n#TRANS 1930", 1)
+
+
+@pytest.mark.parametrize(
+    "data,namn,meddelande",
+    [
+        # Found by this fuzzing: each of these answered 500 (a database error) before.
+        (_sie_med("#TRANS 99999999999 {} 100.00"), "u.se", "Rad 8: #TRANS kan inte läsas"),
+        (_sie_med("#TRANS 4010 {} 1000000000000000"), "u.se", "Rad 8: #TRANS kan inte läsas"),
+        (_sie_med('#TRANS 4010 {} 10.00 20210105 "a\x00b"'), "u.se", "binärdata"),
+        (b"konto;datum;belopp\r\n99999999999;2021-01-05;10\r\n", "u.csv", "Rad 2: konto"),
+    ],
+)
+def test_values_the_database_cannot_hold_are_refused_cleanly(moten, data, namn, meddelande):
+    fore = _utfall_antal()
+    with pytest.raises(ekonomi_services.Fel) as fel:
+        ekonomi_services.utfall_import(actor=None, data=data, filnamn=namn, ar=2021)
+    assert meddelande in fel.value.fel[0]
+    assert _utfall_antal() == fore
