@@ -15,7 +15,7 @@ import pandas as pd
 from forbund.charts import staplar
 
 from . import analysis, selectors
-from .formular_skalor import ALTERNATIV
+from .formular_skalor import ALDER, ALTERNATIV, FORSORJNING, KON
 from .models import Formular, Fraga, Omgang, Svar, Svarsvarde
 
 DELA = {
@@ -97,6 +97,16 @@ def _urval(t: pd.DataFrame, fraga: str, filter_: dict) -> pd.DataFrame:
     return sub
 
 
+# Background groups in the order the form lists them, not alphabetically.
+ORDNING = {v: i for lista in (KON, ALDER, FORSORJNING) for i, v in enumerate(lista)}
+ORDNING[selectors.SAKNAS] = 99
+
+
+def _ordning(key) -> tuple:
+    delar = key if isinstance(key, tuple) else (key,)
+    return tuple((ORDNING.get(d, 0), str(d)) if isinstance(d, str) else (0, d) for d in delar)
+
+
 def _tabeller(
     tabeller: dict,
     fragor: list[Fraga],
@@ -116,7 +126,7 @@ def _tabeller(
             rader.append(Rad(etikett="Alla", dold=True, n=0))
         if grupper is not None:
             g = _urval(tabeller[grupper], f.nummer, filter_)
-            for key, row in g.iterrows():
+            for key, row in sorted(g.iterrows(), key=lambda kr: _ordning(kr[0])):
                 rader.append(_rad(_etikett(key, namn), row))
         result.append(
             Fragetabell(
@@ -148,8 +158,9 @@ def _diagram(ident: str, titel: str, tabeller: list[Fragetabell], varde: str) ->
     if not serier:
         return None
     kategorier = [f"Fråga {t.nummer}" for t in tabeller]
+    korta = [(namn if len(namn) <= 18 else namn[:17] + "…", vals) for namn, vals in serier]
     return {
-        "svg": staplar(ident=ident, titel=titel, kategorier=kategorier, serier=serier),
+        "svg": staplar(ident=ident, titel=titel, kategorier=kategorier, serier=korta),
         "titel": titel,
         "serier": [namn for namn, _v in serier],
         "rader": [(k, [vals[i] for _n, vals in serier]) for i, k in enumerate(kategorier)],
