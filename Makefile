@@ -12,7 +12,7 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=forbund.settings.production \
 	DATABASE_URL=postgres://forbund@db.invalid:5432/forbund \
 	ALLOWED_HOSTS=portal.example.org
 
-.PHONY: install run test lint format clean-db
+.PHONY: install run test lint format clean-db bench load
 
 $(VENV)/.installed: requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Förbundsportalen kräver Python 3.11 eller senare.")'
@@ -40,6 +40,30 @@ test: lint
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	$(TEST_ENV) $(PY) -m pytest
+
+# Benchmarks and the load test (docs/performance.md): production-like settings, and databases
+# of their own in the embedded cluster (forbund_bench_demo, forbund_scale, forbund_load), never
+# the `make run` database; DATABASE_URL is ignored here on purpose. Not part of `make test`.
+PERF_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=forbund.settings.load
+BENCH_DEMO := $(PERF_ENV) FORBUND_DB_NAME=forbund_bench_demo
+BENCH_SKALA := $(PERF_ENV) FORBUND_DB_NAME=forbund_scale
+LOAD_ENV := $(PERF_ENV) FORBUND_DB_NAME=forbund_load
+
+bench: install
+	$(BENCH_DEMO) $(PY) manage.py migrate --noinput -v0
+	$(BENCH_DEMO) $(PY) manage.py load_demo > /dev/null
+	$(BENCH_DEMO) $(PY) manage.py collectstatic --noinput -v0
+	$(BENCH_SKALA) $(PY) manage.py migrate --noinput -v0
+	$(BENCH_SKALA) $(PY) manage.py generate_scale
+	$(BENCH_DEMO) $(PY) manage.py bench --etikett demo
+	$(BENCH_SKALA) $(PY) manage.py bench --etikett skala
+
+load: install
+	$(LOAD_ENV) $(PY) manage.py migrate --noinput -v0
+	$(LOAD_ENV) $(PY) manage.py load_demo > /dev/null
+	$(LOAD_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(LOAD_ENV) $(PY) manage.py forbered_last
+	$(LOAD_ENV) $(PY) loadtest/kor.py
 
 # Removes the embedded development database (stop `make run` first).
 clean-db:

@@ -877,3 +877,58 @@ def _standard():
     from moten.models import STANDARD_AVSLUTNING, STANDARD_INLEDNING
 
     return STANDARD_INLEDNING + STANDARD_AVSLUTNING
+
+
+LAST_DATUM = dt.date(2031, 2, 14)  # the load test's own draft protocol
+LAST_PERIOD = (dt.date(2030, 1, 1), dt.date(2030, 4, 30))
+
+
+def forbered_last(*, tokens: int = 3000) -> dict:
+    """What the load test's simulated users work on, in a database with the demo: a draft
+    protocol of 25 paragraphs for the förbundschef, a draft statistics period for the
+    demo's insatspersonal, and an open survey round with `tokens` single-use links. Run again,
+    it reuses the protocol and the period and adds fresh links."""
+    from django.utils import timezone
+
+    from enkater import services as enkat_services
+    from enkater.models import Formular, Omgang
+    from insatser import services as insats_services
+    from insatser.models import Insats, Period
+    from moten.models import Protokoll
+
+    kansli = get_user_model().objects.get(username="forbundschef")
+    protokoll = Protokoll.objects.filter(mote__datum=LAST_DATUM, status="utkast").first()
+    if protokoll is None:
+        protokoll = utkast_med_paragrafer(actor=kansli, datum=LAST_DATUM)
+    insats = Insats.objects.get(personal__user__username="insatspersonal")
+    period = Period.objects.filter(insats=insats, fran=LAST_PERIOD[0], till=LAST_PERIOD[1]).first()
+    if period is None:
+        period = insats_services.period_create(
+            actor=kansli, insats=insats, fran=LAST_PERIOD[0], till=LAST_PERIOD[1]
+        )
+    idag = timezone.localdate()
+    formular = Formular.objects.filter(kod="deltagare_pagaende").order_by("-version").first()
+    omgang = Omgang.objects.filter(
+        formular=formular, insats=insats, oppnar__lte=idag, stanger__gte=idag
+    ).first()
+    if omgang is None:
+        omgang = enkat_services.omgang_create(
+            actor=kansli,
+            formular=formular,
+            ar=idag.year,
+            oppnar=idag - dt.timedelta(days=1),
+            stanger=idag + dt.timedelta(days=30),
+            insats=insats,
+        )
+    nya = []
+    for i in range(0, tokens, 1000):  # the service hands out at most 1 000 at a time
+        nya += enkat_services.tokens_skapa(actor=kansli, omgang=omgang, antal=min(1000, tokens - i))
+    return {
+        "protokoll": protokoll.pk,
+        "paragrafer": list(protokoll.paragrafer.order_by("ordning").values_list("pk", flat=True)),
+        "insats": insats.pk,
+        "period": period.pk,
+        "omgang": omgang.pk,
+        "fragor": [{"pk": f.pk, "typ": f.typ} for f in omgang.formular.fragor.order_by("ordning")],
+        "tokens": [t.kod for t in nya],
+    }
