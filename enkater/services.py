@@ -99,6 +99,7 @@ def omgang_create(
 
 @transaction.atomic
 def tokens_skapa(*, actor, omgang: Omgang, antal: int) -> list[Token]:
+    _inga_lankar_for_sjalvskattning(omgang)
     if not 1 <= antal <= 1000:
         raise Fel("Skapa mellan 1 och 1 000 länkar åt gången.")
     return Token.objects.bulk_create(Token(omgang=omgang) for _ in range(antal))
@@ -184,11 +185,20 @@ def _ny_delad_kod() -> str:
     return "".join(secrets.choice(alfabet) for _ in range(12))
 
 
+def _inga_lankar_for_sjalvskattning(omgang: Omgang) -> None:
+    if omgang.tillfalle:
+        raise Fel(
+            "En självskattning fylls i på papper och registreras av insatsen med deltagarkoden; "
+            "den har inga webblänkar."
+        )
+
+
 @transaction.atomic
 def delad_lank_skapa(*, actor, omgang: Omgang) -> Omgang:
     """One link for everyone in the round (e.g. on a poster in the insats's room). It works
     only while the round is open; the browser that answered is refused a second time by a
     signed cookie, nothing is stored about it."""
+    _inga_lankar_for_sjalvskattning(omgang)
     if not omgang.delad_kod:
         omgang.delad_kod = _ny_delad_kod()
         omgang.save(update_fields=["delad_kod"])

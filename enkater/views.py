@@ -90,8 +90,12 @@ def omgang_detail(request, pk: int):
     atgard = request.POST.get("atgard", "")
     if request.method == "POST" and atgard in ("delad_skapa", "delad_stang"):
         if atgard == "delad_skapa":
-            services.delad_lank_skapa(actor=request.user, omgang=omgang)
-            messages.success(request, "Den delade länken är skapad.")
+            try:
+                services.delad_lank_skapa(actor=request.user, omgang=omgang)
+            except services.Fel as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, "Den delade länken är skapad.")
         else:
             services.delad_lank_stang(actor=request.user, omgang=omgang)
             messages.success(request, "Den delade länken fungerar inte längre.")

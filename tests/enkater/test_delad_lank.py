@@ -85,3 +85,16 @@ def test_token_list_has_a_qr_code_per_link_and_prints(enkat, django_assert_max_n
         html = kansli.get(url).content.decode()
     assert html.count('src="data:image/svg+xml') == 23
     assert 'class="col-md-6 lapp' in html  # the print stylesheet keeps each slip whole
+
+
+def test_a_self_rating_has_no_web_links(enkat):
+    omgang = Omgang.objects.filter(tillfalle="in").first()
+    kansli = client_for("forbundschef")
+    response = kansli.post(
+        reverse("omgang_detail", args=[omgang.pk]), {"atgard": "delad_skapa"}, follow=True
+    )
+    assert "inga webblänkar" in response.content.decode()
+    omgang.refresh_from_db()
+    assert omgang.delad_kod is None
+    kansli.post(reverse("omgang_detail", args=[omgang.pk]), {"antal": 5})
+    assert not omgang.tokens.exists()
