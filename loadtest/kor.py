@@ -55,6 +55,32 @@ def _cpu_sekunder(pid: int) -> float:
     return total
 
 
+def las_statistik(fil: Path) -> dict:
+    """Locust's CSV statistics: the totals and each page's figures."""
+    with open(fil, newline="") as f:
+        rader = list(csv.DictReader(f))
+    alla = next(r for r in rader if r["Name"] == "Aggregated")
+    return {
+        "anrop": int(alla["Request Count"]),
+        "fel": int(alla["Failure Count"]),
+        "anrop_per_s": round(float(alla["Requests/s"]), 1),
+        "median_ms": float(alla["50%"]),
+        "p95_ms": float(alla["95%"]),
+        "p99_ms": float(alla["99%"]),
+        "max_ms": round(float(alla["Max Response Time"])),
+        "per_sida": {
+            r["Type"] + " " + r["Name"]: {
+                "anrop": int(r["Request Count"]),
+                "fel": int(r["Failure Count"]),
+                "median_ms": float(r["50%"]),
+                "p95_ms": float(r["95%"]),
+            }
+            for r in rader
+            if r["Name"] != "Aggregated"
+        },
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--anvandare", type=int, default=50)
@@ -130,35 +156,16 @@ def main() -> int:
         except subprocess.TimeoutExpired:
             server.kill()
 
-    with open(ut / "locust_stats.csv", newline="") as f:
-        rader = list(csv.DictReader(f))
-    alla = next(r for r in rader if r["Name"] == "Aggregated")
-    antal, fel = int(alla["Request Count"]), int(alla["Failure Count"])
     resultat = {
         "anvandare": args.anvandare,
         "tid": args.tid,
         "gunicorn_workers": args.workers,
-        "anrop": antal,
-        "fel": fel,
-        "anrop_per_s": round(float(alla["Requests/s"]), 1),
-        "median_ms": float(alla["50%"]),
-        "p95_ms": float(alla["95%"]),
-        "p99_ms": float(alla["99%"]),
-        "max_ms": round(float(alla["Max Response Time"])),
-        "cpu_s_gunicorn": round(cpu, 1),
-        "cpu_ms_per_anrop": round(cpu * 1000 / antal, 1) if antal else None,
+        **las_statistik(ut / "locust_stats.csv"),
         "varaktighet_s": round(varaktighet, 1),
-        "per_sida": {
-            r["Type"] + " " + r["Name"]: {
-                "anrop": int(r["Request Count"]),
-                "fel": int(r["Failure Count"]),
-                "median_ms": float(r["50%"]),
-                "p95_ms": float(r["95%"]),
-            }
-            for r in rader
-            if r["Name"] != "Aggregated"
-        },
     }
+    antal, fel = resultat["anrop"], resultat["fel"]
+    resultat["cpu_s_gunicorn"] = round(cpu, 1)
+    resultat["cpu_ms_per_anrop"] = round(cpu * 1000 / antal, 1) if antal else None
     (ut / "resultat.json").write_text(json.dumps(resultat, ensure_ascii=False, indent=2))
     print(
         f"\nLasttest: {args.anvandare} användare i {args.tid} mot gunicorn med {args.workers} "
