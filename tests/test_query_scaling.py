@@ -115,8 +115,8 @@ def test_comparison_flags_growing_queries_and_slow_pages():
     demo = {"sidor": {"a": {"fragor": 5, "median_ms": 10.0}, "b": {"fragor": 3, "median_ms": 50}}}
     stor = {
         "sidor": {
-            "a": {"fragor": 5, "median_ms": 12.0, "p95_ms": 14.0},
-            "b": {"fragor": 4, "median_ms": 160, "p95_ms": 200},
+            "a": {"fragor": 5, "median_ms": 12.0, "p95_ms": 14.0, "status": 200},
+            "b": {"fragor": 4, "median_ms": 160, "p95_ms": 200, "status": 200},
         }
     }
     j = matning.jamfor(demo, stor)

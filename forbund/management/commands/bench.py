@@ -86,18 +86,20 @@ class Command(BaseCommand):
             f"  {'sida':<22} {'frågor':>9} {'demo':>8} {'skala':>8} {'p95':>8} {'kvot':>6}  mål"
         )
         for namn, j in jamforelse.items():
-            ok = j["samma_fragor"] and j["under_150_ms"] and j["inom_1_5x"]
             brister = [
                 text
                 for villkor, text in (
-                    (j["samma_fragor"], "frågorna växer"),
+                    (j["status_skala"] != 0, f"avbruten efter {matning.AVBRYT_S} s"),
+                    (j["status_skala"] in (0, 200), f"status {j['status_skala']}"),
+                    (j["samma_fragor"] or j["status_skala"] == 0, "frågorna växer"),
                     (j["under_150_ms"], "≥ 150 ms"),
                     (j["inom_1_5x"], "> 1,5×"),
                 )
                 if not villkor
             ]
+            ok = not brister
             self.stdout.write(
-                f"  {namn:<22} {j['fragor_demo']:>4}/{j['fragor_skala']:<4} "
+                f"  {namn:<22} {j['fragor_demo']!s:>4}/{j['fragor_skala']!s:<4} "
                 f"{j['median_demo_ms']:>8.1f} {j['median_skala_ms']:>8.1f} {j['p95_skala_ms']:>8.1f} "
                 f"{j['kvot']:>6}  {'uppfyllt' if ok else 'MISSAT: ' + ', '.join(brister)}"
             )
