@@ -249,12 +249,17 @@ def mat_enkatrapport() -> dict:
     start = time.perf_counter()
     df = selectors.svar_df(ids)
     last = time.perf_counter() - start
-    if hasattr(analysis, "nns_rapport"):
-        analysis.nns_rapport(df)
-    else:  # the earlier API: the total and the splits by kön and by insats
-        totalt = analysis.fordelning(df)
-        for grupp in ("kon", "insats"):
-            analysis.undertryck(analysis.fordelning(df, grupp), grupp=grupp, totalt=totalt)
+    try:
+        with _tidsgrans(AVBRYT_S):
+            if hasattr(analysis, "nns_rapport"):
+                analysis.nns_rapport(df)
+            else:  # the earlier API: the total and the splits by kön and by insats
+                totalt = analysis.fordelning(df)
+                for grupp in ("kon", "insats"):
+                    analysis.undertryck(analysis.fordelning(df, grupp), grupp=grupp, totalt=totalt)
+    except Avbruten:
+        return {"svar": antal, "svarsvarden": len(df), "s": None, "las_s": round(last, 2),
+                "avbruten_efter_s": AVBRYT_S}  # fmt: skip
     sekunder = time.perf_counter() - start
     return {
         "svar": antal,

@@ -114,6 +114,11 @@ class Command(BaseCommand):
                 ),
                 (f"Enkätrapport ({enk['svar']} svar)", enk["s"], matning.MAL_ENKAT_S),
             ):
+                if varde is None:
+                    self.stdout.write(
+                        f"  {text:<44} avbruten efter {matning.AVBRYT_S} s  (mål < {grans:g} s) MISSAT"
+                    )
+                    continue
                 status = "uppfyllt" if varde < grans else "MISSAT"
                 self.stdout.write(f"  {text:<44} {varde:6.2f} s  (mål < {grans:g} s) {status}")
         self.stdout.write(f"\nSkrivet: {VAR / 'bench.json'}")
