@@ -193,7 +193,7 @@ def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -
         for sida in sidor(lambda: utkast.pk):
             m = mat_sida(sida, varv=varv)
             logg(
-                f"  {m.namn:<22} {m.status}  {m.fragor:>3} frågor  median {m.median_ms:7.1f} ms"
+                f"  {m.namn:<22} {m.status}  {m.fragor!s:>4} frågor  median {m.median_ms:7.1f} ms"
                 f"  p95 {m.p95_ms:7.1f} ms"
             )
             resultat.append(m)

@@ -1,5 +1,5 @@
-"""Hypothesis against every file importer: utfall (SIE4, CSV, Excel) and SUS statistics (CSV,
-Excel). Random bytes and mutated valid files must end either in a successful import or in a
+"""Hypothesis against every file importer: utfall (SIE4, CSV, Excel), SUS statistics (CSV,
+Excel) and survey answers (CSV, Excel). Random bytes and mutated valid files must end either in a successful import or in a
 clean refusal (the importer's own error class with Swedish messages), never in any other
 exception; a refusal changes nothing (row counts unchanged); through the upload views the
 answer is never a 500.
@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 from ekonomi import services as ekonomi_services
 from ekonomi.management.commands.bench_sie_import import generera
 from ekonomi.models import Konto, Transaktion, Utfallsimport
+from enkater import services as enkat_services
+from enkater.models import Svar, Svarsvarde
 from insatser import services as insats_services
 from insatser.models import Insats, Statistikrad
 
@@ -74,7 +76,19 @@ def _csv_bas() -> bytes:
     return ("\r\n".join(rader) + "\r\n").encode("utf-8")
 
 
+_XLSX: dict[str, bytes] = {}
+
+
 def _xlsx(rows: list[list]) -> bytes:
+    """An Excel file of the rows, the same bytes for the same rows within a run (openpyxl
+    stamps the time into every file; Hypothesis needs the same input to replay an example)."""
+    nyckel = repr(rows)
+    if nyckel not in _XLSX:
+        _XLSX[nyckel] = _skriv_xlsx(rows)
+    return _XLSX[nyckel]
+
+
+def _skriv_xlsx(rows: list[list]) -> bytes:
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -332,3 +346,70 @@ def test_values_the_database_cannot_hold_are_refused_cleanly(moten, data, namn, 
         ekonomi_services.utfall_import(actor=None, data=data, filnamn=namn, ar=2021)
     assert meddelande in fel.value.fel[0]
     assert _utfall_antal() == fore
+
+
+# -- Survey answers (enkater: paper answers from CSV or Excel) --------------------------------
+
+
+def _svarsfil_bas(omgang) -> bytes:
+    fragor = list(omgang.formular.fragor.order_by("ordning"))
+    rader = [[f.nummer for f in fragor]]
+    for i in range(3):
+        rad = []
+        for f in fragor:
+            if f.typ == "fritext":
+                rad.append("Bra stöd." if i == 0 else "")
+            elif f.typ.startswith("skala"):
+                rad.append(str(1 + (i + f.ordning) % 6))
+            else:
+                rad.append("1")
+        rader.append(rad)
+    return "\n".join(";".join(r) for r in rader).encode("utf-8")
+
+
+def svarsfiler(bas: bytes):
+    rows = [r.split(";") for r in bas.decode().splitlines()]
+    return st.one_of(
+        st.binary(max_size=2000),
+        bytemutation(bas),
+        faltmutation(bas, separator=";", kodning="utf-8"),
+        bytemutation(_xlsx(rows)),
+    )
+
+
+def test_the_valid_survey_file_imports(enkat):
+    with transaction.atomic():
+        assert enkat_services.svar_importera_fil(
+            actor=None, omgang=enkat, data=_svarsfil_bas(enkat)
+        )
+        transaction.set_rollback(True)
+
+
+@FUZZ
+@given(data=st.data())
+def test_survey_answer_import_imports_whole_files_or_refuses_cleanly(enkat, data):
+    fil = data.draw(svarsfiler(_svarsfil_bas(enkat)))
+    with transaction.atomic():
+        fore = (Svar.objects.count(), Svarsvarde.objects.count())
+        try:
+            antal = enkat_services.svar_importera_fil(actor=None, omgang=enkat, data=fil)
+        except enkat_services.ImportFel as exc:
+            _rena_meddelanden(exc.fel)
+            assert (Svar.objects.count(), Svarsvarde.objects.count()) == fore
+        else:
+            assert Svar.objects.count() == fore[0] + antal
+        transaction.set_rollback(True)
+
+
+@VY_FUZZ
+@given(data=st.data())
+def test_the_survey_import_page_never_answers_500(enkat, data):
+    fil = data.draw(svarsfiler(_svarsfil_bas(enkat)))
+    klient = client_for("forbundschef")
+    klient.raise_request_exception = False
+    with transaction.atomic():
+        svar = klient.post(
+            reverse("omgang_import", args=[enkat.pk]), {"fil": _uppladdning(fil, "svar.csv")}
+        )
+        assert svar.status_code in (302, 422), svar.status_code
+        transaction.set_rollback(True)
