@@ -17,7 +17,8 @@ of all views are suppressed together, per question:
      hidden as well);
    - no hidden small cell and no small atom may be a linear combination of shown cells
      (checked with linear algebra over all views at once; a cell in the combination is
-     hidden).
+     hidden). This dense check is skipped above LINJAR_MAX (hundreds of rounds of one
+     form); the subtraction checks above always run.
 
 Because the per-round page, the comparison across rounds, the year filter and the kön split
 are all views of one universe, a count hidden in one is not given away by another.
@@ -31,6 +32,10 @@ import numpy as np
 import pandas as pd
 
 MIN_N = 5
+# The linear-algebra check is a dense SVD of (shown cells × atoms): about m·a² operations.
+# Above this (say 1 500 cells × 800 atoms: a form asked in hundreds of rounds) a page would
+# take many seconds per question, so only the subtraction checks run.
+LINJAR_MAX = 1e9
 STEG = [1, 2, 3, 4, 5, 6]
 STEGKOLUMNER = [f"steg_{s}" for s in STEG]
 KOLUMNER = ["n", *STEGKOLUMNER, "medel", "andel_hog"]
@@ -110,9 +115,10 @@ def _struktur(atomer: pd.DataFrame, grupperingar: list[tuple[str, ...]]):
                 total_rad = seen[b]
         per_gruppering.append(np.array(sorted(set(rader)), dtype=int))
     C = np.array(rows) if rows else np.zeros((0, antal), dtype=bool)
-    Ci = C.astype(np.int32)
-    # sub[i, j]: cell i lies inside cell j (and is not the same cell).
-    sub = (Ci @ (1 - Ci).T) == 0
+    # sub[i, j]: cell i lies inside cell j (and is not the same cell): no atom of i outside j.
+    # A float32 product runs in BLAS; the counts are small integers, exact in float32.
+    Cf = C.astype(np.float32)
+    sub = (Cf @ (1.0 - Cf).T) < 0.5
     np.fill_diagonal(sub, False)
     return C, sub, cells, per_gruppering, total_rad
 
@@ -133,7 +139,9 @@ def dolda_celler(
     return {(g, key): bool(hidden[i]) for g, key, i in cells}
 
 
-def _undertryck(C, sub, n_atom, per_gruppering, total_rad, min_n) -> np.ndarray:
+def _undertryck(
+    C, sub, n_atom, per_gruppering, total_rad, min_n, linjar_max=LINJAR_MAX
+) -> np.ndarray:
     m = C.shape[0]
     n = C.astype(float) @ n_atom
     hidden = n < min_n  # an empty cell (0) shows nothing either
@@ -150,12 +158,13 @@ def _undertryck(C, sub, n_atom, per_gruppering, total_rad, min_n) -> np.ndarray:
         idx = np.where(fria if fria.any() else kandidater)[0]
         return int(idx[np.argmin(n[idx])])
 
+    inre, yttre = np.nonzero(sub)  # every pair of nested cells, once
     for _ in range(4 * m + 10):
         vis = ~hidden
         # A shown cell inside another shown cell: their difference is known.
-        diff = n[None, :] - n[:, None]
-        lacka = sub & vis[:, None] & vis[None, :] & (diff > 0) & (diff < min_n)
-        nya = set(np.unique(np.where(lacka)[0]).tolist())
+        diff = n[yttre] - n[inre]
+        lacka = vis[inre] & vis[yttre] & (diff > 0) & (diff < min_n)
+        nya = set(np.unique(inre[lacka]).tolist())
         # A shown cell minus the shown cells of one view inside it.
         for idx in per_gruppering:
             A = sub[idx, :] & vis[idx][:, None]
@@ -169,14 +178,14 @@ def _undertryck(C, sub, n_atom, per_gruppering, total_rad, min_n) -> np.ndarray:
         if not nya:
             # Linear algebra: is a hidden small cell, or a small atom, a combination of
             # shown ones? Each one found hides a cell of its combination.
-            nya = _linjar(C, n, n_atom, hidden, min_n, val)
+            nya = _linjar(C, n, n_atom, hidden, min_n, val, linjar_max)
         if not nya:
             break
         hidden[list(nya)] = True
     return hidden
 
 
-def _linjar(C, n, n_atom, hidden, min_n, val) -> set[int]:
+def _linjar(C, n, n_atom, hidden, min_n, val, linjar_max=LINJAR_MAX) -> set[int]:
     """Targets (small atoms, hidden small cells) that are linear combinations of the shown
     cells, and for each a shown cell to hide: one that every such combination needs, when
     there is one (so hiding it surely breaks the leak), else the smallest one used.
@@ -187,6 +196,8 @@ def _linjar(C, n, n_atom, hidden, min_n, val) -> set[int]:
     aktiva = n_atom > 0
     if not len(vis) or not aktiva.any():
         return set()
+    if len(vis) * float(aktiva.sum()) ** 2 > linjar_max:
+        return set()  # too large for a dense SVD per page; the subtraction checks still hold
     V = C[np.ix_(vis, aktiva)].astype(float)
     mal = [C[i, aktiva].astype(float) for i in np.where(hidden & (n > 0) & (n < min_n))[0]]
     for a in np.where(aktiva & (n_atom < min_n))[0]:
@@ -226,6 +237,7 @@ def undertryckt_rapport(
     grupperingar: list[tuple[str, ...]],
     harled: Callable[[pd.DataFrame], pd.DataFrame],
     min_n: int = MIN_N,
+    linjar_max: float = LINJAR_MAX,
 ) -> dict[tuple[str, ...], pd.DataFrame]:
     """Every view of a report with suppression across all of them.
 
@@ -248,7 +260,9 @@ def undertryckt_rapport(
     for fi, fraga in enumerate(fragor):
         nyckel = X[fi][:, ni].tobytes()
         if nyckel not in cache:
-            cache[nyckel] = _undertryck(C, sub, X[fi][:, ni], per_gruppering, total_rad, min_n)
+            cache[nyckel] = _undertryck(
+                C, sub, X[fi][:, ni], per_gruppering, total_rad, min_n, linjar_max
+            )
         hidden = cache[nyckel]
         cellsum = Cf @ X[fi]
         for g, key, r in cells:
@@ -292,7 +306,9 @@ def nns_grupperingar() -> list[tuple[str, ...]]:
     return list(dict.fromkeys(bas + med_ar))
 
 
-def nns_rapport(df: pd.DataFrame, min_n: int = MIN_N) -> dict[tuple[str, ...], pd.DataFrame]:
+def nns_rapport(
+    df: pd.DataFrame, min_n: int = MIN_N, linjar_max: float = LINJAR_MAX
+) -> dict[tuple[str, ...], pd.DataFrame]:
     """df: one row per answered scale question with columns fraga, varde and NNS_ATOM."""
     grupperingar = nns_grupperingar()
     if df.empty:
@@ -306,6 +322,7 @@ def nns_rapport(df: pd.DataFrame, min_n: int = MIN_N) -> dict[tuple[str, ...], p
         grupperingar=grupperingar,
         harled=_harled_fordelning,
         min_n=min_n,
+        linjar_max=linjar_max,
     )
 
 
