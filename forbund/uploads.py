@@ -90,7 +90,8 @@ def csv_rader(data: bytes) -> list[list[str]] | None:
             break
         except UnicodeDecodeError:
             continue
-    if text is None:
+    if text is None or "\x00" in text:
+        # NUL is never in a text file, and PostgreSQL cannot store it in a text column.
         return None
     first = text.splitlines()[0] if text.strip() else ""
     delimiter = max(";,\t", key=first.count) if first else ";"

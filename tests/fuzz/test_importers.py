@@ -413,3 +413,14 @@ def test_the_survey_import_page_never_answers_500(enkat, data):
         )
         assert svar.status_code in (302, 422), svar.status_code
         transaction.set_rollback(True)
+
+
+def test_a_nul_byte_in_a_survey_file_is_refused_cleanly(enkat):
+    # Found by fuzzing: a NUL byte in a free-text answer made the import answer 500.
+    fritext = enkat.formular.fragor.filter(typ="fritext").order_by("ordning").first()
+    data = f"kon;{fritext.nummer}\n1;a\x00b\n".encode()
+    fore = Svar.objects.count()
+    with pytest.raises(enkat_services.ImportFel) as fel:
+        enkat_services.svar_importera_fil(actor=None, omgang=enkat, data=data)
+    assert "kan inte läsas" in fel.value.fel[0]
+    assert Svar.objects.count() == fore
