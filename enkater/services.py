@@ -318,7 +318,7 @@ def svar_importera(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
             if not text:
                 continue
             if mal.typ == Fraga.Typ.FRITEXT:
-                varden[mal.pk] = text[:4000]
+                varden[mal.pk] = text.replace("\x00", "")[:4000]  # PostgreSQL text has no NUL
                 continue
             antal = len(ALTERNATIV[mal.typ])
             if not re.fullmatch(r"\d+", text) or not 1 <= int(text) <= antal:

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from enkater import services
 from enkater.models import Svar
 
 from ..conftest import client_for
@@ -102,3 +103,19 @@ def test_command_failure_changes_nothing(enkat, tmp_path):
         call_command("import_svar", str(tmp_path / "saknas.csv"), "--omgang", str(enkat.pk))
     with pytest.raises(CommandError, match="ingen omgång"):
         call_command("import_svar", str(path), "--omgang", "999999")
+
+
+def test_a_nul_byte_is_refused_cleanly_not_a_500(enkat):
+    data = "kon;11\n1;Bra\x00 stöd\n".encode()
+    fil = SimpleUploadedFile("svar.csv", data, content_type="text/csv")
+    response = client_for("forbundschef").post(
+        reverse("omgang_import", args=[enkat.pk]), {"fil": fil}
+    )
+    assert response.status_code == 422
+    assert "Filen är varken CSV eller Excel" in response.content.decode()
+    assert not Svar.objects.filter(omgang=enkat).exists()
+    # Rows that reach the service with a NUL in free text (PostgreSQL text cannot hold
+    # one) are stored without it.
+    f11 = enkat.formular.fragor.get(nummer="11")
+    services.svar_importera(actor=None, omgang=enkat, rader=[["11"], ["Bra\x00 stöd"]])
+    assert Svar.objects.get(omgang=enkat).varden.get(fraga=f11).text == "Bra stöd"
