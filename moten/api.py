@@ -97,8 +97,8 @@ def anslagstavla(request):
 def protokoll(request, ar: Ar = None):
     _kontrollera_ar(ar)
     result = []
-    for p in selectors.justerade_protokoll(ar).prefetch_related("paragrafer"):
-        forsta, sista = selectors.paragraf_range(p)
+    for p in selectors.justerade_protokoll(ar, med_intervall=True):
+        forsta, sista = p.forsta, p.sista
         anslag = getattr(p, "anslag", None)
         result.append(
             ProtokollOut(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import Prefetch, Q
+from django.db.models import Max, Min, Prefetch, Q
 from django.utils import timezone
 
 from forbund import permissions as fp
@@ -91,12 +91,17 @@ def anslag_aktuella():
     )
 
 
-def justerade_protokoll(ar: int | None = None):
+def justerade_protokoll(ar: int | None = None, *, med_intervall: bool = False):
+    """Justerade protocols, newest first. With `med_intervall`, each carries `forsta` and
+    `sista`, its first and last § number, computed by the database (one query, however many
+    paragraphs: the public API lists every protocol)."""
     qs = (
         Protokoll.objects.filter(status=Protokoll.Status.JUSTERAT)
         .select_related("mote__organ", "anslag")
         .order_by("-mote__datum")
     )
+    if med_intervall:
+        qs = qs.annotate(forsta=Min("paragrafer__nummer"), sista=Max("paragrafer__nummer"))
     if ar:
         qs = qs.filter(mote__datum__year=ar)
     return qs

@@ -838,9 +838,12 @@ def beslutsregister(request):
         "organ_id": organ_id,
         "ar": ar,
         "organ": Organ.objects.filter(typ=Organ.Typ.STYRELSE),
-        "ar_lista": sorted(
-            set(Paragraf.objects.filter(protokoll__status="justerat").values_list("ar", flat=True)),
-            reverse=True,
+        # Distinct in the database: the years, not every justerat paragraph's year.
+        "ar_lista": list(
+            Paragraf.objects.filter(protokoll__status="justerat")
+            .values_list("ar", flat=True)
+            .distinct()
+            .order_by("-ar")
         ),
     }
     if request.htmx:
