@@ -1,5 +1,5 @@
 """Hypothesis against every file importer: utfall (SIE4, CSV, Excel), SUS statistics (CSV,
-Excel) and survey answers (CSV, Excel). Random bytes and mutated valid files must end either in a successful import or in a
+Excel), survey answers (CSV, Excel) and behovsanalys (CSV, Excel). Random bytes and mutated valid files must end either in a successful import or in a
 clean refusal (the importer's own error class with Swedish messages), never in any other
 exception; a refusal changes nothing (row counts unchanged); through the upload views the
 answer is never a 500.
@@ -11,6 +11,7 @@ FORBUND_FUZZ_EXEMPEL=2000 FORBUND_FUZZ_SLUMP=1 pytest tests/fuzz
 import datetime as dt
 import io
 import os
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -424,3 +425,74 @@ def test_a_nul_byte_in_a_survey_file_is_refused_cleanly(enkat):
         enkat_services.svar_importera_fil(actor=None, omgang=enkat, data=data)
     assert "kan inte läsas" in fel.value.fel[0]
     assert Svar.objects.count() == fore
+
+
+# -- Behovsanalys (helårsekvivalenter per kommun, CSV or Excel) --------------------------------
+
+EXEMPELFIL = Path(__file__).resolve().parents[2] / "docs" / "exempel" / "behovsanalys_exempel.csv"
+
+
+def _behov_bas() -> bytes:
+    # The documented example file, cut to its first 30 rows to keep each example quick.
+    rader = EXEMPELFIL.read_bytes().splitlines(keepends=True)
+    return b"".join(rader[:31])
+
+
+def _behov_antal() -> tuple[int, int, int]:
+    from forbund.models import Befolkning, Behovsimport, Helarsekvivalent
+
+    return (
+        Behovsimport.objects.count(),
+        Helarsekvivalent.objects.count(),
+        Befolkning.objects.count(),
+    )
+
+
+def behovsfiler():
+    bas = _behov_bas()
+    rows = [r.split(";") for r in bas.decode("utf-8-sig").splitlines()]
+    return st.one_of(
+        st.tuples(st.binary(max_size=2000), st.sampled_from(["b.csv", "b.xlsx"])),
+        st.tuples(bytemutation(bas), st.just("behov.csv")),
+        st.tuples(faltmutation(bas, separator=";", kodning="utf-8"), st.just("behov.csv")),
+        st.tuples(bytemutation(_xlsx(rows)), st.just("behov.xlsx")),
+    )
+
+
+def test_the_valid_behovsanalys_file_imports(demo):
+    from forbund.behovsanalys import services as behov_services
+
+    with transaction.atomic():
+        resultat = behov_services.behovsanalys_import(
+            actor=None, data=_behov_bas(), filnamn="b.csv"
+        )
+        assert not resultat.oforandrad
+        transaction.set_rollback(True)
+
+
+@FUZZ
+@given(fil=behovsfiler())
+def test_behovsanalys_import_imports_whole_files_or_refuses_cleanly(demo, fil):
+    from forbund.behovsanalys import services as behov_services
+
+    data, namn = fil
+    with transaction.atomic():
+        fore = _behov_antal()
+        try:
+            behov_services.behovsanalys_import(actor=None, data=data, filnamn=namn)
+        except behov_services.Fel as exc:
+            _rena_meddelanden(exc.fel)
+            assert _behov_antal() == fore
+        transaction.set_rollback(True)
+
+
+@VY_FUZZ
+@given(fil=behovsfiler())
+def test_the_behovsanalys_import_page_never_answers_500(demo, fil):
+    data, namn = fil
+    klient = client_for("forbundschef")
+    klient.raise_request_exception = False
+    with transaction.atomic():
+        svar = klient.post(reverse("behovsanalys_import"), {"fil": _uppladdning(data, namn)})
+        assert svar.status_code in (200, 422), svar.status_code
+        transaction.set_rollback(True)
