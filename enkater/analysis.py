@@ -27,6 +27,7 @@ are all views of one universe, a count hidden in one is not given away by anothe
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -86,16 +87,47 @@ def _stegsummor(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 # -- Suppression across views -----------------------------------------------------------------
 
 
-def _struktur(atomer: pd.DataFrame, grupperingar: list[tuple[str, ...]]):
-    """The cells of every view as rows of a boolean matrix over the atoms (identical cells
-    once), with which cells each view has and which row is the grand total."""
+@dataclass
+class Struktur:
+    """The cells of every view, each a set of atoms (identical cells once), stored sparse:
+    row i covers atoms indices[indptr[i]:indptr[i + 1]]. Also which cells each view has,
+    every pair of nested cells and which row is the grand total."""
+
+    antal_atomer: int
+    indptr: np.ndarray
+    indices: np.ndarray
+    cells: list[tuple[tuple[str, ...], tuple, int]]
+    per_gruppering: list[np.ndarray]
+    total_rad: int | None
+    inre: np.ndarray  # cell inre[k] lies inside cell yttre[k]
+    yttre: np.ndarray
+
+    @property
+    def m(self) -> int:
+        return len(self.indptr) - 1
+
+    def summa(self, varden: np.ndarray) -> np.ndarray:
+        """Per cell, the sum over its atoms (varden: one row per atom)."""
+        return np.add.reduceat(varden[self.indices], self.indptr[:-1], axis=0)
+
+    def tat(self, rader: np.ndarray, kolumner: np.ndarray) -> np.ndarray:
+        """The cells as a dense 0/1 matrix (only for the small linear-algebra check)."""
+        C = np.zeros((len(rader), self.antal_atomer))
+        for k, i in enumerate(rader):
+            C[k, self.indices[self.indptr[i] : self.indptr[i + 1]]] = 1.0
+        return C[:, kolumner]
+
+
+def _struktur(atomer: pd.DataFrame, grupperingar: list[tuple[str, ...]]) -> Struktur:
     antal = len(atomer)
-    rows: list[np.ndarray] = []
     seen: dict[bytes, int] = {}
+    medlemmar: list[np.ndarray] = []
     cells: list[tuple[tuple[str, ...], tuple, int]] = []
     per_gruppering: list[np.ndarray] = []
+    # G[a, k]: the cell (row) atom a belongs to in grouping k: each view partitions the atoms.
+    G = np.zeros((antal, len(grupperingar)), dtype=np.int64)
     total_rad = None
-    for g in grupperingar:
+    for k, g in enumerate(grupperingar):
         if g:
             indices = atomer.groupby(list(g), sort=True, observed=True).indices
         else:
@@ -103,24 +135,47 @@ def _struktur(atomer: pd.DataFrame, grupperingar: list[tuple[str, ...]]):
         rader = []
         for key, pos in indices.items():
             key = key if isinstance(key, tuple) else (key,)
-            mask = np.zeros(antal, dtype=bool)
-            mask[pos] = True
-            b = mask.tobytes()
+            pos = np.sort(np.asarray(pos, dtype=np.int64))
+            b = pos.tobytes()
             if b not in seen:
-                seen[b] = len(rows)
-                rows.append(mask)
-            cells.append((g, key, seen[b]))
-            rader.append(seen[b])
+                seen[b] = len(medlemmar)
+                medlemmar.append(pos)
+            rad = seen[b]
+            cells.append((g, key, rad))
+            rader.append(rad)
+            G[pos, k] = rad
             if not g:
-                total_rad = seen[b]
+                total_rad = rad
         per_gruppering.append(np.array(sorted(set(rader)), dtype=int))
-    C = np.array(rows) if rows else np.zeros((0, antal), dtype=bool)
-    # sub[i, j]: cell i lies inside cell j (and is not the same cell): no atom of i outside j.
-    # A float32 product runs in BLAS; the counts are small integers, exact in float32.
-    Cf = C.astype(np.float32)
-    sub = (Cf @ (1.0 - Cf).T) < 0.5
-    np.fill_diagonal(sub, False)
-    return C, sub, cells, per_gruppering, total_rad
+    langd = np.array([len(x) for x in medlemmar], dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(langd)])
+    ind = np.concatenate(medlemmar) if medlemmar else np.zeros(0, dtype=np.int64)
+    # Cell i lies inside a cell of grouping k when all its atoms have the same cell there.
+    inre, yttre = [], []
+    if len(medlemmar):
+        radnr = np.arange(len(medlemmar))
+        for k in range(len(grupperingar)):
+            v = G[ind, k]
+            lo = np.minimum.reduceat(v, indptr[:-1])
+            hi = np.maximum.reduceat(v, indptr[:-1])
+            ok = (lo == hi) & (lo != radnr)
+            inre.append(radnr[ok])
+            yttre.append(lo[ok])
+    par = (
+        np.unique(np.stack([np.concatenate(inre), np.concatenate(yttre)], axis=1), axis=0)
+        if inre and sum(len(x) for x in inre)
+        else np.zeros((0, 2), dtype=np.int64)
+    )
+    return Struktur(
+        antal_atomer=antal,
+        indptr=indptr,
+        indices=ind,
+        cells=cells,
+        per_gruppering=per_gruppering,
+        total_rad=total_rad,
+        inre=par[:, 0],
+        yttre=par[:, 1],
+    )
 
 
 def dolda_celler(
@@ -133,21 +188,18 @@ def dolda_celler(
     one column per dimension the groupings use. Returns {(grouping, key): hidden}."""
     if atomer.empty:
         return {}
-    C, sub, cells, per_gruppering, total_rad = _struktur(atomer, grupperingar)
-    n_atom = atomer["n"].to_numpy(dtype=float)
-    hidden = _undertryck(C, sub, n_atom, per_gruppering, total_rad, min_n)
-    return {(g, key): bool(hidden[i]) for g, key, i in cells}
+    struktur = _struktur(atomer, grupperingar)
+    hidden = _undertryck(struktur, atomer["n"].to_numpy(dtype=float), min_n)
+    return {(g, key): bool(hidden[i]) for g, key, i in struktur.cells}
 
 
-def _undertryck(
-    C, sub, n_atom, per_gruppering, total_rad, min_n, linjar_max=LINJAR_MAX
-) -> np.ndarray:
-    m = C.shape[0]
-    n = C.astype(float) @ n_atom
+def _undertryck(struktur: Struktur, n_atom, min_n, linjar_max=LINJAR_MAX) -> np.ndarray:
+    m = struktur.m
+    n = struktur.summa(n_atom)
     hidden = n < min_n  # an empty cell (0) shows nothing either
     skyddad = np.zeros(m, dtype=bool)
-    if total_rad is not None:
-        skyddad[total_rad] = True  # the grand total is hidden only if it is itself small
+    if struktur.total_rad is not None:
+        skyddad[struktur.total_rad] = True  # hidden only if the grand total itself is small
 
     def val(kandidater: np.ndarray) -> int | None:
         """The smallest shown candidate, the grand total only as a last resort."""
@@ -158,7 +210,12 @@ def _undertryck(
         idx = np.where(fria if fria.any() else kandidater)[0]
         return int(idx[np.argmin(n[idx])])
 
-    inre, yttre = np.nonzero(sub)  # every pair of nested cells, once
+    inre, yttre = struktur.inre, struktur.yttre
+    i_gruppering = []
+    for idx in struktur.per_gruppering:
+        mask = np.zeros(m, dtype=bool)
+        mask[idx] = True
+        i_gruppering.append(mask[inre])
     for _ in range(4 * m + 10):
         vis = ~hidden
         # A shown cell inside another shown cell: their difference is known.
@@ -166,26 +223,28 @@ def _undertryck(
         lacka = vis[inre] & vis[yttre] & (diff > 0) & (diff < min_n)
         nya = set(np.unique(inre[lacka]).tolist())
         # A shown cell minus the shown cells of one view inside it.
-        for idx in per_gruppering:
-            A = sub[idx, :] & vis[idx][:, None]
-            rest = n - n[idx] @ A
-            for p in np.where(vis & A.any(axis=0) & (rest > 0) & (rest < min_n))[0]:
+        for i_g in i_gruppering:
+            sel = i_g & vis[inre]
+            tackt = np.bincount(yttre[sel], weights=n[inre[sel]], minlength=m)
+            har = np.bincount(yttre[sel], minlength=m) > 0
+            rest = n - tackt
+            for p in np.where(vis & har & (rest > 0.5) & (rest < min_n))[0]:
                 barn = np.zeros(m, dtype=bool)
-                barn[idx[A[:, p]]] = True
+                barn[inre[sel & (yttre == p)]] = True
                 i = val(barn)
                 if i is not None:
                     nya.add(i)
         if not nya:
             # Linear algebra: is a hidden small cell, or a small atom, a combination of
             # shown ones? Each one found hides a cell of its combination.
-            nya = _linjar(C, n, n_atom, hidden, min_n, val, linjar_max)
+            nya = _linjar(struktur, n, n_atom, hidden, min_n, val, linjar_max)
         if not nya:
             break
         hidden[list(nya)] = True
     return hidden
 
 
-def _linjar(C, n, n_atom, hidden, min_n, val, linjar_max=LINJAR_MAX) -> set[int]:
+def _linjar(struktur, n, n_atom, hidden, min_n, val, linjar_max=LINJAR_MAX) -> set[int]:
     """Targets (small atoms, hidden small cells) that are linear combinations of the shown
     cells, and for each a shown cell to hide: one that every such combination needs, when
     there is one (so hiding it surely breaks the leak), else the smallest one used.
@@ -193,17 +252,18 @@ def _linjar(C, n, n_atom, hidden, min_n, val, linjar_max=LINJAR_MAX) -> set[int]
     Atoms without respondents are left out: treating them as known zeros only gives the
     attacker more, so the check stays on the safe side."""
     vis = np.where(~hidden)[0]
-    aktiva = n_atom > 0
-    if not len(vis) or not aktiva.any():
+    aktiva = np.where(n_atom > 0)[0]
+    if not len(vis) or not len(aktiva):
         return set()
-    if len(vis) * float(aktiva.sum()) ** 2 > linjar_max:
+    if len(vis) * float(len(aktiva)) ** 2 > linjar_max:
         return set()  # too large for a dense SVD per page; the subtraction checks still hold
-    V = C[np.ix_(vis, aktiva)].astype(float)
-    mal = [C[i, aktiva].astype(float) for i in np.where(hidden & (n > 0) & (n < min_n))[0]]
-    for a in np.where(aktiva & (n_atom < min_n))[0]:
-        e = np.zeros(C.shape[1])
-        e[a] = 1.0
-        mal.append(e[aktiva])
+    V = struktur.tat(vis, aktiva)
+    smala = np.where(hidden & (n > 0) & (n < min_n))[0]
+    mal = list(struktur.tat(smala, aktiva)) if len(smala) else []
+    for j in np.where(n_atom[aktiva] < min_n)[0]:
+        e = np.zeros(len(aktiva))
+        e[j] = 1.0
+        mal.append(e)
     if not mal:
         return set()
     T = np.array(mal)
@@ -221,7 +281,7 @@ def _linjar(C, n, n_atom, hidden, min_n, val, linjar_max=LINJAR_MAX) -> set[int]
     nya = set()
     for j in range(len(lacka)):
         anvands = np.abs(X[:, j]) > 1e-9
-        kandidater = np.zeros(C.shape[0], dtype=bool)
+        kandidater = np.zeros(struktur.m, dtype=bool)
         kravs = anvands & ~fri
         kandidater[vis[kravs if kravs.any() else anvands]] = True
         i = val(kandidater)
@@ -247,25 +307,22 @@ def undertryckt_rapport(
     hidden, and every figure of a hidden row, n included, is NaN."""
     varden = [c for c in summor.columns if c not in ["fraga", *atom]]
     atomer = summor[atom].drop_duplicates().reset_index(drop=True)
-    C, sub, cells, per_gruppering, total_rad = _struktur(atomer, grupperingar)
+    struktur = _struktur(atomer, grupperingar)
     fragor = list(dict.fromkeys(summor["fraga"]))
     apos = pd.MultiIndex.from_frame(atomer).get_indexer(pd.MultiIndex.from_frame(summor[atom]))
     fpos = pd.Index(fragor).get_indexer(summor["fraga"])
     X = np.zeros((len(fragor), len(atomer), len(varden)))
     np.add.at(X, (fpos, apos), summor[varden].to_numpy(dtype=float))
     ni = varden.index("n")
-    Cf = C.astype(float)
     rader: dict[tuple[str, ...], list] = {g: [] for g in grupperingar}
     cache: dict[bytes, np.ndarray] = {}  # questions with the same counts per atom
     for fi, fraga in enumerate(fragor):
         nyckel = X[fi][:, ni].tobytes()
         if nyckel not in cache:
-            cache[nyckel] = _undertryck(
-                C, sub, X[fi][:, ni], per_gruppering, total_rad, min_n, linjar_max
-            )
+            cache[nyckel] = _undertryck(struktur, X[fi][:, ni], min_n, linjar_max)
         hidden = cache[nyckel]
-        cellsum = Cf @ X[fi]
-        for g, key, r in cells:
+        cellsum = struktur.summa(X[fi])
+        for g, key, r in struktur.cells:
             if cellsum[r, ni] > 0:
                 rader[g].append(((fraga, *key), cellsum[r], hidden[r]))
     result = {}
