@@ -309,22 +309,30 @@ def _uppladdning(data: bytes, namn: str):
 STOR = b"#" + b"A" * (21 * 1024 * 1024)  # past the portal's 20 MB limit (forbund.uploads)
 
 
-@pytest.mark.parametrize("vy", ["ekonomi_import", "period_import"])
-def test_oversized_and_malformed_uploads_are_refused_with_4xx(period, vy):
+@pytest.mark.parametrize(
+    "vy", ["ekonomi_import", "period_import", "omgang_import", "behovsanalys_import"]
+)
+def test_oversized_and_malformed_uploads_are_refused_with_4xx(enkat, period, vy):
+    from forbund.models import Behovsimport
+
     klient = client_for("forbundschef")
     klient.raise_request_exception = False
-    url = reverse(vy, args=[period.pk] if vy == "period_import" else [])
+    args = {"period_import": [period.pk], "omgang_import": [enkat.pk]}.get(vy, [])
+    url = reverse(vy, args=args)
     falt = {"ar": "2021"} if vy == "ekonomi_import" else {}
-    antal = (_utfall_antal(), Statistikrad.objects.count())
-    svar = klient.post(url, {**falt, "fil": _uppladdning(STOR, "stor.se")})
-    assert 400 <= svar.status_code < 500, svar.status_code
+    antal = (_utfall_antal(), Statistikrad.objects.count(), Svar.objects.count())
+    antal += (Behovsimport.objects.count(),)
+    for namn in ("stor.se", "stor.csv"):
+        svar = klient.post(url, {**falt, "fil": _uppladdning(STOR, namn)})
+        assert 400 <= svar.status_code < 500, (namn, svar.status_code)
     # A multipart body that breaks off in the middle, and one with no file at all.
     trasig = b'--xyz\r\nContent-Disposition: form-data; name="fil"; filename="a.se"\r\n\r\n#FLA'
     svar = klient.post(url, trasig, content_type="multipart/form-data; boundary=xyz")
     assert 400 <= svar.status_code < 500, svar.status_code
     svar = klient.post(url, falt)
     assert svar.status_code == 422
-    assert (_utfall_antal(), Statistikrad.objects.count()) == antal
+    efter = (_utfall_antal(), Statistikrad.objects.count(), Svar.objects.count())
+    assert efter + (Behovsimport.objects.count(),) == antal
 
 
 def _sie_med(rad: str) -> bytes:
