@@ -122,3 +122,16 @@ def test_comparison_flags_growing_queries_and_slow_pages():
     j = matning.jamfor(demo, stor)
     assert j["a"]["samma_fragor"] and j["a"]["under_150_ms"] and j["a"]["inom_1_5x"]
     assert not j["b"]["samma_fragor"] and not j["b"]["under_150_ms"] and not j["b"]["inom_1_5x"]
+
+
+def test_the_bench_command_writes_both_sizes_and_the_comparison(utkast, tmp_path):
+    """`make bench` end to end, in miniature: one timed request per page, no heavy jobs."""
+    import json
+
+    call_command("bench", etikett="demo", varv=1, utan_jobb=True, ut=str(tmp_path))
+    skala.generera(storlek=skala.LITEN, seed=7)
+    call_command("bench", etikett="skala", varv=1, utan_jobb=True, ut=str(tmp_path))
+    resultat = json.loads((tmp_path / "bench.json").read_text())
+    assert set(resultat["jamforelse"]) == {s.namn for s in matning.sidor(lambda: 0)}
+    assert resultat["skala"]["storlek"]["protokoll"] > resultat["demo"]["storlek"]["protokoll"]
+    assert all(s["status"] == 200 for s in resultat["skala"]["sidor"].values())

@@ -24,8 +24,10 @@ class Command(BaseCommand):
         parser.add_argument("--etikett", default="demo", help="demo eller skala (filnamnet)")
         parser.add_argument("--varv", type=int, default=20, help="mätta anrop per sida")
         parser.add_argument("--utan-jobb", action="store_true", help="bara sidorna")
+        parser.add_argument("--ut", default=str(VAR), help="katalog för JSON-filerna")
 
-    def handle(self, *args, etikett, varv, utan_jobb, **options):
+    def handle(self, *args, etikett, varv, utan_jobb, ut, **options):
+        ut = Path(ut)
         namn = connection.settings_dict["NAME"]
         storlek = matning.databasstorlek()
         self.stdout.write(
@@ -53,12 +55,12 @@ class Command(BaseCommand):
             "sidor": matning.som_dict(sidor),
             "jobb": jobb,
         }
-        VAR.mkdir(exist_ok=True)
-        (VAR / f"bench-{etikett}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2))
-        self._sammanstall()
+        ut.mkdir(parents=True, exist_ok=True)
+        (ut / f"bench-{etikett}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2))
+        self._sammanstall(ut)
 
-    def _sammanstall(self):
-        demo_fil, skala_fil = VAR / "bench-demo.json", VAR / "bench-skala.json"
+    def _sammanstall(self, ut: Path):
+        demo_fil, skala_fil = ut / "bench-demo.json", ut / "bench-skala.json"
         if not (demo_fil.exists() and skala_fil.exists()):
             return
         demo = json.loads(demo_fil.read_text())
@@ -72,7 +74,7 @@ class Command(BaseCommand):
             "sie_import_s": matning.MAL_SIE_S,
             "enkatrapport_s": matning.MAL_ENKAT_S,
         }
-        (VAR / "bench.json").write_text(
+        (ut / "bench.json").write_text(
             json.dumps(
                 {"mal": mal, "demo": demo, "skala": skala, "jamforelse": jamforelse},
                 ensure_ascii=False,
@@ -121,4 +123,4 @@ class Command(BaseCommand):
                     continue
                 status = "uppfyllt" if varde < grans else "MISSAT"
                 self.stdout.write(f"  {text:<44} {varde:6.2f} s  (mål < {grans:g} s) {status}")
-        self.stdout.write(f"\nSkrivet: {VAR / 'bench.json'}")
+        self.stdout.write(f"\nSkrivet: {ut / 'bench.json'}")
