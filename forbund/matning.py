@@ -97,6 +97,14 @@ def sidor(utkast_pk: Callable[[], int]) -> list[Sida]:
         Sida("api_anslagstavla", "", lambda: "/api/anslagstavla"),
         Sida("api_protokoll", "", lambda: "/api/protokoll"),
         Sida("api_beslut_sok", "", lambda: "/api/beslut?q=bevilja"),
+        # Pages added after the issue was written, measured the same way.
+        Sida("rapporter", "ordforande", lambda: reverse("rapporter")),
+        Sida(
+            "delarsrapport_2021",
+            "ordforande",
+            lambda: reverse("ekonomi_delarsrapport", args=[2021]),
+        ),
+        Sida("behovsanalys", "ordforande", lambda: reverse("behovsanalys")),
     ]
 
 
