@@ -20,12 +20,17 @@ def staplar(
 ) -> SafeString:
     """Grouped vertical bars: one group per category, one bar per series."""
     bredd_grupp = max(48, 18 * len(serier) + 24)
-    bredd = 60 + bredd_grupp * max(1, len(kategorier))
+    # The legend sits under the category labels, one row per series, so it never covers a
+    # bar; the drawing is wide enough for the longest series name.
+    langsta = max([len(namn) for namn, _vals in serier] + [0])
+    bredd = max(60 + bredd_grupp * max(1, len(kategorier)), 60 + 7 * langsta)
+    total_hojd = hojd + 16 * len(serier)
     maxv = max([v for _n, vals in serier for v in vals] + [1])
     skala = (hojd - 60) / maxv
     delar = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bredd} {hojd}" width="{bredd}" '
-        f'height="{hojd}" role="img" aria-labelledby="{ident}-t {ident}-d" class="diagram">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bredd} {total_hojd}" '
+        f'width="{bredd}" height="{total_hojd}" role="img" aria-labelledby="{ident}-t {ident}-d" '
+        'class="diagram">',
         f'<title id="{ident}-t">{escape(titel)}</title>',
         f'<desc id="{ident}-d">{escape(_beskrivning(kategorier, serier))}</desc>',
         f'<line x1="40" y1="{hojd - 40}" x2="{bredd - 10}" y2="{hojd - 40}" stroke="#333"/>',
@@ -46,11 +51,9 @@ def staplar(
             f'text-anchor="middle">{escape(kategori)}</text>'
         )
     for si, (namn, _vals) in enumerate(serier):
-        y = 12 + si * 14
-        delar.append(
-            f'<rect x="{bredd - 120}" y="{y - 9}" width="10" height="10" fill="{FARGER[si % 4]}"/>'
-        )
-        delar.append(f'<text x="{bredd - 105}" y="{y}" font-size="11">{escape(namn)}</text>')
+        y = hojd - 4 + si * 16
+        delar.append(f'<rect x="40" y="{y - 9}" width="10" height="10" fill="{FARGER[si % 4]}"/>')
+        delar.append(f'<text x="55" y="{y}" font-size="11">{escape(namn)}</text>')
     delar.append("</svg>")
     return mark_safe("".join(delar))  # noqa: S308 - every text above is escaped
 
