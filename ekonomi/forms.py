@@ -3,8 +3,16 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from forbund.forms import DateInput
+from forbund.uploads import MAX_STORLEK
 
 from .models import Budgetpost
+
+
+def _inom_storleksgrans(fil):
+    # Refused before it is read: the portal's limit for every upload (forbund.uploads).
+    if fil.size > MAX_STORLEK:
+        raise forms.ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
+    return fil
 
 
 class ImportForm(forms.Form):
@@ -15,6 +23,9 @@ class ImportForm(forms.Form):
         widget=DateInput(),
     )
     fil = forms.FileField(label="Fil (SIE4, CSV eller Excel)")
+
+    def clean_fil(self):
+        return _inom_storleksgrans(self.cleaned_data["fil"])
 
     def clean(self):
         data = super().clean()

@@ -207,6 +207,13 @@ _FALT = {
 class ImportForm(forms.Form):
     fil = forms.FileField(label="Fil (CSV eller Excel)")
 
+    def clean_fil(self):
+        # Refused before it is read: the portal's limit for every upload (forbund.uploads).
+        fil = self.cleaned_data["fil"]
+        if fil.size > uploads.MAX_STORLEK:
+            raise forms.ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
+        return fil
+
 
 class KompletteringForm(forms.Form):
     kommentar = forms.CharField(

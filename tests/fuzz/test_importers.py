@@ -325,6 +325,7 @@ def test_oversized_and_malformed_uploads_are_refused_with_4xx(enkat, period, vy)
     for namn in ("stor.se", "stor.csv"):
         svar = klient.post(url, {**falt, "fil": _uppladdning(STOR, namn)})
         assert 400 <= svar.status_code < 500, (namn, svar.status_code)
+        assert "20 MB" in svar.content.decode(), "för stor fil ska avvisas med storleken som skäl"
     # A multipart body that breaks off in the middle, and one with no file at all.
     trasig = b'--xyz\r\nContent-Disposition: form-data; name="fil"; filename="a.se"\r\n\r\n#FLA'
     svar = klient.post(url, trasig, content_type="multipart/form-data; boundary=xyz")
