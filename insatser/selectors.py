@@ -120,7 +120,26 @@ def sus_tabeller(period_ids: list[int], kommuner: list[str]) -> SusTabeller:
             totalt=Sum("totalt"), kvinnor=Sum("kvinnor"), man=Sum("man"), manader=Sum("manader")
         )
     )
-    found = {(s["tabell"], s["kategori"]): s for s in sums}
+    return _tabeller({(s["tabell"], s["kategori"]): s for s in sums}, kommuner)
+
+
+def sus_tabeller_per_period(period_ids: list[int], kommuner: list[str]) -> dict[int, SusTabeller]:
+    """sus_tabeller([pk]) for each of the periods, all in one query: an insats's page shows
+    every period (ten years of monthly periods are 120)."""
+    sums = (
+        Statistikrad.objects.filter(period_id__in=period_ids)
+        .values("period_id", "tabell", "kategori")
+        .annotate(
+            totalt=Sum("totalt"), kvinnor=Sum("kvinnor"), man=Sum("man"), manader=Sum("manader")
+        )
+    )
+    found: dict[int, dict] = {pk: {} for pk in period_ids}
+    for s in sums:
+        found[s["period_id"]][(s["tabell"], s["kategori"])] = s
+    return {pk: _tabeller(rader, kommuner) for pk, rader in found.items()}
+
+
+def _tabeller(found: dict, kommuner: list[str]) -> SusTabeller:
     result = SusTabeller()
     for tabell in Tabell.values:
         rows = []

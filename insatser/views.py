@@ -204,9 +204,7 @@ def insats_detail(request, pk: int):
     perioder = list(insats.perioder.order_by("fran"))
     godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
     # Participants over time, by kön: one bar group per approved period.
-    per_period = {}
-    for p in godkanda:
-        per_period[p.pk] = selectors.sus_tabeller([p.pk], kommuner)
+    per_period = selectors.sus_tabeller_per_period([p.pk for p in godkanda], kommuner)
     etiketter = [f"{p.fran:%Y-%m}–{p.till:%m}" for p in godkanda]
     kvinnor = [per_period[p.pk].aktiva.kvinnor for p in godkanda]
     man = [per_period[p.pk].aktiva.man for p in godkanda]
@@ -229,7 +227,7 @@ def insats_detail(request, pk: int):
         "diagramrader": list(zip(etiketter, kvinnor, man, strict=True)),
         "senaste": senaste,
         "senaste_period": godkanda[-1] if godkanda else None,
-        "mal": _mal_mot_resultat(insats, godkanda, kommuner),
+        "mal": _mal_mot_resultat(insats, godkanda, kommuner, per_period),
         "beviljningar": beviljningar,
         "pengar_per_ar": selectors.pengar_per_ar(beviljningar),
         "uppfoljningar": insats.uppfoljningar.prefetch_related("avsnitt").order_by("-datum"),
@@ -244,11 +242,15 @@ def insats_detail(request, pk: int):
     return render(request, "insatser/insats_detail.html", context)
 
 
-def _mal_mot_resultat(insats: Insats, godkanda: list[Period], kommuner: list[str]):
+def _mal_mot_resultat(
+    insats: Insats, godkanda: list[Period], kommuner: list[str], per_period: dict
+):
+    """Each goal against the year's latest approved period; per_period holds the periods'
+    tables (selectors.sus_tabeller_per_period), so no goal costs a query of its own."""
     result = []
     for mal in insats.mal.all():
         period_ar = [p for p in godkanda if p.till.year == mal.ar]
-        tabeller = selectors.sus_tabeller([period_ar[-1].pk], kommuner) if period_ar else None
+        tabeller = per_period[period_ar[-1].pk] if period_ar else None
         utfall = None
         if tabeller:
             avslut = tabeller.tabeller.get(Tabell.AVSLUT, [])
@@ -875,8 +877,9 @@ def insats_xlsx(request, pk: int):
         ]
     )
     perioder = list(insats.perioder.order_by("fran"))
+    per_period = selectors.sus_tabeller_per_period([p.pk for p in perioder], kommuner)
     for p in perioder:
-        t = selectors.sus_tabeller([p.pk], kommuner)
+        t = per_period[p.pk]
         ws.append(
             [
                 p.fran,
@@ -893,7 +896,7 @@ def insats_xlsx(request, pk: int):
     godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
     mal = wb.create_sheet("Mål")
     mal.append(["År", "Mål", "Målvärde", "Resultat"])
-    for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner):
+    for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner, per_period):
         mal.append([m.ar, str(m), m.malvarde, utfall])
     if permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user):
         medel = wb.create_sheet("Beviljade medel")
