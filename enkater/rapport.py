@@ -5,12 +5,15 @@ enkater.analysis with the suppression applied; a hidden row carries no figure at
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from django.core.cache import cache
+from django.db.models import Count, Max
 
 from forbund.charts import staplar
 
@@ -179,11 +182,39 @@ def _skalfragor(formular_ids: list[int]) -> list[Fraga]:
     return sorted(fragor.values(), key=lambda f: f.ordning)
 
 
+def _nns(kod: str) -> tuple[dict, list[Omgang]]:
+    """The suppressed tables of every round of a form, and the rounds.
+
+    Suppressing consistently across every view means computing over all the form's rounds
+    (a second at ten years' scale), while the answers change only when someone answers.
+    The result is cached under a key made of the rounds (id, year, insats, version) and the
+    answers' count and highest id, so a new or removed answer or a changed round computes
+    afresh and a page never shows figures older than its data."""
+    omgangar = list(
+        Omgang.objects.filter(formular__kod=kod)
+        .select_related("formular", "insats")
+        .annotate(antal_svar=Count("svar"), sista_svar=Max("svar"))
+        .order_by("ar", "formular__version", "pk")
+    )
+    underlag = repr(
+        [
+            (o.pk, o.ar, o.insats_id, o.insats.namn if o.insats_id else "", o.formular.version)
+            + (o.antal_svar, o.sista_svar)
+            for o in omgangar
+        ]
+    )
+    nyckel = f"enkat-nns:{hashlib.sha256(underlag.encode()).hexdigest()}"
+    tabeller = cache.get(nyckel)
+    if tabeller is None:
+        tabeller = analysis.nns_rapport(selectors.svar_df(omgangar))
+        cache.set(nyckel, tabeller, timeout=24 * 3600)
+    return tabeller, omgangar
+
+
 def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = False) -> dict:
     """One round: the total and (where group sizes allow) by kön, suppressed together with
     every other view of the form's rounds."""
-    df, omgangar = selectors.svar_df_kod(omgang.formular.kod)
-    tabeller = analysis.nns_rapport(df)
+    tabeller, _omgangar = _nns(omgang.formular.kod)
     fragor = _skalfragor([omgang.formular_id])
     ft = _tabeller(
         tabeller,
@@ -217,8 +248,7 @@ def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = Fal
 def jamforelse(kod: str, *, dela: str = "", kon: bool = False, ar: int | None = None) -> dict:
     """Every round of a form compared: by insats side by side, by year (trend), by version,
     each also by kön; optionally within one year."""
-    df, omgangar = selectors.svar_df_kod(kod)
-    tabeller = analysis.nns_rapport(df)
+    tabeller, omgangar = _nns(kod)
     filter_ = {"ar": ar} if ar else {}
     total = ("ar",) if ar else ()
     grupper = tuple(x for x in (dela, "kon" if kon else "") if x)

@@ -4,13 +4,15 @@ insatser side by side, years, versions; the same suppression in every view and f
 import csv
 import datetime as dt
 import io
+import re
 
 import openpyxl
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from enkater import services
+from enkater import rapport, services
 from enkater.models import Formular, Omgang, Svar
 
 from ..conftest import client_for
@@ -32,6 +34,8 @@ def test_round_page_by_kon_with_chart_and_table(enkat, django_assert_max_num_que
     sip = _sip()
     kansli = client_for("forbundschef")
     url = reverse("omgang_resultat", args=[sip.pk])
+    # The suppressed tables are cached until the answers change; measure the computing path.
+    cache.clear()
     with django_assert_max_num_queries(40) as before:
         response = kansli.get(url)
     html = response.content.decode()
@@ -44,7 +48,32 @@ def test_round_page_by_kon_with_chart_and_table(enkat, django_assert_max_num_que
     for _ in range(6):
         services.svar_spara(omgang=sip, varden={}, kanal="papper")
     with django_assert_max_num_queries(len(before.captured_queries)):
-        assert kansli.get(url).status_code == 200
+        efter = kansli.get(url)
+    assert efter.status_code == 200
+    # ... and served from the cache while nothing changes: fewer queries, the same page.
+    with django_assert_max_num_queries(len(before.captured_queries) - 1):
+        igen = kansli.get(url)
+    # (The CSRF token of the logout form is new on every page.)
+    utan_token = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert utan_token.sub(b"", igen.content) == utan_token.sub(b"", efter.content)
+
+
+def test_cached_results_follow_every_new_answer(enkat):
+    """The suppressed tables are cached; a new answer must show at once, never a stale n."""
+    sip = _sip()
+    f1 = sip.formular.fragor.get(nummer="1")
+
+    def n_alla():
+        tabell = next(t for t in rapport.omgang_rapport(sip)["tabeller"] if t.nummer == "1")
+        return tabell.rader[0].n
+
+    cache.clear()
+    fore = n_alla()
+    assert fore == n_alla()  # the second time from the cache
+    services.svar_spara(omgang=sip, varden={f1.pk: 5}, kanal="papper")
+    assert n_alla() == fore + 1
+    Svar.objects.filter(omgang=sip).order_by("-pk").first().delete()
+    assert n_alla() == fore
 
 
 def test_a_small_round_is_hidden_on_its_page_and_in_the_comparison(enkat):
@@ -84,6 +113,7 @@ def test_comparison_by_year_version_and_kon(enkat, django_assert_max_num_queries
     assert "1, Kvinna" in html and "2, Kvinna" in html
     html = board.get(url, {"dela": "insats", "ar": "2022"}).content.decode()
     assert "SIP-samordnare Arbetsmarknadstorget" in html and "Psykolog" not in html
+    cache.clear()
     with django_assert_max_num_queries(40) as before:
         board.get(url, {"dela": "insats", "kon": "1"})
     for _ in range(5):
