@@ -38,8 +38,13 @@ def bygg(urval: selectors.Urval, *, ersattning: str, fran: int, till: int) -> di
     namn = ersattningsnamn(ersattning)
     k = urval.kommun
 
+    celler = analys.uppslag(df)
+
     def v(region, kon, ers=ersattning, ar_=till, falt="per_1000"):
-        return analys.varde(df, regionkod=region.kod, kon=kon, ersattning=ers, ar=ar_, falt=falt)
+        return analys.ur(celler, regionkod=region.kod, kon=kon, ersattning=ers, ar=ar_, falt=falt)
+
+    def serie(region, kon):
+        return [v(region, kon, ar_=a) for a in ar]
 
     niva = [
         {
@@ -53,15 +58,12 @@ def bygg(urval: selectors.Urval, *, ersattning: str, fran: int, till: int) -> di
         for r in regioner
     ]
 
-    utveckling_serier = [
-        (r.namn, analys.serie(df, regionkod=r.kod, kon=TOTALT, ersattning=ersattning, ar=ar))
-        for r in regioner
-    ]
+    utveckling_serier = [(r.namn, serie(r, TOTALT)) for r in regioner]
     kon_regioner = [r for r in (k, urval.lan) if r is not None]
     kon_serier = [
         (
             f"{r.namn}, {etikett.lower()}",
-            analys.serie(df, regionkod=r.kod, kon=kon, ersattning=ersattning, ar=ar),
+            serie(r, kon),
         )
         for r in kon_regioner
         for kon, etikett in KON[:2]
