@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max, Sum
 
+from forbund.fel import Felrader
+
 from . import sie
 from .models import (
     Budgetpost,
@@ -23,12 +25,8 @@ from .models import (
 )
 
 
-class Fel(ValueError):
+class Fel(Felrader):
     """A refused action, with the Swedish reasons (line numbers for imports)."""
-
-    def __init__(self, fel: list[str] | str):
-        self.fel = [fel] if isinstance(fel, str) else fel
-        super().__init__("; ".join(self.fel))
 
 
 @dataclass

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from django.core.cache import cache
-from django.db.models import Count, Max
 
 from forbund.charts import staplar
 
@@ -190,12 +189,7 @@ def _nns(kod: str) -> tuple[dict, list[Omgang]]:
     The result is cached under a key made of the rounds (id, year, insats, version) and the
     answers' count and highest id, so a new or removed answer or a changed round computes
     afresh and a page never shows figures older than its data."""
-    omgangar = list(
-        Omgang.objects.filter(formular__kod=kod)
-        .select_related("formular", "insats")
-        .annotate(antal_svar=Count("svar"), sista_svar=Max("svar"))
-        .order_by("ar", "formular__version", "pk")
-    )
+    omgangar = selectors.omgangar_for(kod)
     underlag = repr(
         [
             (o.pk, o.ar, o.insats_id, o.insats.namn if o.insats_id else "", o.formular.version)

@@ -6,6 +6,7 @@ import io
 
 import pandas as pd
 from django.db import connection
+from django.db.models import Count, Max
 
 from .formular_skalor import ALDER, FORSORJNING, KON
 from .models import Fraga, Omgang, Svarsvarde
@@ -37,34 +38,37 @@ def _varden(omgang_ids: list[int]) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(text), header=None, names=kolumner, dtype="int64")
 
 
-def svar_df(omgangar: list[int] | list[Omgang]) -> pd.DataFrame:
+def omgangar_for(kod: str) -> list[Omgang]:
+    """Every round of a form (all versions), with its formular and insats, and the count and
+    highest id of its answers (what a cached report depends on)."""
+    return list(
+        Omgang.objects.filter(formular__kod=kod)
+        .select_related("formular", "insats")
+        .annotate(antal_svar=Count("svar"), sista_svar=Max("svar"))
+        .order_by("ar", "formular__version", "pk")
+    )
+
+
+def svar_df(omgangar: list[Omgang]) -> pd.DataFrame:
     """One row per answered scale question: svar, fraga (nummer), varde, kon, omgang, insats,
-    ar, version. Takes round ids, or the rounds themselves with their formular and insats
-    already loaded (one query fewer)."""
+    ar, version. The rounds come with their formular and insats loaded (omgangar_for)."""
     kolumner = ["svar", "fraga", "typ", "varde", "omgang", "insats", "ar", "version"]
-    if omgangar and isinstance(omgangar[0], Omgang):
-        omgang_ids = [o.pk for o in omgangar]
-        info = [
-            (o.pk, o.insats.namn if o.insats_id else None, o.ar, o.formular.version)
-            for o in omgangar
-        ]
-    else:
-        omgang_ids = list(omgangar)
-        info = list(
-            Omgang.objects.filter(pk__in=omgang_ids).values_list(
-                "pk", "insats__namn", "ar", "formular__version"
-            )
-        )
-    varden = _varden(omgang_ids)
+    varden = _varden([o.pk for o in omgangar])
     fragor = pd.DataFrame(
         list(
-            Fraga.objects.filter(
-                formular_id__in=Omgang.objects.filter(pk__in=omgang_ids).values("formular_id")
-            ).values_list("pk", "nummer", "typ")
+            Fraga.objects.filter(formular_id__in={o.formular_id for o in omgangar}).values_list(
+                "pk", "nummer", "typ"
+            )
         ),
         columns=["fraga_id", "fraga", "typ"],
     )
-    rundor = pd.DataFrame(info, columns=["omgang", "insats", "ar", "version"])
+    rundor = pd.DataFrame(
+        [
+            (o.pk, o.insats.namn if o.insats_id else None, o.ar, o.formular.version)
+            for o in omgangar
+        ],
+        columns=["omgang", "insats", "ar", "version"],
+    )
     df = varden.merge(fragor, on="fraga_id", how="left").merge(rundor, on="omgang", how="left")
     df = df[kolumner]
     if df.empty:
@@ -79,11 +83,7 @@ def svar_df(omgangar: list[int] | list[Omgang]) -> pd.DataFrame:
 def svar_df_kod(kod: str) -> tuple[pd.DataFrame, list[Omgang]]:
     """Every round of a form (all versions) and their answers: the universe over which the
     report suppresses, so no view of it gives away what another hides."""
-    omgangar = list(
-        Omgang.objects.filter(formular__kod=kod)
-        .select_related("formular", "insats")
-        .order_by("ar", "formular__version", "pk")
-    )
+    omgangar = omgangar_for(kod)
     return svar_df(omgangar), omgangar
 
 

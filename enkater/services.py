@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from forbund.fel import Felrader
 from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
 
 from .formular_skalor import ALTERNATIV
@@ -27,12 +28,8 @@ class TokenAnvand(Fel):
     pass
 
 
-class ImportFel(Fel):
+class ImportFel(Fel, Felrader):
     """A refused import: every reason, with the file's line numbers."""
-
-    def __init__(self, fel: list[str]):
-        self.fel = fel
-        super().__init__("; ".join(fel))
 
 
 class FormularLast(Fel):

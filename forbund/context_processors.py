@@ -22,12 +22,13 @@ def portal(request):
     user = request.user
     items = []
     if user.is_authenticated:
+        # (label, URL name, allowed, other URL names whose pages belong under this entry)
         candidates = [
-            ("Översikt", "oversikt", True),
-            ("Möten", "mote_list", moten_permissions.can_view_motesregister(user)),
-            ("Beslut", "beslutsregister", moten_permissions.can_view_beslutsregister(user)),
-            ("Insatser", "insats_list", insats_permissions.can_view_insatser(user)),
-            ("Ekonomi", "ekonomi_dashboard", ekonomi_permissions.can_view_ekonomi(user)),
+            ("Översikt", "oversikt", True, ()),
+            ("Möten", "mote_list", moten_permissions.can_view_motesregister(user), ()),
+            ("Beslut", "beslutsregister", moten_permissions.can_view_beslutsregister(user), ()),
+            ("Insatser", "insats_list", insats_permissions.can_view_insatser(user), ()),
+            ("Ekonomi", "ekonomi_dashboard", ekonomi_permissions.can_view_ekonomi(user), ()),
             # Verksamhetsrapporter, arrangemang and the behovsanalys: one entry, so the
             # menu still fits on one line on a laptop.
             (
@@ -35,20 +36,20 @@ def portal(request):
                 "rapporter",
                 ekonomi_permissions.can_view_rapporter(user)
                 or permissions.can_view_behovsanalys(user),
+                ("behovsanalys",),
             ),
-            ("Enkäter", "omgang_list", enkat_permissions.can_view_results(user)),
-            ("Förbundet", "forbund_detail", permissions.can_view_forbund(user)),
-            ("Personer", "person_list", permissions.can_manage_personer(user)),
-            ("Administration", "admin:index", permissions.can_use_admin(user)),
+            ("Enkäter", "omgang_list", enkat_permissions.can_view_results(user), ()),
+            ("Förbundet", "forbund_detail", permissions.can_view_forbund(user), ()),
+            ("Personer", "person_list", permissions.can_manage_personer(user), ()),
+            ("Administration", "admin:index", permissions.can_use_admin(user), ()),
         ]
         path = request.path
-        for label, name, allowed in candidates:
+        for label, name, allowed, also in candidates:
             if not allowed:
                 continue
             url = reverse(name)
             active = path == url if url == "/" else path.startswith(url)
-            if name == "rapporter":
-                active = active or path.startswith(reverse("behovsanalys"))
+            active = active or any(path.startswith(reverse(n)) for n in also)
             items.append(NavItem(label, url, active))
     forbund = selectors.forbund_get()
     return {

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from forbund.fel import Felrader
 from forbund.uploads import csv_rader
 from moten.models import AttSats, Paragraf
 
@@ -39,10 +40,8 @@ class Fel(ValueError):
     """A refused action, with a Swedish message for the user."""
 
 
-class StatistikFel(ValueError):
-    def __init__(self, fel: list[str]):
-        super().__init__("; ".join(fel))
-        self.fel = fel
+class StatistikFel(Felrader):
+    """Statistics that break the SUS rules or a file that cannot be read, line by line."""
 
 
 # --- Register -----------------------------------------------------------------------------

@@ -146,28 +146,12 @@ def kvinnor_och_man(df: pd.DataFrame) -> pd.DataFrame:
     return ut.reset_index()
 
 
-def serie(
-    df: pd.DataFrame, *, regionkod: str, kon: str, ersattning: str, ar: list[int], falt="per_1000"
-) -> list[float | None]:
-    """One line of a chart: the value for each year, None where there is none."""
-    urval = df[
-        (df["regionkod"] == regionkod) & (df["kon"] == kon) & (df["ersattning"] == ersattning)
-    ]
-    per_ar = dict(zip(urval["ar"], urval[falt], strict=True))
-    return [None if pd.isna(per_ar.get(a, math.nan)) else float(per_ar[a]) for a in ar]
-
-
-def varde(df: pd.DataFrame, *, regionkod: str, kon: str, ersattning: str, ar: int, falt="per_1000"):
-    """One cell, or None."""
-    return serie(df, regionkod=regionkod, kon=kon, ersattning=ersattning, ar=[ar], falt=falt)[0]
-
-
 FALT = ("per_1000", "helarsekvivalenter", "befolkning")
 
 
 def uppslag(df: pd.DataFrame) -> dict[tuple, dict]:
     """Every cell by (regionkod, kön, ersättning, år), built in one pass: a page reads ~450
-    cells, and a boolean mask over the whole frame per cell (serie/varde) cost 150 ms."""
+    cells, and a boolean mask over the whole frame per cell cost 150 ms."""
     if df.empty:
         return {}
     nycklar = zip(df["regionkod"], df["kon"], df["ersattning"], df["ar"].astype(int), strict=True)
@@ -179,8 +163,18 @@ def uppslag(df: pd.DataFrame) -> dict[tuple, dict]:
 
 
 def ur(tabell: dict, *, regionkod: str, kon: str, ersattning: str, ar: int, falt="per_1000"):
-    """One cell from an uppslag, or None: the same answer as varde()."""
+    """One cell from an uppslag, or None where there is none."""
     rad = tabell.get((regionkod, kon, ersattning, int(ar)))
     if rad is None or pd.isna(rad[falt]):
         return None
     return float(rad[falt])
+
+
+def serie(
+    df: pd.DataFrame, *, regionkod: str, kon: str, ersattning: str, ar: list[int], falt="per_1000"
+) -> list[float | None]:
+    """One line of a chart: the value for each year, None where there is none."""
+    tabell = uppslag(df)
+    return [
+        ur(tabell, regionkod=regionkod, kon=kon, ersattning=ersattning, ar=a, falt=falt) for a in ar
+    ]

@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Q
 
+from forbund.fel import Felrader
 from forbund.models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent, Part
 
 from . import las as las_modul
 
 
-class Fel(ValueError):
+class Fel(Felrader):
     """A refused import, with the Swedish reasons (line numbers)."""
-
-    def __init__(self, fel: list[str] | str):
-        self.fel = [fel] if isinstance(fel, str) else fel
-        super().__init__("; ".join(self.fel))
 
 
 @dataclass
