@@ -62,7 +62,7 @@ load: install
 	$(LOAD_ENV) $(PY) manage.py migrate --noinput -v0
 	$(LOAD_ENV) $(PY) manage.py load_demo > /dev/null
 	$(LOAD_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(LOAD_ENV) $(PY) manage.py forbered_last
+	$(LOAD_ENV) $(PY) manage.py forbered_belastning
 	$(LOAD_ENV) $(PY) loadtest/kor.py
 
 # Removes the embedded development database (stop `make run` first).

@@ -1,5 +1,5 @@
 """Load scenario for Förbundsportalen (`make load`; the data comes from
-`manage.py forbered_last`, path in LOAD_DATA).
+`manage.py forbered_belastning`, path in LOAD_DATA).
 
 Four kinds of users, as in issue #8:
 - board members reading the start page, the budget dashboard, the insatser and decisions;

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from forbund.demo import load_demo
+from devtools.demo import load_demo
 
 PERSONAS = [
     "forbundschef",
@@ -56,10 +56,10 @@ def bygg_moten():
     import datetime as dt
     from types import SimpleNamespace
 
-    from ekonomi import demo as ekonomi_demo
+    from devtools import demo_ekonomi as ekonomi_demo
+    from devtools import demo_insatser as insatser_demo
+    from devtools import demo_moten as moten_demo
     from forbund.models import Organ, Person
-    from insatser import demo as insatser_demo
-    from moten import demo as moten_demo
     from moten import services
     from moten.models import Protokoll
 
@@ -121,7 +121,7 @@ def bygg_enkat():
 
     from django.utils import timezone
 
-    from enkater import demo as enkater_demo
+    from devtools import demo_enkater as enkater_demo
     from enkater import services as enkat_services
     from enkater.models import Formular
     from insatser.models import Insats

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from forbund.demo import DEMO_PASSWORD
+from devtools.demo import DEMO_PASSWORD
 
 
 def _login(client, username, password):

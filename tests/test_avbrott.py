@@ -21,7 +21,7 @@ import pytest
 from django.db import connection
 from django.db.models import Count
 
-from forbund.demo import load_demo
+from devtools.demo import load_demo
 
 from .conftest import bygg_enkat, bygg_moten
 
@@ -139,7 +139,7 @@ def test_import_killed_midway_changes_nothing_and_keeps_the_earlier_import(data)
     arbetare = Arbetare(
         """
         from ekonomi import services
-        from ekonomi.management.commands.bench_sie_import import generera
+        from devtools.management.commands.bench_sie_import import generera
         liten = services.utfall_import(
             actor=None, data=generera(200, 2030), filnamn="liten.se", ar=2030
         )

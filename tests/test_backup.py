@@ -11,8 +11,8 @@ from django.core.management.base import CommandError
 from django.db import connection
 from psycopg import sql
 
+from devtools.demo import load_demo
 from forbund import backup
-from forbund.demo import load_demo
 
 from .conftest import bygg_enkat, bygg_moten
 

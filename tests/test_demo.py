@@ -2,7 +2,7 @@
 
 from django.core.management import call_command
 
-from forbund.demo import PERSONER
+from devtools.demo import PERSONER
 from forbund.models import Forbund, Organ, Part, Person, Uppdrag
 
 # People named in the seed documents (public records). None of them may be in demo data.

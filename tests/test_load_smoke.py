@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from forbund import skala
+from devtools import skala
 from loadtest.kor import las_statistik
 
 ROT = Path(__file__).resolve().parent.parent
@@ -20,13 +20,13 @@ ROT = Path(__file__).resolve().parent.parent
 def test_the_load_scenario_runs_without_errors(live_server, tmp_path):
     from django.contrib.auth import get_user_model
 
-    from forbund.demo import load_demo
+    from devtools.demo import load_demo
 
     load_demo()
     skala._demo()
     assert get_user_model().objects.filter(username="insatspersonal").exists()
     data = tmp_path / "data.json"
-    data.write_text(json.dumps(skala.forbered_last(tokens=100)))
+    data.write_text(json.dumps(skala.forbered_belastning(tokens=100)))
     korning = subprocess.run(  # noqa: S603 - fixed arguments
         [
             sys.executable,

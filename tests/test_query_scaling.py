@@ -1,7 +1,7 @@
 """The key pages of `make bench` ask the database the same number of questions whatever the
 size of the data, and the scale generator makes consistent data and refuses real databases.
 
-The pages are counted on the demo, then again after forbund.skala has added a small
+The pages are counted on the demo, then again after devtools.skala has added a small
 generated förbund on top (years of justerade protocols, insatser with monthly statistics,
 survey answers, transactions): every list on those pages then has more rows.
 """
@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forbund import matning, skala
+from devtools import matning, skala
 from forbund.models import Person
 
 

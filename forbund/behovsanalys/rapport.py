@@ -10,7 +10,9 @@ from forbund.models import Ersattning
 
 from . import analys, selectors
 from .analys import TOTALT
-from .demo import ETIKETT
+
+# The source of the generated sample (devtools): its figures are shown as invented.
+EXEMPEL_ETIKETT = "Exempeldata – genererade siffror, inte verklig statistik"
 
 KORT = {
     Ersattning.SJUKPENNING: "Sjukpenning",
@@ -170,7 +172,7 @@ def bygg(urval: selectors.Urval, *, ersattning: str, fran: int, till: int) -> di
         "trend": trend,
         "kallor": kallor,
         # Generated figures say so above everything else, on the page and in the PDF.
-        "exempel": any(kalla.kalla == ETIKETT for kalla in kallor),
+        "exempel": any(kalla.kalla == EXEMPEL_ETIKETT for kalla in kallor),
     }
 
 

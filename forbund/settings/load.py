@@ -9,6 +9,9 @@ import os
 
 from .base import *  # noqa: F403
 
+# load_demo, generate_scale, bench and forbered_belastning live in devtools.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "load-test-only-not-secret-8d41c0e7b2a94f63")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]

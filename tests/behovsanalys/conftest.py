@@ -42,6 +42,6 @@ def xlsx_fil(rader: list[list]) -> bytes:
 @pytest.fixture
 def behov(demo):
     """The demo förbund with the behovsanalys's generated sample imported."""
-    from forbund.behovsanalys import demo as behov_demo
+    from devtools import demo_behovsanalys as behov_demo
 
     assert behov_demo.load() is True

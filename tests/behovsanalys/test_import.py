@@ -186,7 +186,7 @@ def test_management_command(demo, tmp_path, capsys):
 def test_the_sample_file_is_the_generated_demo_and_imports_cleanly(demo):
     from django.conf import settings
 
-    from forbund.behovsanalys import demo as behov_demo
+    from devtools import demo_behovsanalys as behov_demo
 
     exempel = (settings.BASE_DIR / "docs" / "exempel" / "behovsanalys_exempel.csv").read_bytes()
     assert exempel == behov_demo.exempel_csv()

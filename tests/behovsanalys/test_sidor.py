@@ -202,7 +202,7 @@ def test_query_count_does_not_grow_with_the_rows(liten, django_assert_max_num_qu
         client.get(URL, params)
     fore = _antal_fragor(client, URL, params)
     # Seven years of every kind for Sundsvall, the län and riket: twenty-five times the rows.
-    from forbund.behovsanalys import demo as behov_demo
+    from devtools import demo_behovsanalys as behov_demo
 
     services.behovsanalys_import(actor=None, data=behov_demo.exempel_csv(), filnamn="demo.csv")
     assert Helarsekvivalent.objects.count() >= 252

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from forbund.demo import load_demo
+from devtools.demo import load_demo
 
 CHROMIUM = Path(os.environ.get("FORBUND_CHROMIUM", "/usr/bin/chromium"))
 REQUIRED = os.environ.get("FORBUND_BROWSER_TESTS") == "required"
@@ -65,9 +65,9 @@ def page(browser):
 
 @pytest.fixture
 def demo_live(transactional_db, live_server, settings, tmp_path):
-    from ekonomi import demo as ekonomi_demo
-    from insatser import demo as insatser_demo
-    from moten import demo as moten_demo
+    from devtools import demo_ekonomi as ekonomi_demo
+    from devtools import demo_insatser as insatser_demo
+    from devtools import demo_moten as moten_demo
 
     settings.MEDIA_ROOT = tmp_path / "media"
     load_demo()

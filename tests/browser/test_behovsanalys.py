@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from forbund.behovsanalys import demo as behov_demo
+from devtools import demo_behovsanalys as behov_demo
 from forbund.models import Befolkning, Helarsekvivalent
 
 from .test_protokoll import login

@@ -9,7 +9,7 @@ from pathlib import Path
 import pypdf
 from playwright.sync_api import expect
 
-from forbund.demo import DEMO_PASSWORD
+from devtools.demo import DEMO_PASSWORD
 
 
 def login(page, base, username):

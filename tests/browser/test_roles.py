@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from forbund.demo import DEMO_PASSWORD, load_demo
+from devtools.demo import DEMO_PASSWORD, load_demo
 
 STYRELSE_NAV = [
     "Översikt",

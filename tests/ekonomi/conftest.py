@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from ekonomi import demo as ekonomi_demo
+from devtools import demo_ekonomi as ekonomi_demo
 
 
 def sie4(transaktioner, *, ar=2021, konton=None) -> bytes:

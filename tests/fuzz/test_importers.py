@@ -19,8 +19,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from devtools.management.commands.bench_sie_import import generera
 from ekonomi import services as ekonomi_services
-from ekonomi.management.commands.bench_sie_import import generera
 from ekonomi.models import Konto, Transaktion, Utfallsimport
 from enkater import services as enkat_services
 from enkater.models import Svar, Svarsvarde

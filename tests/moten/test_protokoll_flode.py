@@ -6,7 +6,7 @@ import re
 from django.core import mail
 from django.urls import reverse
 
-from forbund.demo import DEMO_PASSWORD
+from devtools.demo import DEMO_PASSWORD
 from forbund.models import Organ, Person
 from moten import services
 from moten.models import Paragraf, Protokoll

@@ -9,11 +9,10 @@ import random
 
 from django.db import transaction
 
+from enkater import services
+from enkater.formular_data import FORMULAR
+from enkater.models import Formular, Fraga, Omgang
 from insatser.models import Insats
-
-from . import services
-from .formular_data import FORMULAR
-from .models import Formular, Fraga, Omgang
 
 OPPNAR, STANGER = dt.date(2021, 9, 15), dt.date(2021, 10, 31)
 

@@ -8,11 +8,11 @@ import random
 
 from django.db import transaction
 
+from forbund.behovsanalys.las import KOLUMNER
+from forbund.behovsanalys.rapport import EXEMPEL_ETIKETT
 from forbund.models import Behovsimport, Ersattning, Forbund
 
-from .las import KOLUMNER
-
-ETIKETT = "Exempeldata – genererade siffror, inte verklig statistik"
+ETIKETT = EXEMPEL_ETIKETT
 FILNAMN = "behovsanalys_exempel.csv"
 AR = list(range(2017, 2024))
 FRO = 2281
@@ -83,7 +83,7 @@ def exempel_csv(seed: int = FRO) -> bytes:
 def load() -> bool:
     """Import the sample through the same service as an uploaded file; nothing if the
     behovsanalys already has an import, or there is no förbund yet."""
-    from .services import behovsanalys_import
+    from forbund.behovsanalys.services import behovsanalys_import
 
     if Behovsimport.objects.exists() or not Forbund.objects.exists():
         return False

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from forbund.models import Organ, Person, Uppdrag
+from moten import services
+from moten.models import Dagordningspunkt, Mote, Narvaro, Paragrafnummer, Protokoll
 
-from . import services
-from .demo_data import MINNESANTECKNINGAR, PROTOKOLL
-from .models import Dagordningspunkt, Mote, Narvaro, Paragrafnummer, Protokoll
+from .demo_moten_data import MINNESANTECKNINGAR, PROTOKOLL
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 ORDFORANDE = "Karin Ödmark"
@@ -103,7 +103,7 @@ def _load_protokoll(data: dict, personer: dict[str, Person]) -> Protokoll:
     # Justering and anslag on the seed's own dates.
     protokoll.status = Protokoll.Status.NUMRERAT
     protokoll.save(update_fields=["status"])
-    from .models import Justering
+    from moten.models import Justering
 
     ordforande = personer[ORDFORANDE]
     justerare = personer[data["justerare"]]

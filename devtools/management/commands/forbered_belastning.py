@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from forbund import skala
+from devtools import skala
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, tokens, ut, **options):
         with transaction.atomic():
-            data = skala.forbered_last(tokens=tokens)
+            data = skala.forbered_belastning(tokens=tokens)
         fil = Path(ut)
         fil.parent.mkdir(parents=True, exist_ok=True)
         fil.write_text(json.dumps(data))

@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
 
-from . import services
-from .models import Forbund, Organ, Part, Roll
+from forbund import services
+from forbund.models import Forbund, Organ, Part, Roll
 
 DEMO_PASSWORD = "demo-sundsvall-2022"
 

@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from ekonomi import demo as ekonomi_demo
-from enkater import demo as enkater_demo
-from forbund.behovsanalys import demo as behovsanalys_demo
-from forbund.demo import DEMO_PASSWORD, demo_logins, load_demo
-from insatser import demo as insatser_demo
-from moten import demo as moten_demo
+from devtools import demo_behovsanalys as behovsanalys_demo
+from devtools import demo_ekonomi as ekonomi_demo
+from devtools import demo_enkater as enkater_demo
+from devtools import demo_insatser as insatser_demo
+from devtools import demo_moten as moten_demo
+from devtools.demo import DEMO_PASSWORD, demo_logins, load_demo
 
 # Each app's demo, in dependency order: insatser's grants point at moten's paragraphs, and
 # ekonomi's budget posts at the insatser. Each loader does nothing if its data is there.

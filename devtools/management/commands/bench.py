@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from django.utils import timezone
 
-from forbund import matning
+from devtools import matning
 
 VAR = Path(settings.BASE_DIR) / "var"
 

@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from forbund.models import Part, Person
+from insatser import services, sus
+from insatser.models import Beviljning, Insats, Mal, Tabell
 from moten.models import Paragraf
 
-from . import services, sus
-from .demo_data import INSATSER, UPPFOLJNINGAR
-from .models import Beviljning, Insats, Mal, Tabell
+from .demo_insatser_data import INSATSER, UPPFOLJNINGAR
 
 
 @transaction.atomic
@@ -258,7 +258,7 @@ ARRANGEMANG = [
 
 
 def _arrangemang(kansli) -> None:
-    from .models import Arrangemang
+    from insatser.models import Arrangemang
 
     sip = Insats.objects.filter(namn="SIP-samordnare Arbetsmarknadstorget").first()
     for namn, typ, regi, fran, till, arrangor, deltagare in ARRANGEMANG:

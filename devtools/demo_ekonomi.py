@@ -8,9 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from insatser.models import Insats
-
-from .models import (
+from ekonomi.models import (
     Budgetpost,
     Budgetrad,
     Budgetversion,
@@ -20,6 +18,7 @@ from .models import (
     Prognos,
     Verksamhetsar,
 )
+from insatser.models import Insats
 
 # (grupp, namn, konto, budget tkr, prognos tkr, insats, intäkt i kostnadsgrupp)
 POSTER_2021 = [
@@ -175,7 +174,7 @@ def _arsredovisning_2021() -> None:
     """A draft årsredovisning 2021 with the kansli's texts; its figures are computed live."""
     import datetime as dt
 
-    from . import services
+    from ekonomi import services
 
     services.verksamhetsrapport_create(
         actor=None,

@@ -1,4 +1,4 @@
-"""Fill a separate database with a large generated förbund (see forbund/skala.py).
+"""Fill a separate database with a large generated förbund (see devtools/skala.py).
 
     FORBUND_DB_NAME=forbund_scale python manage.py migrate
     FORBUND_DB_NAME=forbund_scale python manage.py generate_scale
@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from forbund import skala
+from devtools import skala
 
 
 class Command(BaseCommand):

@@ -192,7 +192,7 @@ def mat_sida(sida: Sida, *, varv: int = 20, uppvarmning: int = 3) -> Matning:
 def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -> list[Matning]:
     """Every key page. The protocol editor is measured on a draft of 25 paragraphs made for
     the purpose; it and everything the requests write (sessions) are rolled back."""
-    from forbund import skala
+    from devtools import skala
 
     resultat = []
     with transaction.atomic():
@@ -233,8 +233,8 @@ def mat_protokoll_pdf(*, varv: int = 5) -> dict:
 def mat_sie_import(*, antal: int = 100_000) -> dict:
     """An SIE4 file of `antal` transactions through ekonomi.services.utfall_import, with the
     file generator of bench_sie_import; rolled back."""
+    from devtools.management.commands.bench_sie_import import generera
     from ekonomi import services
-    from ekonomi.management.commands.bench_sie_import import generera
 
     data = generera(antal, 2099)
     with transaction.atomic():

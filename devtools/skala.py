@@ -280,8 +280,8 @@ def generera(
 
 
 def _demo() -> dict[str, int]:
-    from forbund.demo import load_demo
-    from forbund.management.commands.load_demo import STEG
+    from devtools.demo import load_demo
+    from devtools.management.commands.load_demo import STEG
 
     load_demo()
     for load, _meddelande in STEG:
@@ -883,7 +883,7 @@ LAST_DATUM = dt.date(2031, 2, 14)  # the load test's own draft protocol
 LAST_PERIOD = (dt.date(2030, 1, 1), dt.date(2030, 4, 30))
 
 
-def forbered_last(*, tokens: int = 3000) -> dict:
+def forbered_belastning(*, tokens: int = 3000) -> dict:
     """What the load test's simulated users work on, in a database with the demo: a draft
     protocol of 25 paragraphs for the förbundschef, a draft statistics period for the
     demo's insatspersonal, and an open survey round with `tokens` single-use links. Run again,
