@@ -1,6 +1,6 @@
 """A generated sample for the demo förbund: Sundsvall, Västernorrlands län and riket,
 2017–2023. Plausible in size and direction, invented in every figure: a fixed seed makes the
-same file every time. The same generator writes docs/exempel/behovsanalys_exempel.csv."""
+same file every time. The same generator wrote behovsanalys/data/behovsanalys_exempel.csv (a test compares them)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import random
 
 from django.db import transaction
 
-from forbund.behovsanalys.las import KOLUMNER
-from forbund.behovsanalys.rapport import EXEMPEL_ETIKETT
-from forbund.models import Behovsimport, Ersattning, Forbund
+from behovsanalys.las import KOLUMNER
+from behovsanalys.models import Behovsimport, Ersattning
+from behovsanalys.rapport import EXEMPEL_ETIKETT
+from forbund.models import Forbund
 
 ETIKETT = EXEMPEL_ETIKETT
 FILNAMN = "behovsanalys_exempel.csv"
@@ -83,7 +84,7 @@ def exempel_csv(seed: int = FRO) -> bytes:
 def load() -> bool:
     """Import the sample through the same service as an uploaded file; nothing if the
     behovsanalys already has an import, or there is no förbund yet."""
-    from forbund.behovsanalys.services import behovsanalys_import
+    from behovsanalys.services import behovsanalys_import
 
     if Behovsimport.objects.exists() or not Forbund.objects.exists():
         return False

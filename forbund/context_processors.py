@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from behovsanalys import permissions as behovsanalys_permissions
 from ekonomi import permissions as ekonomi_permissions
 from enkater import permissions as enkat_permissions
 from insatser import permissions as insats_permissions
@@ -35,7 +36,7 @@ def portal(request):
                 "Rapporter",
                 "rapporter",
                 ekonomi_permissions.can_view_rapporter(user)
-                or permissions.can_view_behovsanalys(user),
+                or behovsanalys_permissions.can_view_behovsanalys(user),
                 ("behovsanalys",),
             ),
             ("Enkäter", "omgang_list", enkat_permissions.can_view_results(user), ()),

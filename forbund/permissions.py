@@ -96,13 +96,3 @@ def can_use_admin(user) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return user.is_superuser or is_kansli(user)
-
-
-def can_view_behovsanalys(user) -> bool:
-    """The board, the kansli (who prepare the utvecklingsråd) and the revisorer read it."""
-    r = roller(user)
-    return r.kansli or r.i_styrelsen or r.revisor
-
-
-def can_import_behovsanalys(user) -> bool:
-    return is_kansli(user)

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from moten.api import public_urls
 
-from . import views, views_behovsanalys
+from . import views
 
 urlpatterns = [
     path("", views.oversikt, name="oversikt"),
@@ -19,16 +19,6 @@ urlpatterns = [
     path("personer/<int:pk>/uppdrag/ny/", views.uppdrag_create, name="uppdrag_create"),
     path("uppdrag/<int:pk>/andra/", views.uppdrag_edit, name="uppdrag_edit"),
     path("tillganglighetsredogorelse/", views.tillganglighet, name="tillganglighet"),
-    path("behovsanalys/", views_behovsanalys.behovsanalys, name="behovsanalys"),
-    path("behovsanalys/pdf/", views_behovsanalys.behovsanalys_pdf, name="behovsanalys_pdf"),
-    path(
-        "behovsanalys/import/", views_behovsanalys.behovsanalys_import, name="behovsanalys_import"
-    ),
-    path(
-        "behovsanalys/exempelfil/",
-        views_behovsanalys.behovsanalys_exempel,
-        name="behovsanalys_exempel",
-    ),
     # Accounts: Django's views, Swedish templates in templates/registration/.
     path("konto/", views.mitt_konto, name="mitt_konto"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
@@ -59,6 +49,7 @@ urlpatterns = [
     path("", include("insatser.urls")),
     path("", include("ekonomi.urls")),
     path("", include("enkater.urls")),
+    path("", include("behovsanalys.urls")),
     path("api/", public_urls()),
     path("admin/", admin.site.urls),
 ]

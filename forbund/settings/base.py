@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "insatser",
     "enkater",
     "ekonomi",
+    "behovsanalys",
 ]
 
 MIDDLEWARE = [

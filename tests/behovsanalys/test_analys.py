@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from behovsanalys import analys
 from forbund import charts
-from forbund.behovsanalys import analys
 
 
 def _he(rader):

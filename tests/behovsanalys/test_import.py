@@ -9,8 +9,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 
-from forbund.behovsanalys import services
-from forbund.models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent, Part
+from behovsanalys import services
+from behovsanalys.models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent
+from forbund.models import Part
 
 from .conftest import HEADER, RADER, csv_fil, xlsx_fil
 
@@ -188,7 +189,9 @@ def test_the_sample_file_is_the_generated_demo_and_imports_cleanly(demo):
 
     from devtools import demo_behovsanalys as behov_demo
 
-    exempel = (settings.BASE_DIR / "docs" / "exempel" / "behovsanalys_exempel.csv").read_bytes()
+    exempel = (
+        settings.BASE_DIR / "behovsanalys" / "data" / "behovsanalys_exempel.csv"
+    ).read_bytes()
     assert exempel == behov_demo.exempel_csv()
     assert "Exempeldata – genererade siffror, inte verklig statistik".encode() in exempel
     assert behov_demo.load() is True

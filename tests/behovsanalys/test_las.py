@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from forbund.behovsanalys.las import las
+from behovsanalys.las import las
 
 from .conftest import HEADER, RADER, csv_fil, xlsx_fil
 

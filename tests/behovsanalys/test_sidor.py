@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from forbund.behovsanalys import services
-from forbund.models import Behovsimport, Helarsekvivalent
+from behovsanalys import services
+from behovsanalys.models import Behovsimport, Helarsekvivalent
 
 from ..conftest import client_for
 from .conftest import RADER, csv_fil
@@ -222,15 +222,16 @@ def test_import_page_query_count_does_not_grow_with_the_imports(liten):
 
 
 def test_admin_links_a_region_to_its_part_and_lists_the_imports(liten):
-    from forbund.models import Behovsregion, Part
+    from behovsanalys.models import Behovsregion
+    from forbund.models import Part
 
     client = client_for("forbundschef")
-    assert client.get(reverse("admin:forbund_behovsimport_changelist")).status_code == 200
-    url = reverse("admin:forbund_behovsregion_changelist")
+    assert client.get(reverse("admin:behovsanalys_behovsimport_changelist")).status_code == 200
+    url = reverse("admin:behovsanalys_behovsregion_changelist")
     response = client.get(url)
     assert response.status_code == 200
     assert "Sundsvall" in response.content.decode()
-    assert client.get(reverse("admin:forbund_behovsregion_add")).status_code == 403
+    assert client.get(reverse("admin:behovsanalys_behovsregion_add")).status_code == 403
     assert client_for("ledamot").get(url, follow=True).status_code == 403
     riket = Behovsregion.objects.get(kod="00")
     assert riket.part is None

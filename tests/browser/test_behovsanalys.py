@@ -6,8 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
+from behovsanalys.models import Befolkning, Helarsekvivalent
 from devtools import demo_behovsanalys as behov_demo
-from forbund.models import Befolkning, Helarsekvivalent
 
 from .test_protokoll import login
 

@@ -313,7 +313,7 @@ STOR = b"#" + b"A" * (21 * 1024 * 1024)  # past the portal's 20 MB limit (forbun
     "vy", ["ekonomi_import", "period_import", "omgang_import", "behovsanalys_import"]
 )
 def test_oversized_and_malformed_uploads_are_refused_with_4xx(enkat, period, vy):
-    from forbund.models import Behovsimport
+    from behovsanalys.models import Behovsimport
 
     klient = client_for("forbundschef")
     klient.raise_request_exception = False
@@ -438,7 +438,9 @@ def test_a_nul_byte_in_a_survey_file_is_refused_cleanly(enkat):
 
 # -- Behovsanalys (helårsekvivalenter per kommun, CSV or Excel) --------------------------------
 
-EXEMPELFIL = Path(__file__).resolve().parents[2] / "docs" / "exempel" / "behovsanalys_exempel.csv"
+EXEMPELFIL = (
+    Path(__file__).resolve().parents[2] / "behovsanalys" / "data" / "behovsanalys_exempel.csv"
+)
 
 
 def _behov_bas() -> bytes:
@@ -448,7 +450,7 @@ def _behov_bas() -> bytes:
 
 
 def _behov_antal() -> tuple[int, int, int]:
-    from forbund.models import Befolkning, Behovsimport, Helarsekvivalent
+    from behovsanalys.models import Befolkning, Behovsimport, Helarsekvivalent
 
     return (
         Behovsimport.objects.count(),
@@ -469,7 +471,7 @@ def behovsfiler():
 
 
 def test_the_valid_behovsanalys_file_imports(demo):
-    from forbund.behovsanalys import services as behov_services
+    from behovsanalys import services as behov_services
 
     with transaction.atomic():
         resultat = behov_services.behovsanalys_import(
@@ -482,7 +484,7 @@ def test_the_valid_behovsanalys_file_imports(demo):
 @FUZZ
 @given(fil=behovsfiler())
 def test_behovsanalys_import_imports_whole_files_or_refuses_cleanly(demo, fil):
-    from forbund.behovsanalys import services as behov_services
+    from behovsanalys import services as behov_services
 
     data, namn = fil
     with transaction.atomic():

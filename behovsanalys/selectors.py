@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from forbund.models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent
-
 from . import analys
+from .models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent
 
 
 @dataclass(frozen=True)

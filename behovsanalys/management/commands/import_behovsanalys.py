@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from forbund.behovsanalys import services
+from behovsanalys import services
 
 
 class Command(BaseCommand):

@@ -9,9 +9,10 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from forbund.fel import Felrader
-from forbund.models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent, Part
+from forbund.models import Part
 
 from . import las as las_modul
+from .models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent
 
 
 class Fel(Felrader):

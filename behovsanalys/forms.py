@@ -1,8 +1,7 @@
 from django import forms
 
-from forbund.models import Ersattning
-
 from .analys import TOTALT
+from .models import Ersattning
 
 
 class FilterForm(forms.Form):

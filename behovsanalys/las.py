@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from forbund.formatting import tusental
-from forbund.models import Ersattning, Kon
 from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
+
+from .models import Ersattning, Kon
 
 KOLUMNER = [
     "ar",

@@ -6,10 +6,10 @@ from __future__ import annotations
 import math
 
 from forbund import charts
-from forbund.models import Ersattning
 
 from . import analys, selectors
 from .analys import TOTALT
+from .models import Ersattning
 
 # The source of the generated sample (devtools): its figures are shown as invented.
 EXEMPEL_ETIKETT = "Exempeldata – genererade siffror, inte verklig statistik"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BehovsanalysConfig(AppConfig):
+    name = "behovsanalys"
+    verbose_name = "Behovsanalys"
