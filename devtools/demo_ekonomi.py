@@ -174,9 +174,9 @@ def _arsredovisning_2021() -> None:
     """A draft årsredovisning 2021 with the kansli's texts; its figures are computed live."""
     import datetime as dt
 
-    from ekonomi import services
+    from rapporter import services as rapporter_services
 
-    services.verksamhetsrapport_create(
+    rapporter_services.verksamhetsrapport_create(
         actor=None,
         typ="arsredovisning",
         fran=dt.date(2021, 1, 1),

@@ -10,12 +10,3 @@ def can_view_ekonomi(user) -> bool:
 
 def can_edit_ekonomi(user) -> bool:
     return fp.is_kansli(user)
-
-
-def can_view_rapporter(user) -> bool:
-    """Verksamhetsrapporter: the kansli writes them, the board approves, the revisorer read."""
-    return can_view_ekonomi(user)
-
-
-def can_edit_rapporter(user) -> bool:
-    return fp.is_kansli(user)

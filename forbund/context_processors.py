@@ -7,6 +7,7 @@ from ekonomi import permissions as ekonomi_permissions
 from enkater import permissions as enkat_permissions
 from insatser import permissions as insats_permissions
 from moten import permissions as moten_permissions
+from rapporter import permissions as rapporter_permissions
 
 from . import permissions, selectors
 
@@ -35,7 +36,7 @@ def portal(request):
             (
                 "Rapporter",
                 "rapporter",
-                ekonomi_permissions.can_view_rapporter(user)
+                rapporter_permissions.can_view_rapporter(user)
                 or behovsanalys_permissions.can_view_behovsanalys(user),
                 ("behovsanalys",),
             ),

@@ -8,13 +8,28 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.utils import timezone
 
-from .models import Forbund, Person, Uppdrag
+from .models import Forbund, Part, Person, Uppdrag
 
 HISTORY_TYPES = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
 
 def forbund_get() -> Forbund | None:
     return Forbund.objects.first()
+
+
+def parter_namn() -> list[str]:
+    """The names of the parter, in their order (as reports list the members)."""
+    return list(Part.objects.order_by("ordning", "namn").values_list("namn", flat=True))
+
+
+def kommunnamn() -> list[str]:
+    """The member kommuner's names, in the parter's order: the rows of every SUS table per
+    kommun."""
+    return list(
+        Part.objects.filter(typ=Part.Typ.KOMMUN)
+        .order_by("ordning", "namn")
+        .values_list("namn", flat=True)
+    )
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ urlpatterns = [
     path("", include("ekonomi.urls")),
     path("", include("enkater.urls")),
     path("", include("behovsanalys.urls")),
+    path("", include("rapporter.urls")),
     path("api/", public_urls()),
     path("admin/", admin.site.urls),
 ]

@@ -5,11 +5,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.utils import timezone
 
-from . import sus
-from .models import Beviljning, Insats, Period, Statistikrad, Tabell, Utbetalning
+from . import permissions, sus
+from .models import (
+    Arrangemang,
+    ArrangemangDeltagare,
+    Beviljning,
+    Insats,
+    Period,
+    Statistikrad,
+    Tabell,
+    Uppfoljning,
+    Utbetalning,
+)
 
 
 @dataclass
@@ -230,8 +240,6 @@ def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
 
 def forsenade_uppfoljningar():
     """Insatser whose latest follow-up booked a next one that is now past."""
-    from .models import Uppfoljning
-
     idag = timezone.localdate()
     # PostgreSQL's DISTINCT ON: the newest follow-up per insats, in one query.
     senaste = (
@@ -244,8 +252,6 @@ def forsenade_uppfoljningar():
 
 def att_gora(user) -> dict:
     """What needs this user's attention among insatser (for the start page)."""
-    from . import permissions
-
     result: dict = {}
     if permissions.can_approve(user):
         result["forsenade"] = forsenade_uppfoljningar()
@@ -282,10 +288,6 @@ def arrangemang_med_summor(fran, till):
     """Events starting between the dates, each with its participant sums computed in the
     database (one query whatever the number of events and rows): `omrade_*` counts those
     from the förbund's own area, `alla` everyone."""
-    from django.db.models import Count, F, Q
-
-    from .models import Arrangemang
-
     omrade = Q(deltagare__inom_omradet=True)
     return (
         Arrangemang.objects.filter(startdatum__gte=fran, startdatum__lte=till)
@@ -307,8 +309,6 @@ def arrangemang_med_summor(fran, till):
 
 def arrangemang_per_organisation(fran, till) -> list[dict]:
     """Participants per organisation and kön over the events between the dates."""
-    from .models import ArrangemangDeltagare
-
     return list(
         ArrangemangDeltagare.objects.filter(
             arrangemang__startdatum__gte=fran, arrangemang__startdatum__lte=till
@@ -316,4 +316,28 @@ def arrangemang_per_organisation(fran, till) -> list[dict]:
         .values("organisation", "inom_omradet")
         .annotate(kvinnor=Sum("kvinnor"), man=Sum("man"), ej_angivet=Sum("ej_angivet"))
         .order_by("-inom_omradet", "organisation")
+    )
+
+
+def arrangemang_ar() -> list[int]:
+    """The years with events, newest first."""
+    return [d.year for d in Arrangemang.objects.dates("startdatum", "year", order="DESC")]
+
+
+def arrangemang_get(pk: int) -> Arrangemang | None:
+    """One event with its insats and the decision of its grant."""
+    return (
+        Arrangemang.objects.select_related("insats", "beviljning__paragraf__protokoll__mote")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def godkanda_perioder(fran, till) -> list[Period]:
+    """The approved statistics periods with exactly these dates, by insats: what the SUS
+    report page and the verksamhetsrapport sum over."""
+    return list(
+        Period.objects.filter(status=Period.Status.GODKAND, fran=fran, till=till)
+        .select_related("insats")
+        .order_by("insats__namn")
     )

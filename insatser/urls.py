@@ -75,8 +75,4 @@ urlpatterns = [
         views.utbetalning_utbetald,
         name="utbetalning_utbetald",
     ),
-    path("rapporter/arrangemang/", views.arrangemang_list, name="arrangemang_list"),
-    path("rapporter/arrangemang/nytt/", views.arrangemang_create, name="arrangemang_create"),
-    path("rapporter/arrangemang/<int:pk>/", views.arrangemang_detail, name="arrangemang_detail"),
-    path("rapporter/arrangemang/<int:pk>/andra/", views.arrangemang_edit, name="arrangemang_edit"),
 ]

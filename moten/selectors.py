@@ -120,3 +120,26 @@ def protokoll_under_arbete():
         .select_related("mote__organ")
         .order_by("mote__datum")
     )
+
+
+def styrelsens_moten(fran, till) -> list[Mote]:
+    """The styrelse's meetings between the dates, oldest first, each with its protocol."""
+    return list(
+        Mote.objects.filter(organ__typ=Organ.Typ.STYRELSE, datum__gte=fran, datum__lte=till)
+        .select_related("organ", "protokoll")
+        .order_by("datum", "pk")
+    )
+
+
+def beslut_vid(moten: list[Mote]):
+    """The Att-clauses of these meetings' justerade protocols, standard paragraphs left out
+    (the beslutsregister of the meetings), in § order, each with its paragraph."""
+    return (
+        AttSats.objects.filter(
+            paragraf__protokoll__mote__in=moten,
+            paragraf__protokoll__status=Protokoll.Status.JUSTERAT,
+            paragraf__standard="",
+        )
+        .select_related("paragraf__protokoll")
+        .order_by("paragraf__nummer", "paragraf__ordning", "ordning", "pk")
+    )

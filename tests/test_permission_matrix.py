@@ -279,36 +279,36 @@ MATRIX = {
     "arrangemang_detail": (lambda: {"pk": _sip().arrangemang.get().pk}, outcome(LASARE)),
     "arrangemang_edit": (lambda: {"pk": _sip().arrangemang.get().pk}, outcome(KANSLI)),
     "verksamhetsrapport_create": (None, outcome(KANSLI)),
-    # The demo's draft årsredovisning 2021 (ekonomi.models.Verksamhetsrapport).
+    # The demo's draft årsredovisning 2021 (rapporter.models.Verksamhetsrapport).
     "verksamhetsrapport_detail": (
-        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
         outcome(LASARE),
     ),
     "rapportavsnitt_edit": (
         lambda: {
-            "pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk,
+            "pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk,
             "nyckel": "styrelsen",
         },
         outcome(KANSLI),
     ),
     "verksamhetsrapport_godkann": (
-        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
         post_only(),
     ),
     "verksamhetsrapport_ny_utgava": (
-        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
         post_only(),
     ),
     "verksamhetsrapport_pdf": (
-        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
         outcome(LASARE),
     ),
     "verksamhetsrapport_docx": (
-        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
         outcome(LASARE),
     ),
     "verksamhetsrapport_html": (
-        lambda: {"pk": __import__("ekonomi.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
         outcome(LASARE),
     ),
     # -- behovsanalys (#7): add entries below this line --

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "enkater",
     "ekonomi",
     "behovsanalys",
+    "rapporter",
 ]
 
 MIDDLEWARE = [

@@ -20,14 +20,14 @@ from ekonomi.models import (
     Grupp,
     Konto,
     Prognos,
-    Rapportavsnitt,
     Verksamhetsar,
-    Verksamhetsrapport,
 )
 from forbund.models import Forbund, Part
 from insatser import services as insats_services
 from insatser import sus
 from insatser.models import Arrangemang, Insats, Tabell
+from rapporter import services as rapporter_services
+from rapporter.models import Rapportavsnitt, Verksamhetsrapport
 
 from ..conftest import client_for
 from ..ekonomi.conftest import sie4
@@ -184,7 +184,7 @@ def test_seed_004_tables_rebuilt_from_stored_rows(demo):
     _sus_2017(kansli)
     _arrangemang_2017(kansli)
     _ekonomi_2017(kansli)
-    rapport = services.verksamhetsrapport_create(
+    rapport = rapporter_services.verksamhetsrapport_create(
         actor=kansli, typ="delarsrapport", fran=D(2017, 1, 1), till=D(2017, 8, 31)
     )
     assert rapport.titel == "Delårsrapport januari–augusti 2017"
@@ -311,8 +311,8 @@ def test_demo_report_matches_the_other_pages_is_approved_and_locked(demo_rapport
     response = kansli.post(url, {"text": "Ändrat efteråt", "version": 2}, follow=True)
     assert "är godkänd av styrelsen i § " in response.content.decode()
     assert rapport.avsnitt.get(nyckel="planerat").text == "- Nätverksdag i oktober"
-    with pytest.raises(services.Fel, match="kan inte ändras"):
-        services.rapportavsnitt_spara(actor=None, avsnitt=avsnitt, text="x", version=2)
+    with pytest.raises(rapporter_services.Fel, match="kan inte ändras"):
+        rapporter_services.rapportavsnitt_spara(actor=None, avsnitt=avsnitt, text="x", version=2)
     # The database refuses too, whatever the path.
     with pytest.raises(DatabaseError, match="godkänd av styrelsen"), transaction.atomic():
         Rapportavsnitt.objects.filter(rapport=rapport).update(text="rå SQL")

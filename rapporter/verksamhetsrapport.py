@@ -14,6 +14,14 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from ekonomi import selectors as ekonomi_selectors
+from forbund.formatting import kr
+from forbund.selectors import forbund_get, kommunnamn, parter_namn
+from insatser import selectors as insats_selectors
+from insatser.models import Tabell
+from moten import selectors as moten_selectors
+from moten.models import Protokoll
+
 from .models import MANADER, Avsnitt, Verksamhetsrapport
 
 INNEHALL_VERSION = 1
@@ -104,11 +112,8 @@ def _lista(namn: list[str]) -> str:
 
 
 def _om_forbundet() -> dict:
-    from forbund.models import Part
-    from forbund.selectors import forbund_get
-
     forbund = forbund_get()
-    parter = list(Part.objects.order_by("ordning", "namn").values_list("namn", flat=True))
+    parter = parter_namn()
     return {
         "forbund": forbund.namn if forbund else "",
         "parter": parter,
@@ -120,23 +125,8 @@ def _om_forbundet() -> dict:
 def _styrelsen(fran: dt.date, till: dt.date) -> dict:
     """The styrelse's meetings in the period and the Att-clauses of their justerade
     protocols (the beslutsregister), grouped by meeting and paragraph. Two queries."""
-    from forbund.models import Organ
-    from moten.models import AttSats, Mote, Protokoll
-
-    moten = list(
-        Mote.objects.filter(organ__typ=Organ.Typ.STYRELSE, datum__gte=fran, datum__lte=till)
-        .select_related("organ", "protokoll")
-        .order_by("datum", "pk")
-    )
-    beslut = (
-        AttSats.objects.filter(
-            paragraf__protokoll__mote__in=moten,
-            paragraf__protokoll__status=Protokoll.Status.JUSTERAT,
-            paragraf__standard="",
-        )
-        .select_related("paragraf__protokoll")
-        .order_by("paragraf__nummer", "paragraf__ordning", "ordning", "pk")
-    )
+    moten = moten_selectors.styrelsens_moten(fran, till)
+    beslut = moten_selectors.beslut_vid(moten)
     per_mote: dict[int, dict[int, dict]] = {}
     for att in beslut:
         p = att.paragraf
@@ -163,20 +153,8 @@ def _styrelsen(fran: dt.date, till: dt.date) -> dict:
 def _insatser(fran: dt.date, till: dt.date) -> dict:
     """The SUS tables summed over the approved periods with exactly the report's dates, the
     same rule as the SUS report page (insatser.selectors.sus_tabeller)."""
-    from forbund.models import Part
-    from insatser import selectors as insats_selectors
-    from insatser.models import Period, Tabell
-
-    perioder = list(
-        Period.objects.filter(status=Period.Status.GODKAND, fran=fran, till=till)
-        .select_related("insats")
-        .order_by("insats__namn")
-    )
-    kommuner = list(
-        Part.objects.filter(typ=Part.Typ.KOMMUN)
-        .order_by("ordning", "namn")
-        .values_list("namn", flat=True)
-    )
+    perioder = insats_selectors.godkanda_perioder(fran, till)
+    kommuner = kommunnamn()
     tabeller = []
     aktiva = {"totalt": 0, "kvinnor": 0, "man": 0}
     nya = avslutade = 0
@@ -226,8 +204,6 @@ def _insatser(fran: dt.date, till: dt.date) -> dict:
 
 
 def _arrangemang(fran: dt.date, till: dt.date) -> dict:
-    from insatser import selectors as insats_selectors
-
     rader = [
         {
             "namn": a.namn,
@@ -251,14 +227,10 @@ def _arrangemang(fran: dt.date, till: dt.date) -> dict:
 
 
 def _planerat(fran: dt.date, till: dt.date) -> dict:
-    from insatser.models import Arrangemang
-
     return {
         "rader": [
             {"namn": a.namn, "typ": a.get_typ_display(), "datum": a.startdatum.isoformat()}
-            for a in Arrangemang.objects.filter(
-                startdatum__gte=fran, startdatum__lte=till
-            ).order_by("startdatum", "namn")
+            for a in insats_selectors.arrangemang_med_summor(fran, till)
         ]
     }
 
@@ -268,10 +240,8 @@ def _rad(r) -> dict:
 
 
 def _ekonomi(rapport: Verksamhetsrapport) -> dict:
-    from . import selectors
-
     delar = rapport.typ == Verksamhetsrapport.Typ.DELARSRAPPORT
-    r = selectors.rapport(rapport.ar, per=rapport.till if delar else None)
+    r = ekonomi_selectors.rapport(rapport.ar, per=rapport.till if delar else None)
     resultat = r.resultat
     ek = r.eget_kapital_prognos
     mening = ""
@@ -279,7 +249,7 @@ def _ekonomi(rapport: Verksamhetsrapport) -> dict:
         riktning = "ökat" if (resultat.prognos or 0) >= 0 else "minskat"
         mening = (
             f"Enligt ovanstående prognos kommer förbundet vid utgången av {rapport.ar} att ha "
-            f"{riktning} det egna kapitalet till {_kr(ek)}."
+            f"{riktning} det egna kapitalet till {kr(ek)}."
         )
     return {
         "ar": rapport.ar,
@@ -309,12 +279,6 @@ def _ekonomi(rapport: Verksamhetsrapport) -> dict:
         "tak": r.tak,
         "mening": mening,
     }
-
-
-def _kr(value: int) -> str:
-    from forbund.formatting import kr
-
-    return kr(value)
 
 
 def bygg_innehall(rapport: Verksamhetsrapport) -> dict:

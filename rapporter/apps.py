@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RapporterConfig(AppConfig):
+    name = "rapporter"
+    verbose_name = "Rapporter"
