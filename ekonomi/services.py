@@ -12,6 +12,8 @@ from django.db import transaction
 from django.db.models import Max, Sum
 
 from forbund.fel import Felrader
+from forbund.models import Part
+from insatser import selectors as insats_selectors
 
 from . import sie
 from .models import (
@@ -198,8 +200,6 @@ def medelstilldelning_fordelning(statens_belopp: int) -> list[tuple[object, int]
     quarter (half of the state's amount), the kommuner together a quarter, split by their
     agreed shares or else by population. Rounded to the krona; the last kommun takes the
     rounding so the kommun quarter adds up exactly."""
-    from forbund.models import Part
-
     region = statens_belopp // 2
     kommuner = list(Part.objects.filter(typ=Part.Typ.KOMMUN).order_by("ordning", "namn"))
     kvart = statens_belopp - region  # the other half of the state's amount, for all kommuner
@@ -238,22 +238,19 @@ def medelstilldelning_bokfor(
 def insatsposter_fran_beviljningar(*, actor, version: Budgetversion) -> int:
     """One budget post per insats with money granted for the year, its amount the sum of the
     grants (computed, not typed)."""
-    from insatser.models import Beviljning
-
     if version.status == Budgetversion.Status.FASTSTALLD:
         raise Fel("En fastställd budget ändras inte. Gör en ny version.")
-    summor = (
-        Beviljning.objects.filter(ar=version.ar.ar, utfall="beviljad")
-        .values("insats", "insats__namn")
-        .annotate(s=Sum("belopp"))
-    )
     antal = 0
-    for s in summor:
-        post = Budgetpost.objects.filter(insats_id=s["insats"]).first()
+    for insats_id, pengar in insats_selectors.pengar_per_insats(version.ar.ar).items():
+        if not pengar.beviljat:
+            continue
+        post = Budgetpost.objects.filter(insats_id=insats_id).first()
         if post is None:
             post = Budgetpost.objects.create(
-                grupp="insatser", namn=s["insats__namn"], insats_id=s["insats"], ordning=500
+                grupp="insatser", namn=pengar.namn, insats_id=insats_id, ordning=500
             )
-        Budgetrad.objects.update_or_create(version=version, post=post, defaults={"belopp": s["s"]})
+        Budgetrad.objects.update_or_create(
+            version=version, post=post, defaults={"belopp": pengar.beviljat}
+        )
         antal += 1
     return antal

@@ -15,7 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from forbund import charts
 from forbund.selectors import forbund_get
 from forbund.svar import pdf_response, render_pdf, xlsx_response
-from insatser.models import Beviljning, Utbetalning
+from insatser import selectors as insats_selectors
+from moten import selectors as moten_selectors
+from moten.forms import BeslutsparagrafForm
 
 from . import export, permissions, selectors, services
 from .forms import ImportForm, MappaForm, PrognosForm
@@ -80,19 +82,8 @@ def dashboard(request):
         else None
     )
     insatsposter = [rad for g in r.grupper for rad in g.rader if rad.post and rad.post.insats_id]
-    insats_ids = [rad.post.insats_id for rad in insatsposter]
-    beviljat = dict(
-        Beviljning.objects.filter(insats_id__in=insats_ids, ar=ar, utfall="beviljad")
-        .values_list("insats")
-        .annotate(s=Sum("belopp"))
-    )
-    utbetalt = dict(
-        Utbetalning.objects.filter(
-            beviljning__insats_id__in=insats_ids, beviljning__ar=ar, status="utbetald"
-        )
-        .values_list("beviljning__insats")
-        .annotate(s=Sum("belopp"))
-    )
+    pengar = insats_selectors.pengar_per_insats(ar, [rad.post.insats_id for rad in insatsposter])
+    inga = insats_selectors.Pengar()
     context = {
         "ar": ar,
         "r": r,
@@ -101,7 +92,11 @@ def dashboard(request):
         "diagram_manad": diagram_manad,
         "manadsrader": list(zip(manader, kumulativ, jamn, strict=True)),
         "insatser": [
-            (rad, beviljat.get(rad.post.insats_id, 0), utbetalt.get(rad.post.insats_id, 0))
+            (
+                rad,
+                pengar.get(rad.post.insats_id, inga).beviljat,
+                pengar.get(rad.post.insats_id, inga).utbetalt,
+            )
             for rad in insatsposter
         ],
         "ar_lista": list(Verksamhetsar.objects.values_list("ar", flat=True)),
@@ -276,13 +271,7 @@ def post_detail(request, ar: int, pk: int):
         if imp
         else []
     )
-    beviljningar = (
-        Beviljning.objects.filter(insats=post.insats, ar=ar).select_related(
-            "paragraf__protokoll__mote"
-        )
-        if post.insats_id
-        else []
-    )
+    beviljningar = insats_selectors.beviljningar_for(post.insats_id, ar) if post.insats_id else []
     return render(
         request,
         "ekonomi/post.html",
@@ -328,8 +317,6 @@ def budget(request, ar: int):
         )
     rader = {r.post_id: r for r in version.rader.all()} if version else {}
     poster = list(Budgetpost.objects.order_by("grupp", "ordning", "namn"))
-    from moten.models import Paragraf
-
     return render(
         request,
         "ekonomi/budget.html",
@@ -341,9 +328,7 @@ def budget(request, ar: int):
             "rader": [(p, rader.get(p.pk)) for p in poster],
             "summa": sum(r.belopp for r in rader.values()),
             "kan_andra": permissions.can_edit_ekonomi(request.user),
-            "paragrafer": Paragraf.objects.filter(organ__typ="styrelse", nummer__isnull=False)
-            .select_related("protokoll__mote")
-            .order_by("-protokoll__mote__datum", "-nummer")[:100],
+            "paragrafer": moten_selectors.beslutsparagrafer()[:100],
         },
     )
 
@@ -374,14 +359,10 @@ def _budget_post(request, version: Budgetversion) -> None:
         request.POST["ny_version_pk"] = str(ny.pk)
         messages.success(request, f"Version {ny.nummer} är skapad som förslag.")
     elif atgard == "faststall":
-        from moten.models import Paragraf
-
-        paragraf = Paragraf.objects.filter(
-            pk=int(request.POST["paragraf"]) if request.POST.get("paragraf", "").isdigit() else 0,
-            nummer__isnull=False,
-        ).first()
-        if paragraf is None:
+        form = BeslutsparagrafForm(request.POST)
+        if not form.is_valid():
             raise services.Fel("Välj paragrafen där styrelsen fastställde budgeten.")
+        paragraf = form.cleaned_data["paragraf"]
         services.budgetversion_faststall(actor=request.user, version=version, paragraf=paragraf)
         messages.success(request, f"Budgeten är fastställd i § {paragraf.nummer}.")
     elif atgard == "medelstilldelning":

@@ -61,6 +61,46 @@ def beviljningar_med_pengar(insats: Insats) -> list[Beviljning]:
     return beviljningar
 
 
+@dataclass
+class InsatsPengar(Pengar):
+    namn: str = ""
+
+
+def pengar_per_insats(ar: int, insatser=None) -> dict[int, InsatsPengar]:
+    """Per insats (by id): granted in the year's decisions (beviljade), requested and paid out
+    of those grants. Two queries for any number of insatser; `insatser` (ids or a queryset)
+    narrows it. The overview, the ekonomi dashboard and the budget's insats posts all read
+    this one sum."""
+    beviljningar = Beviljning.objects.filter(ar=ar, utfall=Beviljning.Utfall.BEVILJAD)
+    utbetalningar = Utbetalning.objects.filter(beviljning__ar=ar)
+    if insatser is not None:
+        beviljningar = beviljningar.filter(insats__in=insatser)
+        utbetalningar = utbetalningar.filter(beviljning__insats__in=insatser)
+    result: dict[int, InsatsPengar] = {}
+    for insats_id, namn, belopp in beviljningar.values_list("insats", "insats__namn").annotate(
+        s=Sum("belopp")
+    ):
+        result[insats_id] = InsatsPengar(beviljat=belopp, namn=namn)
+    for insats_id, namn, begart, utbetalt in utbetalningar.values_list(
+        "beviljning__insats", "beviljning__insats__namn"
+    ).annotate(
+        begart=Sum("belopp"),
+        utbetalt=Sum("belopp", filter=Q(status=Utbetalning.Status.UTBETALD), default=0),
+    ):
+        p = result.setdefault(insats_id, InsatsPengar(namn=namn))
+        p.begart, p.utbetalt = begart, utbetalt
+    return result
+
+
+def beviljningar_for(insats_id: int, ar: int) -> list[Beviljning]:
+    """An insats's decisions for a year, with the paragraph and meeting of each."""
+    return list(
+        Beviljning.objects.filter(insats_id=insats_id, ar=ar).select_related(
+            "paragraf__protokoll__mote"
+        )
+    )
+
+
 def pengar_per_ar(beviljningar: list[Beviljning]) -> list[tuple[int, Pengar]]:
     per_ar: dict[int, Pengar] = defaultdict(Pengar)
     for b in beviljningar:
@@ -202,18 +242,7 @@ def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
         tabell__in=[Tabell.DELTAGARE, Tabell.AVSLUT],
     ):
         rader_per_period[r.period_id][(r.tabell, r.kategori)] = r
-    beviljat = dict(
-        Beviljning.objects.filter(insats__in=insatser, ar=ar, utfall="beviljad")
-        .values_list("insats")
-        .annotate(s=Sum("belopp"))
-    )
-    utbetalt = dict(
-        Utbetalning.objects.filter(
-            beviljning__insats__in=insatser, beviljning__ar=ar, status=Utbetalning.Status.UTBETALD
-        )
-        .values_list("beviljning__insats")
-        .annotate(s=Sum("belopp"))
-    )
+    pengar = pengar_per_insats(ar, [i.pk for i in insatser])
     result = []
     for insats in insatser:
         period = perioder.get(insats.pk)
@@ -231,8 +260,8 @@ def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
                     for (t, k), r in rader.items()
                     if t == Tabell.AVSLUT and k in sus.TILL_ARBETE | sus.TILL_STUDIER
                 ),
-                beviljat=beviljat.get(insats.pk, 0),
-                utbetalt=utbetalt.get(insats.pk, 0),
+                beviljat=pengar.get(insats.pk, Pengar()).beviljat,
+                utbetalt=pengar.get(insats.pk, Pengar()).utbetalt,
             )
         )
     return result

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from forbund.fel import Felrader
 from forbund.uploads import csv_rader
+from moten import services as moten_services
 from moten.models import AttSats, Paragraf
 
 from . import sus
@@ -487,8 +488,6 @@ def _kr(value: int) -> str:
 def ansokan_till_dagordning(*, actor, ansokan: Ansokan, mote) -> None:
     """One action: the application becomes an item on a coming board meeting's dagordning,
     with the förslag till beslut filled in."""
-    from moten import services as moten_services
-
     ansokan = Ansokan.objects.select_for_update().get(pk=ansokan.pk)
     if ansokan.dagordningspunkt_id:
         raise Fel("Ansökan finns redan på en dagordning.")

@@ -17,7 +17,8 @@ from forbund import permissions as fp
 from forbund.models import Part
 from forbund.selectors import historik
 from forbund.svar import fil_response, pdf_response, render_pdf, xlsx_response
-from moten.models import Paragraf
+from moten import selectors as moten_selectors
+from moten.forms import BeslutsparagrafForm
 
 from . import permissions, selectors, services, sus
 from .forms import (
@@ -47,11 +48,6 @@ from .models import (
 )
 
 INVALID = 422
-
-
-def _siffror(value) -> int:
-    """A posted id, or 0 (which matches nothing) when it is not a number."""
-    return int(value) if isinstance(value, str) and value.isdigit() else 0
 
 
 def _require(allowed: bool) -> None:
@@ -271,7 +267,9 @@ def _mal_mot_resultat(
 @require_http_methods(["GET", "POST"])
 def beviljning_create(request, pk: int):
     _require(permissions.can_manage_ekonomi(request.user))
-    paragraf = get_object_or_404(Paragraf.objects.select_related("protokoll__mote__organ"), pk=pk)
+    paragraf = moten_selectors.paragraf_get(pk)
+    if paragraf is None:
+        raise Http404
     initial = {"ar": paragraf.ar + 1}
     # A paragraph made from an application's dagordning item names its insats already.
     if paragraf.dagordningspunkt_id:
@@ -685,11 +683,7 @@ def ansokan_detail(request, pk: int):
     ansokan = _get_ansokan(request, pk)
     moten = []
     if permissions.can_manage_ekonomi(request.user) and not ansokan.dagordningspunkt_id:
-        from moten.models import Mote
-
-        moten = Mote.objects.filter(organ__typ="styrelse", protokoll__status="utkast").order_by(
-            "datum"
-        )
+        moten = moten_selectors.styrelsemoten_utkast()
     belopp = list(ansokan.belopp.all())
     return render(
         request,
@@ -716,14 +710,8 @@ def ansokan_bilaga(request, pk: int):
 def ansokan_dagordning(request, pk: int):
     ansokan = _get_ansokan(request, pk)
     _require(permissions.can_manage_ekonomi(request.user))
-    from moten.models import Mote
-
     pk_mote = request.POST.get("mote", "")
-    mote = (
-        Mote.objects.filter(pk=pk_mote, organ__typ="styrelse").first()
-        if pk_mote.isdigit()
-        else None
-    )
+    mote = moten_selectors.styrelsemote_get(int(pk_mote)) if pk_mote.isdigit() else None
     if mote is None:
         messages.error(request, "Välj ett styrelsemöte.")
         return redirect("ansokan_detail", pk=pk)
@@ -777,9 +765,7 @@ def arsrapport_edit(request, pk: int, ar: int):
         kan_godkanna=permissions.can_approve(request.user)
         and rapport is not None
         and rapport.status == Arsrapport.Status.INLAMNAD,
-        paragrafer=Paragraf.objects.filter(organ__typ="styrelse", nummer__isnull=False)
-        .select_related("protokoll__mote")
-        .order_by("-protokoll__mote__datum", "-nummer")[:100],
+        paragrafer=moten_selectors.beslutsparagrafer()[:100],
     )
     if request.method == "POST":
         _require(kan_skriva)
@@ -807,12 +793,11 @@ def arsrapport_godkann(request, pk: int, ar: int):
     insats = _get_insats_for_user(request, pk)
     _require(permissions.can_approve(request.user))
     rapport = get_object_or_404(Arsrapport, insats=insats, ar=ar)
-    paragraf = Paragraf.objects.filter(
-        pk=_siffror(request.POST.get("paragraf")), nummer__isnull=False
-    ).first()
-    if paragraf is None:
+    form = BeslutsparagrafForm(request.POST)
+    if not form.is_valid():
         messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
         return redirect("arsrapport_edit", pk=pk, ar=ar)
+    paragraf = form.cleaned_data["paragraf"]
     try:
         utlosta = services.arsrapport_godkann(
             actor=request.user, rapport=rapport, paragraf=paragraf

@@ -6,6 +6,7 @@ from forbund import uploads
 from forbund.forms import DateInput
 from forbund.models import Organ
 
+from . import selectors
 from .models import Dagordningspunkt, Mote, Narvaro
 
 
@@ -14,6 +15,20 @@ def _helper(label: str) -> FormHelper:
     helper.form_tag = False
     helper.add_input(Submit("spara", label))
     return helper
+
+
+class BeslutsparagrafForm(forms.Form):
+    """Which paragraph of the styrelse's protocol decided this (a budget fastställd, a report
+    approved): the one way the other apps take "the paragraph that decided it" from a POST.
+    The choices are selectors.beslutsparagrafer, the list the pages offer."""
+
+    paragraf = forms.ModelChoiceField(
+        queryset=selectors.beslutsparagrafer(),
+        error_messages={
+            "required": "Välj paragrafen där styrelsen beslutade.",
+            "invalid_choice": "Välj en numrerad paragraf i styrelsens protokoll.",
+        },
+    )
 
 
 class TimeInput(forms.TimeInput):

@@ -143,3 +143,33 @@ def beslut_vid(moten: list[Mote]):
         .select_related("paragraf__protokoll")
         .order_by("paragraf__nummer", "paragraf__ordning", "ordning", "pk")
     )
+
+
+def beslutsparagrafer(*, fran=None):
+    """The numbered paragraphs of the styrelse's protocols, newest first: where the board
+    decided something another app records (a budget fastställd, a report approved). `fran`
+    leaves out meetings before that date."""
+    qs = (
+        Paragraf.objects.filter(organ__typ=Organ.Typ.STYRELSE, nummer__isnull=False)
+        .select_related("organ", "protokoll__mote")
+        .order_by("-protokoll__mote__datum", "-nummer")
+    )
+    if fran is not None:
+        qs = qs.filter(protokoll__mote__datum__gte=fran)
+    return qs
+
+
+def paragraf_get(pk: int) -> Paragraf | None:
+    """One paragraph with its protocol, meeting and organ (a grant is registered on it)."""
+    return Paragraf.objects.select_related("protokoll__mote__organ").filter(pk=pk).first()
+
+
+def styrelsemoten_utkast():
+    """The styrelse's meetings whose protocol is still a draft: where an item can be added."""
+    return Mote.objects.filter(
+        organ__typ=Organ.Typ.STYRELSE, protokoll__status=Protokoll.Status.UTKAST
+    ).order_by("datum")
+
+
+def styrelsemote_get(pk: int) -> Mote | None:
+    return Mote.objects.filter(pk=pk, organ__typ=Organ.Typ.STYRELSE).first()

@@ -22,7 +22,8 @@ from insatser import permissions as insats_permissions
 from insatser import selectors as insats_selectors
 from insatser import services as insats_services
 from insatser.forms import ArrangemangForm, DeltagareFormSet
-from moten.models import Paragraf
+from moten import selectors as moten_selectors
+from moten.forms import BeslutsparagrafForm
 
 from . import permissions, rapport_docx, services
 from . import verksamhetsrapport as vr
@@ -119,13 +120,7 @@ def verksamhetsrapport_detail(request, pk: int):
         "kan_ny_utgava": kan_andra
         and rapport.last
         and not any(u.status == Verksamhetsrapport.Status.UTKAST for u in utgavor),
-        "paragrafer": Paragraf.objects.filter(
-            organ__typ="styrelse",
-            nummer__isnull=False,
-            protokoll__mote__datum__gte=rapport.till,
-        )
-        .select_related("protokoll__mote")
-        .order_by("-protokoll__mote__datum", "-nummer")[:100]
+        "paragrafer": moten_selectors.beslutsparagrafer(fran=rapport.till)[:100]
         if kan_andra and not rapport.last
         else [],
     }
@@ -182,16 +177,11 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
 def verksamhetsrapport_godkann(request, pk: int):
     _require(permissions.can_edit_rapporter(request.user))
     rapport = _rapport(request, pk)
-    paragraf = (
-        Paragraf.objects.select_related("organ", "protokoll__mote")
-        .filter(
-            pk=int(request.POST["paragraf"]) if request.POST.get("paragraf", "").isdigit() else 0
-        )
-        .first()
-    )
-    if paragraf is None:
+    form = BeslutsparagrafForm(request.POST)
+    if not form.is_valid():
         messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
         return redirect("verksamhetsrapport_detail", pk=rapport.pk)
+    paragraf = form.cleaned_data["paragraf"]
     try:
         services.verksamhetsrapport_godkann(actor=request.user, rapport=rapport, paragraf=paragraf)
     except services.Fel as exc:

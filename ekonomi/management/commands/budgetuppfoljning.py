@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ekonomi import rapporter, selectors
+from ekonomi import export, selectors
 from forbund.selectors import forbund_get
 from forbund.svar import render_pdf
 
@@ -32,9 +32,9 @@ class Command(BaseCommand):
             raise CommandError(f"Det finns ingen budget för {ar}.")
         path = Path(output)
         if format == "csv":
-            path.write_text(rapporter.som_csv(r, tkr=tkr), encoding="utf-8")
+            path.write_text(export.som_csv(r, tkr=tkr), encoding="utf-8")
         elif format == "xlsx":
-            rapporter.som_xlsx(r, tkr=tkr).save(path)
+            export.som_xlsx(r, tkr=tkr).save(path)
         else:
             titel = f"Budgetuppföljning {ar}" + (", tusentals kronor" if tkr else "")
             context = {"r": r, "ar": ar, "tkr": tkr, "titel": titel, "forbund": forbund_get()}
