@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund import charts
+from forbund.http import INVALID, per_format, render_pdf, require
 from forbund.selectors import forbund_get
-from forbund.svar import pdf_response, render_pdf, xlsx_response
 from insatser import selectors as insats_selectors
 from moten import selectors as moten_selectors
 from moten.forms import BeslutsparagrafForm
@@ -22,13 +21,6 @@ from moten.forms import BeslutsparagrafForm
 from . import export, permissions, selectors, services
 from .forms import ImportForm, MappaForm, PrognosForm
 from .models import Budgetpost, Budgetversion, Konto, Transaktion, Verksamhetsar
-
-INVALID = 422
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _per(request) -> dt.date | None:
@@ -45,7 +37,7 @@ def _standardar() -> int:
 
 @require_GET
 def dashboard(request):
-    _require(permissions.can_view_ekonomi(request.user))
+    require(permissions.can_view_ekonomi(request.user))
     try:
         ar = int(request.GET.get("ar") or _standardar())
     except ValueError:
@@ -109,20 +101,18 @@ def dashboard(request):
 
 
 def _rapport_svar(request, ar: int, *, tkr: bool, template: str, titel: str):
-    _require(permissions.can_view_ekonomi(request.user))
+    require(permissions.can_view_ekonomi(request.user))
     r = selectors.rapport(ar, per=_per(request))
-    fmt = request.GET.get("format")
-    namn = f"{'budgetuppfoljning' if tkr else 'ekonomiskt-utfall'}-{ar}"
-    if fmt == "csv":
-        response = HttpResponse(export.som_csv(r, tkr=tkr), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{namn}.csv"'
-        return response
-    if fmt == "xlsx":
-        return xlsx_response(export.som_xlsx(r, tkr=tkr), f"{namn}.xlsx")
     context = {"r": r, "ar": ar, "tkr": tkr, "titel": titel, "forbund": forbund_get()}
-    if fmt == "pdf":
-        return pdf_response(render_pdf("ekonomi/pdf/rapport.html", context), f"{namn}.pdf")
-    return render(request, template, context)
+    return per_format(
+        request,
+        template=template,
+        context=context,
+        filnamn=f"{'budgetuppfoljning' if tkr else 'ekonomiskt-utfall'}-{ar}",
+        pdf=lambda: render_pdf("ekonomi/pdf/rapport.html", context),
+        xlsx=lambda: export.som_xlsx(r, tkr=tkr),
+        csv=lambda: export.som_csv(r, tkr=tkr),
+    )
 
 
 @require_GET
@@ -149,7 +139,7 @@ def delarsrapport(request, ar: int):
 
 @require_http_methods(["GET", "POST"])
 def utfall_import(request):
-    _require(permissions.can_edit_ekonomi(request.user))
+    require(permissions.can_edit_ekonomi(request.user))
     form = ImportForm(request.POST or None, request.FILES or None, initial={"ar": _standardar()})
     context = {"form": form, "fel": [], "resultat": None}
     if request.method == "POST":
@@ -176,7 +166,7 @@ def utfall_import(request):
 def konton(request):
     """Accounts with this year's transactions that map to no budget post: map them here,
     nothing is dropped silently."""
-    _require(permissions.can_edit_ekonomi(request.user))
+    require(permissions.can_edit_ekonomi(request.user))
     ar_text = request.GET.get("ar") or ""
     ar = int(ar_text) if ar_text.isdigit() else _standardar()
     omappade = services.omappade_konton(ar)
@@ -199,7 +189,7 @@ def konton(request):
 
 @require_POST
 def konto_mappa(request):
-    _require(permissions.can_edit_ekonomi(request.user))
+    require(permissions.can_edit_ekonomi(request.user))
     form = MappaForm(request.POST)
     if form.is_valid():
         try:
@@ -220,7 +210,7 @@ def konto_mappa(request):
 
 @require_http_methods(["GET", "POST"])
 def prognos(request, ar: int):
-    _require(permissions.can_edit_ekonomi(request.user))
+    require(permissions.can_edit_ekonomi(request.user))
     r = selectors.rapport(ar)
     imp = selectors.utfallsimport(ar)
     andel = (imp.per.timetuple().tm_yday / (366 if ar % 4 == 0 else 365)) if imp else None
@@ -257,7 +247,7 @@ def prognos(request, ar: int):
 
 @require_GET
 def post_detail(request, ar: int, pk: int):
-    _require(permissions.can_view_ekonomi(request.user))
+    require(permissions.can_view_ekonomi(request.user))
     post = get_object_or_404(
         Budgetpost.objects.select_related("insats").prefetch_related("konton"), pk=pk
     )
@@ -289,7 +279,7 @@ def post_detail(request, ar: int, pk: int):
 def budget(request, ar: int):
     """The year's budget versions; the kansli edits a förslag, fastställer it in a paragraph,
     or starts a revised version. A fastställd version is locked."""
-    _require(permissions.can_view_ekonomi(request.user))
+    require(permissions.can_view_ekonomi(request.user))
     va = get_object_or_404(Verksamhetsar, ar=ar)
     versioner = list(va.versioner.select_related("paragraf__protokoll__mote").order_by("nummer"))
     try:
@@ -302,7 +292,7 @@ def budget(request, ar: int):
         vald = None
     version = vald or selectors.budgetversion(ar)
     if request.method == "POST":
-        _require(permissions.can_edit_ekonomi(request.user))
+        require(permissions.can_edit_ekonomi(request.user))
         version_pk = request.POST.get("version", "")
         if not version_pk.isdigit():
             raise Http404

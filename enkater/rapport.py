@@ -364,8 +364,8 @@ def som_xlsx(ctx: dict):
 
 
 def som_pdf(ctx: dict) -> bytes:
+    from forbund.http import render_pdf
     from forbund.models import Forbund
-    from forbund.svar import render_pdf
 
     return render_pdf("enkater/pdf/rapport.html", {**ctx, "forbund": Forbund.objects.first()})
 

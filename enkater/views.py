@@ -7,14 +7,13 @@ import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from forbund.svar import pdf_response, xlsx_response
+from forbund.http import INVALID, per_format, require, xlsx_response
 
 from . import permissions, rapport, services
 from .forms import (
@@ -28,18 +27,12 @@ from .forms import (
 )
 from .models import Formular, Fraga, Omgang, Svar, Token
 
-INVALID = 422
 BORTA = 410
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 @require_GET
 def omgang_list(request):
-    _require(permissions.can_manage(request.user) or permissions.can_view_results(request.user))
+    require(permissions.can_manage(request.user) or permissions.can_view_results(request.user))
     omgangar = Omgang.objects.select_related("formular", "insats").annotate(
         antal_svar=Count("svar", distinct=True),
         antal_lankar=Count("tokens", distinct=True),
@@ -65,7 +58,7 @@ def omgang_list(request):
 
 @require_http_methods(["GET", "POST"])
 def omgang_create(request):
-    _require(permissions.can_manage(request.user))
+    require(permissions.can_manage(request.user))
     form = OmgangForm(request.POST or None, initial={"ar": timezone.localdate().year})
     if request.method == "POST":
         if form.is_valid():
@@ -85,7 +78,7 @@ def _get_omgang(request, pk: int) -> Omgang:
 
 @require_http_methods(["GET", "POST"])
 def omgang_detail(request, pk: int):
-    _require(permissions.can_manage(request.user))
+    require(permissions.can_manage(request.user))
     omgang = _get_omgang(request, pk)
     atgard = request.POST.get("atgard", "")
     if request.method == "POST" and atgard in ("delad_skapa", "delad_stang"):
@@ -145,7 +138,7 @@ def _delad(request, omgang: Omgang) -> dict | None:
 @require_GET
 def token_lista(request, pk: int):
     """A printable list of the unused links, one per respondent."""
-    _require(permissions.can_manage(request.user))
+    require(permissions.can_manage(request.user))
     omgang = _get_omgang(request, pk)
     bas = request.build_absolute_uri("/e/")
     koder = omgang.tokens.filter(anvand=False).values_list("kod", flat=True)
@@ -285,23 +278,22 @@ FORMAT = {"pdf", "xlsx", "csv"}
 
 
 def _rapport_svar(request, ctx: dict, template: str, filnamn: str):
-    fmt = request.GET.get("format", "")
-    if fmt == "pdf":
-        return pdf_response(rapport.som_pdf(ctx), f"{filnamn}.pdf")
-    if fmt == "xlsx":
-        return xlsx_response(rapport.som_xlsx(ctx), f"{filnamn}.xlsx")
-    if fmt == "csv":
-        response = HttpResponse(rapport.som_csv(ctx), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filnamn}.csv"'
-        return response
-    return render(request, template, ctx)
+    return per_format(
+        request,
+        template=template,
+        context=ctx,
+        filnamn=filnamn,
+        pdf=lambda: rapport.som_pdf(ctx),
+        xlsx=lambda: rapport.som_xlsx(ctx),
+        csv=lambda: rapport.som_csv(ctx),
+    )
 
 
 @require_GET
 def resultat(request, pk: int):
     """One round: every scale question with n, the six steps, the mean and the share at the
     three highest steps, for all and by kön, suppressed across every view of the form."""
-    _require(permissions.can_view_results(request.user))
+    require(permissions.can_view_results(request.user))
     omgang = _get_omgang(request, pk)
     ctx = rapport.omgang_rapport(
         omgang,
@@ -317,7 +309,7 @@ def resultat(request, pk: int):
 @require_GET
 def export_svar(request, pk: int):
     """Every response as codes for the national indicator reporting (kansli only)."""
-    _require(permissions.can_manage(request.user))
+    require(permissions.can_manage(request.user))
     omgang = _get_omgang(request, pk)
     return xlsx_response(
         rapport.export_xlsx(omgang), f"svar-{omgang.formular.kod}-{omgang.ar}.xlsx"
@@ -334,7 +326,7 @@ def _int(value: str | None) -> int | None:
 @require_GET
 def jamforelse(request, kod: str):
     """A form's rounds compared: insatser side by side, years as a trend, versions, kön."""
-    _require(permissions.can_view_results(request.user))
+    require(permissions.can_view_results(request.user))
     if not Formular.objects.filter(kod=kod).exists():
         raise Http404
     dela = request.GET.get("dela", "insats")
@@ -349,7 +341,7 @@ def jamforelse(request, kod: str):
 @require_GET
 def sjalvskattning(request, kod: str):
     """The self-rating before and after, paired by participant code."""
-    _require(permissions.can_view_results(request.user))
+    require(permissions.can_view_results(request.user))
     if not Omgang.objects.filter(formular__kod=kod).exclude(tillfalle="").exists():
         raise Http404
     dela = request.GET.get("dela", "")
@@ -362,7 +354,7 @@ def sjalvskattning(request, kod: str):
 @require_http_methods(["GET", "POST"])
 def importera(request, pk: int):
     """Paper answers from Excel or CSV: all or nothing, errors with line numbers."""
-    _require(permissions.can_manage(request.user))
+    require(permissions.can_manage(request.user))
     omgang = _get_omgang(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
     fel: list[str] = []
@@ -395,7 +387,7 @@ def importera(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def formular_list(request):
-    _require(permissions.can_manage(request.user))
+    require(permissions.can_manage(request.user))
     form = FormularForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
@@ -417,7 +409,7 @@ def formular_list(request):
 
 @require_http_methods(["GET", "POST"])
 def formular_detail(request, pk: int):
-    _require(permissions.can_manage(request.user))
+    require(permissions.can_manage(request.user))
     formular = get_object_or_404(Formular, pk=pk)
     fragor = list(formular.fragor.select_related("visas_om").order_by("ordning"))
     form = FragaForm(request.POST or None, fragor=fragor)

@@ -13,20 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from forbund.http import INVALID, require
 from insatser import selectors as insatser_selectors
 from moten import selectors as moten_selectors
 
 from . import permissions, selectors, services
 from .forms import ForbundForm, KontoForm, PersonForm, UppdragForm
 from .models import Organ, Person, Uppdrag
-
-# A form that does not validate is answered with this status, and keeps what was typed.
-INVALID = 422
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 @require_GET
@@ -52,7 +45,7 @@ def oversikt(request):
 
 @require_GET
 def forbund_detail(request):
-    _require(permissions.can_view_forbund(request.user))
+    require(permissions.can_view_forbund(request.user))
     forbund = selectors.forbund_get()
     context = {
         "forbund": forbund,
@@ -67,7 +60,7 @@ def forbund_detail(request):
 
 @require_http_methods(["GET", "POST"])
 def forbund_edit(request):
-    _require(permissions.can_edit_forbund(request.user))
+    require(permissions.can_edit_forbund(request.user))
     forbund = selectors.forbund_get()
     if forbund is None:
         raise PermissionDenied
@@ -84,7 +77,7 @@ def forbund_edit(request):
 @require_GET
 def organ_detail(request, pk: int):
     organ = get_object_or_404(Organ, pk=pk)
-    _require(permissions.can_view_organ(request.user, organ))
+    require(permissions.can_view_organ(request.user, organ))
     uppdrag = (
         organ.uppdrag.aktiva().select_related("person", "part").order_by("roll", "part__ordning")
     )
@@ -93,7 +86,7 @@ def organ_detail(request, pk: int):
 
 @require_GET
 def person_list(request):
-    _require(permissions.can_manage_personer(request.user))
+    require(permissions.can_manage_personer(request.user))
     q = request.GET.get("q", "").strip()
     personer = selectors.personer_med_uppdrag()
     if q:
@@ -111,7 +104,7 @@ def person_list(request):
 
 @require_http_methods(["GET", "POST"])
 def person_create(request):
-    _require(permissions.can_manage_personer(request.user))
+    require(permissions.can_manage_personer(request.user))
     form = PersonForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
@@ -123,7 +116,7 @@ def person_create(request):
 
 
 def _get_person_for_user(request, pk: int) -> Person:
-    _require(permissions.can_manage_personer(request.user))
+    require(permissions.can_manage_personer(request.user))
     return get_object_or_404(Person.objects.select_related("user"), pk=pk)
 
 
@@ -195,7 +188,7 @@ def uppdrag_create(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def uppdrag_edit(request, pk: int):
-    _require(permissions.can_manage_personer(request.user))
+    require(permissions.can_manage_personer(request.user))
     uppdrag = get_object_or_404(Uppdrag.objects.select_related("person"), pk=pk)
     form = UppdragForm(request.POST or None, instance=uppdrag)
     context = {

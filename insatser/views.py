@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,9 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forbund import charts
 from forbund import permissions as fp
+from forbund.http import INVALID, fil_response, pdf_response, render_pdf, require, xlsx_response
 from forbund.models import Part
 from forbund.selectors import historik
-from forbund.svar import fil_response, pdf_response, render_pdf, xlsx_response
 from moten import selectors as moten_selectors
 from moten.forms import BeslutsparagrafForm
 
@@ -47,13 +46,6 @@ from .models import (
     Utbetalning,
 )
 
-INVALID = 422
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
 
 def _kommuner() -> list[str]:
     return list(
@@ -65,7 +57,7 @@ def _kommuner() -> list[str]:
 
 def _get_insats_for_user(request, pk: int) -> Insats:
     """The insats if this user may see it; a 404 otherwise (staff of insats A on insats B)."""
-    _require(permissions.can_view_insatser(request.user))
+    require(permissions.can_view_insatser(request.user))
     insats = get_object_or_404(permissions.insatser_for(request.user), pk=pk)
     return insats
 
@@ -111,7 +103,7 @@ def _oversikt(request):
 
 @require_GET
 def insats_list(request):
-    _require(permissions.can_view_insatser(request.user))
+    require(permissions.can_view_insatser(request.user))
     ar, typ, status, sort, rader = _oversikt(request)
     context = {
         "ar": ar,
@@ -134,7 +126,7 @@ def insats_list(request):
 
 @require_GET
 def insats_list_xlsx(request):
-    _require(permissions.can_view_insatser(request.user))
+    require(permissions.can_view_insatser(request.user))
     import openpyxl
 
     ar, _typ, _status, _sort, rader = _oversikt(request)
@@ -157,14 +149,14 @@ def insats_list_xlsx(request):
 
 @require_http_methods(["GET", "POST"])
 def insats_create(request):
-    _require(permissions.can_edit_insats(request.user))
+    require(permissions.can_edit_insats(request.user))
     return _insats_form(request, Insats())
 
 
 @require_http_methods(["GET", "POST"])
 def insats_edit(request, pk: int):
     insats = _get_insats_for_user(request, pk)
-    _require(permissions.can_edit_insats(request.user))
+    require(permissions.can_edit_insats(request.user))
     return _insats_form(request, insats)
 
 
@@ -266,7 +258,7 @@ def _mal_mot_resultat(
 
 @require_http_methods(["GET", "POST"])
 def beviljning_create(request, pk: int):
-    _require(permissions.can_manage_ekonomi(request.user))
+    require(permissions.can_manage_ekonomi(request.user))
     paragraf = moten_selectors.paragraf_get(pk)
     if paragraf is None:
         raise Http404
@@ -312,7 +304,7 @@ def beviljning_detail(request, pk: int):
     beviljning = _get_beviljning(request, pk)
     # Money is the board's and the kansli's business; the insats's own page shows staff no
     # grants either (one policy for pages, exports and this detail).
-    _require(permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user))
+    require(permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user))
     beviljning = next(
         b for b in selectors.beviljningar_med_pengar(beviljning.insats) if b.pk == beviljning.pk
     )
@@ -329,7 +321,7 @@ def beviljning_detail(request, pk: int):
 
 def _ekonomi_post(request, pk: int):
     beviljning = _get_beviljning(request, pk)
-    _require(permissions.can_manage_ekonomi(request.user))
+    require(permissions.can_manage_ekonomi(request.user))
     return beviljning
 
 
@@ -400,7 +392,7 @@ def _get_utbetalning(request, pk: int) -> Utbetalning:
 @require_POST
 def utbetalning_attestera(request, pk: int):
     utbetalning = _get_utbetalning(request, pk)
-    _require(permissions.can_attest(request.user))
+    require(permissions.can_attest(request.user))
     try:
         services.utbetalning_attestera(actor=request.user, utbetalning=utbetalning)
     except services.Fel as exc:
@@ -413,7 +405,7 @@ def utbetalning_attestera(request, pk: int):
 @require_POST
 def utbetalning_utbetald(request, pk: int):
     utbetalning = _get_utbetalning(request, pk)
-    _require(permissions.can_manage_ekonomi(request.user))
+    require(permissions.can_manage_ekonomi(request.user))
     try:
         services.utbetalning_utbetald(
             actor=request.user, utbetalning=utbetalning, datum=timezone.localdate()
@@ -429,7 +421,7 @@ def utbetalning_utbetald(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def uppfoljning_create(request, pk: int):
     insats = _get_insats_for_user(request, pk)
-    _require(permissions.can_report(request.user, insats))
+    require(permissions.can_report(request.user, insats))
     form = UppfoljningForm(request.POST or None)
     context = {"form": form, "insats": insats}
     if request.method == "POST":
@@ -468,7 +460,7 @@ def uppfoljning_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def period_create(request, pk: int):
     insats = _get_insats_for_user(request, pk)
-    _require(permissions.can_report(request.user, insats))
+    require(permissions.can_report(request.user, insats))
     form = PeriodForm(request.POST or None)
     context = {"form": form, "insats": insats}
     if request.method == "POST":
@@ -514,7 +506,7 @@ def period_edit(request, pk: int):
         "regelfel": sus.validera(services.period_rader(period)) if andringsbar else [],
     }
     if request.method == "POST":
-        _require(kan_rapportera)
+        require(kan_rapportera)
         if not andringsbar:
             messages.error(request, "Perioden är inskickad eller godkänd och kan inte ändras.")
             return redirect("period_edit", pk=pk)
@@ -542,7 +534,7 @@ def period_edit(request, pk: int):
 @require_POST
 def period_godkann(request, pk: int):
     period = _get_period(request, pk)
-    _require(permissions.can_approve(request.user))
+    require(permissions.can_approve(request.user))
     try:
         services.period_godkann(actor=request.user, period=period)
     except services.Fel as exc:
@@ -555,7 +547,7 @@ def period_godkann(request, pk: int):
 @require_POST
 def period_komplettering(request, pk: int):
     period = _get_period(request, pk)
-    _require(permissions.can_approve(request.user))
+    require(permissions.can_approve(request.user))
     form = KompletteringForm(request.POST)
     try:
         if not form.is_valid():
@@ -573,7 +565,7 @@ def period_komplettering(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def period_import(request, pk: int):
     period = _get_period(request, pk)
-    _require(permissions.can_report(request.user, period.insats))
+    require(permissions.can_report(request.user, period.insats))
     form = ImportForm(request.POST or None, request.FILES or None)
     context = {"form": form, "period": period, "insats": period.insats, "fel": []}
     if request.method == "POST":
@@ -599,7 +591,7 @@ def period_import(request, pk: int):
 @require_GET
 def sus_rapport(request):
     """The SUS tables summed over all insatser for a period, as in the delårsrapport."""
-    _require(permissions.ser_alla(request.user))
+    require(permissions.ser_alla(request.user))
     fran, till = request.GET.get("fran"), request.GET.get("till")
     perioder = Period.objects.filter(status=Period.Status.GODKAND)
     valda = []
@@ -645,7 +637,7 @@ def _sus_xlsx(tabeller, fran: str, till: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ansokan_create(request, pk: int):
     insats = _get_insats_for_user(request, pk)
-    _require(permissions.can_report(request.user, insats))
+    require(permissions.can_report(request.user, insats))
     form = AnsokanForm(
         request.POST or None, request.FILES or None, initial={"inkommen": timezone.localdate()}
     )
@@ -709,7 +701,7 @@ def ansokan_bilaga(request, pk: int):
 @require_POST
 def ansokan_dagordning(request, pk: int):
     ansokan = _get_ansokan(request, pk)
-    _require(permissions.can_manage_ekonomi(request.user))
+    require(permissions.can_manage_ekonomi(request.user))
     pk_mote = request.POST.get("mote", "")
     mote = moten_selectors.styrelsemote_get(int(pk_mote)) if pk_mote.isdigit() else None
     if mote is None:
@@ -768,7 +760,7 @@ def arsrapport_edit(request, pk: int, ar: int):
         paragrafer=moten_selectors.beslutsparagrafer()[:100],
     )
     if request.method == "POST":
-        _require(kan_skriva)
+        require(kan_skriva)
         if form.is_valid():
             try:
                 rapport = services.arsrapport_save(
@@ -791,7 +783,7 @@ def arsrapport_edit(request, pk: int, ar: int):
 def arsrapport_godkann(request, pk: int, ar: int):
     _giltigt_ar(ar)
     insats = _get_insats_for_user(request, pk)
-    _require(permissions.can_approve(request.user))
+    require(permissions.can_approve(request.user))
     rapport = get_object_or_404(Arsrapport, insats=insats, ar=ar)
     form = BeslutsparagrafForm(request.POST)
     if not form.is_valid():
@@ -823,7 +815,7 @@ def arsrapport_pdf(request, pk: int, ar: int):
 
 @require_GET
 def insats_list_pdf(request):
-    _require(permissions.can_view_insatser(request.user))
+    require(permissions.can_view_insatser(request.user))
     ar, _typ, _status, _sort, rader = _oversikt(request)
     forbund = Part.objects.first().forbund if Part.objects.exists() else None
     data = render_pdf(

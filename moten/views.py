@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, render_pdf, require
 from forbund.models import Organ, Person
 from forbund.selectors import forbund_get
-from forbund.svar import fil_response, pdf_response, render_pdf
 
 from . import kalender, permissions, selectors, services
 from .forms import (
@@ -29,14 +29,6 @@ from .forms import (
     ParagrafForm,
 )
 from .models import Dagordningspunkt, Handling, Mote, Narvaro, Paragraf, Protokoll
-
-INVALID = 422
-CONFLICT = 409
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _get_mote_for_user(request, pk: int, *, edit: bool = False) -> Mote:
@@ -68,7 +60,7 @@ def _last(request, exc: services.ProtokollLast, to: str):
 
 @require_GET
 def mote_list(request):
-    _require(permissions.can_view_motesregister(request.user))
+    require(permissions.can_view_motesregister(request.user))
     moten = list(selectors.moten_for(request.user).order_by("-datum")[:200])
     return render(
         request,
@@ -83,7 +75,7 @@ def mote_list(request):
 
 @require_http_methods(["GET", "POST"])
 def mote_create(request):
-    _require(permissions.can_create_mote(request.user))
+    require(permissions.can_create_mote(request.user))
     styrelsen = Organ.objects.filter(typ=Organ.Typ.STYRELSE).first()
     form = MoteForm(request.POST or None, initial={"organ": styrelsen})
     if request.method == "POST":
@@ -822,7 +814,7 @@ def protokollsutdrag_pdf(request, pk: int):
 
 @require_GET
 def beslutsregister(request):
-    _require(permissions.can_view_beslutsregister(request.user))
+    require(permissions.can_view_beslutsregister(request.user))
     q = request.GET.get("q", "").strip()
     organ_id = request.GET.get("organ") or None
     ar = request.GET.get("ar") or None

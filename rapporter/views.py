@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -15,9 +14,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from forbund.http import CONFLICT, INVALID, pdf_response, render_pdf, require
 from forbund.models import Part
 from forbund.selectors import historik
-from forbund.svar import pdf_response, render_pdf
 from insatser import permissions as insats_permissions
 from insatser import selectors as insats_selectors
 from insatser import services as insats_services
@@ -29,13 +28,6 @@ from . import permissions, rapport_docx, services
 from . import verksamhetsrapport as vr
 from .forms import AvsnittForm, VerksamhetsrapportForm
 from .models import Verksamhetsrapport
-
-INVALID = 422
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _ar(request) -> int:
@@ -50,7 +42,7 @@ def _ar(request) -> int:
 @require_GET
 def rapporter_index(request):
     """The reports the förbund writes: verksamhetsrapporter, arrangemang, behovsanalys."""
-    _require(permissions.can_view_rapporter(request.user))
+    require(permissions.can_view_rapporter(request.user))
     return render(
         request,
         "rapporter/index.html",
@@ -69,7 +61,7 @@ def rapporter_index(request):
 
 @require_http_methods(["GET", "POST"])
 def verksamhetsrapport_create(request):
-    _require(permissions.can_edit_rapporter(request.user))
+    require(permissions.can_edit_rapporter(request.user))
     idag = dt.date.today()
     form = VerksamhetsrapportForm(
         request.POST or None,
@@ -98,7 +90,7 @@ def verksamhetsrapport_create(request):
 
 
 def _rapport(request, pk: int):
-    _require(permissions.can_view_rapporter(request.user))
+    require(permissions.can_view_rapporter(request.user))
     return get_object_or_404(
         Verksamhetsrapport.objects.select_related("paragraf__protokoll__mote", "foregaende"),
         pk=pk,
@@ -131,7 +123,7 @@ def verksamhetsrapport_detail(request, pk: int):
 def rapportavsnitt_edit(request, pk: int, nyckel: str):
     """One section's text. A second save of a section someone else has changed is refused
     (409) with both texts shown; an approved edition is refused with a message."""
-    _require(permissions.can_edit_rapporter(request.user))
+    require(permissions.can_edit_rapporter(request.user))
     rapport = _rapport(request, pk)
     avsnitt = get_object_or_404(rapport.avsnitt, nyckel=nyckel)
     if rapport.last:
@@ -161,7 +153,7 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
                 data = request.POST.copy()
                 data["version"] = str(exc.sparad.version)
                 context["form"] = AvsnittForm(data)
-                return render(request, "rapporter/avsnitt_form.html", context, status=409)
+                return render(request, "rapporter/avsnitt_form.html", context, status=CONFLICT)
             except services.Fel as exc:
                 messages.error(request, str(exc))
                 return redirect("verksamhetsrapport_detail", pk=rapport.pk)
@@ -175,7 +167,7 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
 
 @require_POST
 def verksamhetsrapport_godkann(request, pk: int):
-    _require(permissions.can_edit_rapporter(request.user))
+    require(permissions.can_edit_rapporter(request.user))
     rapport = _rapport(request, pk)
     form = BeslutsparagrafForm(request.POST)
     if not form.is_valid():
@@ -197,7 +189,7 @@ def verksamhetsrapport_godkann(request, pk: int):
 
 @require_POST
 def verksamhetsrapport_ny_utgava(request, pk: int):
-    _require(permissions.can_edit_rapporter(request.user))
+    require(permissions.can_edit_rapporter(request.user))
     rapport = _rapport(request, pk)
     try:
         ny = services.verksamhetsrapport_ny_utgava(actor=request.user, fran=rapport)
@@ -248,7 +240,7 @@ def verksamhetsrapport_docx(request, pk: int):
 def arrangemang_list(request):
     """The year's events with participants from the förbund's area (by kön) and in all."""
 
-    _require(insats_permissions.can_view_arrangemang(request.user))
+    require(insats_permissions.can_view_arrangemang(request.user))
     ar = _ar(request)
     fran, till = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
     rader = list(insats_selectors.arrangemang_med_summor(fran, till))
@@ -274,7 +266,7 @@ def arrangemang_list(request):
 @require_GET
 def arrangemang_detail(request, pk: int):
 
-    _require(insats_permissions.can_view_arrangemang(request.user))
+    require(insats_permissions.can_view_arrangemang(request.user))
     arrangemang = insats_selectors.arrangemang_get(pk)
     if arrangemang is None:
         raise Http404
@@ -304,7 +296,7 @@ def arrangemang_detail(request, pk: int):
 def _arrangemang_form(request, arrangemang):
     """Create and edit share one page: the event, then its participants per organisation.
     Bad input is answered 422 with everything typed kept."""
-    _require(insats_permissions.can_edit_arrangemang(request.user))
+    require(insats_permissions.can_edit_arrangemang(request.user))
     initial = [
         {
             "organisation": d.organisation,
@@ -352,7 +344,7 @@ def arrangemang_create(request):
 
 @require_http_methods(["GET", "POST"])
 def arrangemang_edit(request, pk: int):
-    _require(insats_permissions.can_edit_arrangemang(request.user))
+    require(insats_permissions.can_edit_arrangemang(request.user))
     arrangemang = insats_selectors.arrangemang_get(pk)
     if arrangemang is None:
         raise Http404

@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ekonomi import export, selectors
+from forbund.http import render_pdf
 from forbund.selectors import forbund_get
-from forbund.svar import render_pdf
 
 
 class Command(BaseCommand):
