@@ -211,15 +211,15 @@ def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -
 
 def mat_protokoll_pdf(*, varv: int = 5) -> dict:
     """The 25-paragraph protocol of 2021-11-26 (the demo's) to PDF, as the page serves it."""
+    from moten import dokument
     from moten.models import Protokoll
-    from moten.views import _protokoll_pdf_bytes
 
     protokoll = Protokoll.objects.get(mote__datum=dt.date(2021, 11, 26), typ="protokoll")
-    _protokoll_pdf_bytes(protokoll)  # fonts and templates
+    dokument.protokoll_pdf(dokument.hamta(protokoll.pk))  # fonts and templates
     tider = []
     for _ in range(varv):
         start = time.perf_counter()
-        data = _protokoll_pdf_bytes(protokoll)
+        data = dokument.protokoll_pdf(dokument.hamta(protokoll.pk))  # loaded as the page does
         tider.append(time.perf_counter() - start)
     return {
         "paragrafer": protokoll.paragrafer.count(),

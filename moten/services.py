@@ -521,7 +521,7 @@ def ledamoter_vid(mote: Mote) -> list[Person]:
     )
 
 
-def protokoll_innehall(protokoll: Protokoll) -> dict:
+def protokoll_underlag(protokoll: Protokoll) -> dict:
     """The protocol's content as plain data: what the SHA-256 is computed over."""
     mote = protokoll.mote
     return {
@@ -555,7 +555,7 @@ def protokoll_innehall(protokoll: Protokoll) -> dict:
 
 
 def protokoll_sha256(protokoll: Protokoll) -> str:
-    data = json.dumps(protokoll_innehall(protokoll), ensure_ascii=False, sort_keys=True)
+    data = json.dumps(protokoll_underlag(protokoll), ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, render_pdf, require
+from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
 from forbund.models import Organ, Person
 from forbund.selectors import forbund_get
 
-from . import kalender, permissions, selectors, services
+from . import dokument, kalender, permissions, selectors, services
 from .forms import (
     AnslagForm,
     DagordningspunktForm,
@@ -210,21 +210,12 @@ def handling_download(request, pk: int):
     return fil_response(handling.fil, filnamn=handling.filnamn, filtyp=handling.filtyp)
 
 
-def _kallelse_pdf(mote: Mote) -> bytes:
-    return render_pdf(
-        "moten/pdf/kallelse.html",
-        {
-            "mote": mote,
-            "forbund": forbund_get(),
-            "dagordning": mote.dagordning.prefetch_related("handlingar").order_by("ordning", "pk"),
-        },
-    )
-
-
 @require_GET
 def kallelse_pdf(request, pk: int):
     mote = _get_mote_for_user(request, pk)
-    return pdf_response(_kallelse_pdf(mote), f"kallelse-{mote.organ.namn.lower()}-{mote.datum}.pdf")
+    return pdf_response(
+        dokument.kallelse_pdf(mote), f"kallelse-{mote.organ.namn.lower()}-{mote.datum}.pdf"
+    )
 
 
 @require_POST
@@ -237,7 +228,7 @@ def kallelse_send(request, pk: int):
     )
     try:
         mottagare = services.kallelse_send(
-            actor=request.user, mote=mote, pdf=_kallelse_pdf(mote), text=text
+            actor=request.user, mote=mote, pdf=dokument.kallelse_pdf(mote), text=text
         )
     except services.ProtokollLast as exc:
         return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
@@ -268,7 +259,7 @@ def _narvarande(protokoll: Protokoll) -> list[Narvaro]:
 
 def _protokoll_context(request, protokoll: Protokoll) -> dict:
     """The protocol's content (as in the PDF) plus what this user may do with it."""
-    context = _protokoll_innehall(protokoll)
+    context = dokument.innehall(protokoll)
     mote, justerat_datum = context["mote"], context["justerat_datum"]
     senast = kalender.justering_senast(mote.datum)
     context.update(
@@ -282,17 +273,10 @@ def _protokoll_context(request, protokoll: Protokoll) -> dict:
     return context
 
 
-def _narvaro_grupper(protokoll: Protokoll) -> list[tuple[str, list[Narvaro]]]:
-    groups: dict[str, list[Narvaro]] = {}
-    for n in protokoll.narvaro.all():
-        groups.setdefault(n.kategori, []).append(n)
-    return [(label, groups[k]) for k, label in Narvaro.Kategori.choices if k in groups]
-
-
 @require_GET
 def protokoll_detail(request, pk: int):
     protokoll = _get_protokoll(request, pk)
-    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
+    protokoll = dokument.hamta(protokoll.pk)
     context = _protokoll_context(request, protokoll)
     context["ny_form"] = _paragraf_form(protokoll) if context["kan_andra"] else None
     return render(request, "moten/protokoll.html", context)
@@ -626,7 +610,7 @@ def protokoll_numrera(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def protokoll_justera(request, pk: int):
     protokoll = _get_protokoll(request, pk)
-    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
+    protokoll = dokument.hamta(protokoll.pk)
     context = _protokoll_context(request, protokoll)
     if not context["kan_justera"]:
         raise PermissionDenied
@@ -726,67 +710,25 @@ def protokoll_fardigt(request, pk: int):
 # --- PDFs -------------------------------------------------------------------------------
 
 
-def _protokoll_pdf_bytes(protokoll: Protokoll, *, pdf_variant: str | None = None) -> bytes:
-    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
-    context = _protokoll_context_for_pdf(protokoll)
-    return render_pdf("moten/pdf/protokoll.html", context, pdf_variant=pdf_variant)
-
-
-def _protokoll_innehall(protokoll: Protokoll) -> dict:
-    """What a protocol page and its PDFs show (protocol fetched with its content)."""
-    mote = protokoll.mote
-    return {
-        "protokoll": protokoll,
-        "mote": mote,
-        "forbund": mote.organ.forbund,
-        "paragrafer": protokoll.paragrafer.all(),
-        "narvaro": _narvaro_grupper(protokoll),
-        "justeringar": list(protokoll.justeringar.all()),
-        "omfattar": selectors.paragraf_range(protokoll),
-        "anslag": getattr(protokoll, "anslag", None),
-        "justerat_datum": timezone.localdate(protokoll.justerat) if protokoll.justerat else None,
-    }
-
-
-def _protokoll_context_for_pdf(protokoll: Protokoll) -> dict:
-    return {**_protokoll_innehall(protokoll), "sekreterare": _sekreterare(protokoll.mote)}
-
-
-def _sekreterare(mote: Mote) -> Person | None:
-    from forbund.models import Roll, Uppdrag
-
-    u = (
-        Uppdrag.objects.aktiva(mote.datum)
-        .filter(roll=Roll.FORBUNDSCHEF)
-        .select_related("person")
-        .first()
-    )
-    return u.person if u else None
-
-
-def protokoll_filnamn(protokoll: Protokoll) -> str:
-    mote = protokoll.mote
-    return f"{mote.organ.namn.lower()}-{mote.datum.isoformat()}-protokoll.pdf"
-
-
 @login_not_required
 @require_GET
 def protokoll_pdf(request, pk: int):
     """Justerade protocols are public documents; drafts only for those who may see the meeting."""
-    protokoll = get_object_or_404(Protokoll.objects.select_related("mote__organ"), pk=pk)
+    try:
+        protokoll = dokument.hamta(pk)
+    except Protokoll.DoesNotExist as exc:
+        raise Http404 from exc
     if protokoll.status != Protokoll.Status.JUSTERAT:
         if not request.user.is_authenticated:
             raise Http404
         _get_mote_for_user(request, protokoll.mote_id)
-    return pdf_response(_protokoll_pdf_bytes(protokoll), protokoll_filnamn(protokoll))
+    return pdf_response(dokument.protokoll_pdf(protokoll), dokument.protokoll_filnamn(protokoll))
 
 
 @login_not_required
 @require_GET
 def protokollsutdrag_pdf(request, pk: int):
-    paragraf = get_object_or_404(
-        Paragraf.objects.select_related("protokoll__mote__organ__forbund"), pk=pk
-    )
+    paragraf = get_object_or_404(Paragraf.objects.select_related("protokoll"), pk=pk)
     protokoll = paragraf.protokoll
     # Public: a justerat protocol, or a numbered paragraph justerad omedelbart at the meeting.
     omedelbar = (
@@ -798,14 +740,9 @@ def protokollsutdrag_pdf(request, pk: int):
         if not request.user.is_authenticated:
             raise Http404
         _get_mote_for_user(request, protokoll.mote_id)
-    protokoll = selectors.protokoll_med_innehall(protokoll.pk)
-    paragraf = next(p for p in protokoll.paragrafer.all() if p.pk == paragraf.pk)
-    context = _protokoll_context_for_pdf(protokoll)
-    context["p"] = paragraf
-    data = render_pdf("moten/pdf/utdrag.html", context)
+    protokoll = dokument.hamta(protokoll.pk)
     return pdf_response(
-        data,
-        f"protokollsutdrag-{protokoll.mote.datum.isoformat()}-{paragraf.nummer or paragraf.pk}.pdf",
+        dokument.utdrag_pdf(protokoll, paragraf), dokument.utdrag_filnamn(protokoll, paragraf)
     )
 
 

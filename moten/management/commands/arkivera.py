@@ -7,8 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from moten import selectors
-from moten.views import _protokoll_pdf_bytes, protokoll_filnamn
+from moten import dokument, selectors
 
 
 class Command(BaseCommand):
@@ -24,11 +23,11 @@ class Command(BaseCommand):
             target.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise CommandError(f"Kan inte skapa mappen {target}: {exc}") from exc
-        protokoll = list(selectors.justerade_protokoll(ar).prefetch_related("paragrafer"))
         manifest = []
-        for p in protokoll:
-            data = _protokoll_pdf_bytes(p, pdf_variant="pdf/a-2b")
-            name = protokoll_filnamn(p)
+        for pk in selectors.justerade_protokoll(ar).values_list("pk", flat=True):
+            p = dokument.hamta(pk)  # once, with everything the PDF and the manifest show
+            data = dokument.protokoll_pdf(p, pdf_variant="pdf/a-2b")
+            name = dokument.protokoll_filnamn(p)
             (target / name).write_bytes(data)
             forsta, sista = selectors.paragraf_range(p)
             anslag = getattr(p, "anslag", None)
