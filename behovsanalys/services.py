@@ -8,15 +8,11 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Q
 
-from forbund.fel import Felrader
+from forbund.fel import Fel
 from forbund.models import Part
 
 from . import las as las_modul
 from .models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent
-
-
-class Fel(Felrader):
-    """A refused import, with the Swedish reasons (line numbers)."""
 
 
 @dataclass

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max, Sum
 
-from forbund.fel import Felrader
+from forbund.fel import Fel
 from forbund.models import Part
 from insatser import selectors as insats_selectors
 
@@ -25,10 +25,6 @@ from .models import (
     Transaktion,
     Utfallsimport,
 )
-
-
-class Fel(Felrader):
-    """A refused action, with the Swedish reasons (line numbers for imports)."""
 
 
 @dataclass

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from forbund.fel import Felrader
+from forbund.fel import Fel
 from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
 
 from .formular_skalor import ALTERNATIV
@@ -20,20 +20,12 @@ from .models import Deltagarkod, Formular, Fraga, Omgang, Svar, Svarsvarde, Toke
 SVAR_JA_NEJ = {"Ja": 1, "Nej": 2}
 
 
-class Fel(ValueError):
-    pass
-
-
 class TokenAnvand(Fel):
-    pass
+    """The single-use link has been used: the page says so (410), not that input is wrong."""
 
 
-class ImportFel(Fel, Felrader):
-    """A refused import: every reason, with the file's line numbers."""
-
-
-class FormularLast(Fel):
-    pass
+class FormularSparrat(Fel):
+    """The form has answers, so its questions are locked: a change is a new version."""
 
 
 @transaction.atomic
@@ -220,24 +212,24 @@ def las_svarsfil(data: bytes) -> list[list[str]]:
         try:
             typ = kand_filtyp(data)
         except OgiltigFil as exc:
-            raise ImportFel([str(exc)]) from exc
+            raise Fel([str(exc)]) from exc
         if "spreadsheet" not in typ:
-            raise ImportFel(["Filen är inte en Excel-fil (.xlsx) eller CSV."])
+            raise Fel(["Filen är inte en Excel-fil (.xlsx) eller CSV."])
         import openpyxl
 
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-            raise ImportFel(["Excel-filen kan inte läsas."]) from exc
+            raise Fel(["Excel-filen kan inte läsas."]) from exc
         rows = []
         for row in wb.active.iter_rows(values_only=True):
             rows.append(["" if c is None else _cell_text(c) for c in row])
         return rows
     if not data.strip():
-        raise ImportFel(["Filen är tom."])
+        raise Fel(["Filen är tom."])
     rows = csv_rader(data)
     if rows is None:
-        raise ImportFel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
+        raise Fel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
     return rows
 
 
@@ -267,9 +259,9 @@ def svar_importera(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
     nothing is saved; the errors give the file's line numbers."""
     rader = [r for r in rader if any(str(c).strip() for c in r)]
     if not rader:
-        raise ImportFel(["Filen är tom."])
+        raise Fel(["Filen är tom."])
     if len(rader) > MAX_RADER + 1:
-        raise ImportFel([f"Filen har fler än {MAX_RADER} svar. Dela upp den."])
+        raise Fel([f"Filen har fler än {MAX_RADER} svar. Dela upp den."])
     fragor = list(omgang.formular.fragor.order_by("ordning"))
     per_nummer = {f.nummer.lower(): f for f in fragor}
     huvud = [_kolumnnamn(h) for h in rader[0]]
@@ -292,7 +284,7 @@ def svar_importera(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
     if not [k for k in kolumner.values() if isinstance(k, Fraga)]:
         fel.append("Rad 1: första raden ska ha frågornas nummer som kolumnrubriker.")
     if fel:
-        raise ImportFel(fel)
+        raise Fel(fel)
     tolkade = []
     koder_i_filen: dict[str, int] = {}
     for radnr, rad in enumerate(rader[1:], start=2):
@@ -337,7 +329,7 @@ def svar_importera(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
                 f"Rad {koder_i_filen[kod]}: deltagarkoden {kod} har redan ett svar i omgången."
             )
     if fel:
-        raise ImportFel(fel)
+        raise Fel(fel)
     for _radnr, varden, kod in tolkade:
         svar_spara(
             omgang=omgang, varden=varden, kanal=Svar.Kanal.IMPORT, deltagarkod=kod, fragor=fragor
@@ -358,7 +350,7 @@ def formular_har_svar(formular: Formular) -> bool:
 
 def _kontrollera_olast(formular: Formular) -> None:
     if formular_har_svar(formular):
-        raise FormularLast(
+        raise FormularSparrat(
             "Formuläret har svar och dess frågor kan inte längre ändras, så att svaren alltid "
             "hör till de frågor som ställdes. Skapa en ny version i stället."
         )

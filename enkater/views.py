@@ -364,7 +364,7 @@ def importera(request, pk: int):
                 antal = services.svar_importera_fil(
                     actor=request.user, omgang=omgang, data=form.cleaned_data["fil"]
                 )
-            except services.ImportFel as exc:
+            except services.Fel as exc:
                 fel = exc.fel
             else:
                 messages.success(request, f"{antal} svar importerade.")

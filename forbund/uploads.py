@@ -9,13 +9,15 @@ from __future__ import annotations
 import io
 import zipfile
 
+from .fel import Fel
+
 MAX_STORLEK = 20 * 1024 * 1024  # 20 MB
 
 TILLATNA = "PDF, Word (.docx, .doc), Excel (.xlsx, .xls) och bilder (PNG, JPEG)"
 
 
-class OgiltigFil(ValueError):
-    pass
+class OgiltigFil(Fel):
+    """An upload that is not what it claims to be, or not one the portal takes."""
 
 
 def kand_filtyp(data: bytes) -> str:

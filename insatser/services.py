@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from forbund.fel import Felrader
+from forbund.fel import Fel
 from forbund.uploads import csv_rader
 from moten import services as moten_services
 from moten.models import AttSats, Paragraf
@@ -35,15 +35,6 @@ from .models import (
     Uppfoljningsavsnitt,
     Utbetalning,
 )
-
-
-class Fel(ValueError):
-    """A refused action, with a Swedish message for the user."""
-
-
-class StatistikFel(Felrader):
-    """Statistics that break the SUS rules or a file that cannot be read, line by line."""
-
 
 # --- Register -----------------------------------------------------------------------------
 
@@ -294,11 +285,9 @@ def period_spara(*, actor, period: Period, rader: list[sus.Rad]) -> None:
     _andringsbar(period)
     for r in rader:
         if min(r.totalt, r.kvinnor, r.man, r.manader) < 0:
-            raise StatistikFel(
-                [f"{Tabell(r.tabell).label}, {r.kategori}: antal kan inte vara negativt."]
-            )
+            raise Fel([f"{Tabell(r.tabell).label}, {r.kategori}: antal kan inte vara negativt."])
         if r.kvinnor + r.man > r.totalt:
-            raise StatistikFel(sus.validera([r])[:1])
+            raise Fel(sus.validera([r])[:1])
     period.rader.all().delete()
     Statistikrad.objects.bulk_create(
         Statistikrad(
@@ -330,7 +319,7 @@ def period_skicka_in(*, actor, period: Period) -> None:
     _andringsbar(period)
     fel = sus.validera(period_rader(period))
     if fel:
-        raise StatistikFel(fel)
+        raise Fel(fel)
     period.status = Period.Status.INSKICKAD
     period.inskickad, period.inskickad_av = timezone.now(), actor
     period._history_user = actor
@@ -370,14 +359,14 @@ def _las_tabell(data: bytes, filnamn: str) -> list[list[str]]:
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-            raise StatistikFel([f"Excel-filen kan inte läsas: {exc}"]) from exc
+            raise Fel([f"Excel-filen kan inte läsas: {exc}"]) from exc
         return [
             ["" if c is None else str(c) for c in row]
             for row in wb.active.iter_rows(values_only=True)
         ]
     rows = csv_rader(data)
     if rows is None:
-        raise StatistikFel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
+        raise Fel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
     return rows
 
 
@@ -392,10 +381,10 @@ def statistik_import(
     """
     rows = _las_tabell(data, filnamn)
     if not rows:
-        raise StatistikFel(["Filen är tom."])
+        raise Fel(["Filen är tom."])
     header = [h.strip().lower() for h in rows[0]]
     if header[: len(IMPORT_KOLUMNER)] != IMPORT_KOLUMNER:
-        raise StatistikFel([f"Rad 1: kolumnerna ska vara {', '.join(IMPORT_KOLUMNER)}."])
+        raise Fel([f"Rad 1: kolumnerna ska vara {', '.join(IMPORT_KOLUMNER)}."])
     fel: list[str] = []
     rader: list[sus.Rad] = []
     seen = set()
@@ -430,7 +419,7 @@ def statistik_import(
     if not fel:
         fel = sus.validera(rader)
     if fel:
-        raise StatistikFel(fel)
+        raise Fel(fel)
     period_spara(actor=actor, period=period, rader=rader)
     return len(rader)
 
@@ -501,8 +490,8 @@ def ansokan_till_dagordning(*, actor, ansokan: Ansokan, mote) -> None:
             underlag=ansokan.text,
             forslag_till_beslut=forslag_till_beslut(ansokan),
         )
-    except moten_services.ProtokollLast as exc:
-        raise Fel(str(exc)) from exc
+    except moten_services.ProtokollSparrat as exc:
+        raise Fel(exc.fel) from exc
     ansokan.dagordningspunkt = punkt
     ansokan.status = Ansokan.Status.DAGORDNING
     ansokan._history_user = actor
@@ -605,9 +594,7 @@ def arrangemang_spara(*, actor, arrangemang, deltagare: list[DeltagarRad]):
         arrangemang.insats_id = arrangemang.beviljning.insats_id
     fel = arrangemang_fel(arrangemang, deltagare)
     if fel:
-        exc = Fel(" ".join(fel))
-        exc.fel = fel
-        raise exc
+        raise Fel(fel)
     if arrangemang.pk is None:
         arrangemang.registrerad_av = actor
     arrangemang._history_user = actor

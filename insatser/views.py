@@ -513,13 +513,13 @@ def period_edit(request, pk: int):
         if form.is_valid():
             try:
                 services.period_spara(actor=request.user, period=period, rader=form.rader())
-            except services.StatistikFel as exc:
+            except services.Fel as exc:
                 context["regelfel"] = exc.fel
             else:
                 if "skicka" in request.POST:
                     try:
                         services.period_skicka_in(actor=request.user, period=period)
-                    except services.StatistikFel as exc:
+                    except services.Fel as exc:
                         context["regelfel"] = exc.fel
                         context["sparad_men_ej_inskickad"] = True
                         return render(request, "insatser/period_edit.html", context, status=INVALID)
@@ -579,8 +579,8 @@ def period_import(request, pk: int):
                     filnamn=fil.name,
                     kommuner=_kommuner(),
                 )
-            except (services.StatistikFel, services.Fel) as exc:
-                context["fel"] = getattr(exc, "fel", [str(exc)])
+            except services.Fel as exc:
+                context["fel"] = exc.fel
             else:
                 messages.success(request, f"{antal} rader är importerade.")
                 return redirect("period_edit", pk=pk)

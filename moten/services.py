@@ -1,7 +1,7 @@
 """Writes to meetings and protocols. Each function runs in a transaction.
 
 A justerat protocol is locked twice: these functions refuse with a Swedish message
-(ProtokollLast), and the database triggers of migration 0002 refuse whatever gets past them.
+(ProtokollSparrat), and the database triggers of migration 0002 refuse whatever gets past them.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from forbund import uploads
+from forbund.fel import Fel, Konflikt
 from forbund.models import ORDINARIE_ROLLER, Organ, Person, Roll, Uppdrag
 
 from . import kalender
@@ -39,16 +40,11 @@ from .models import (
 )
 
 
-class ProtokollLast(Exception):
+class ProtokollSparrat(Fel):
     """The protocol is justerat (or the paragraph numbered) and this change is not allowed."""
 
 
-class Konflikt(Exception):
-    """Someone else saved the paragraph after this edit started."""
-
-    def __init__(self, current: Paragraf):
-        super().__init__("Paragrafen har ändrats av någon annan medan du skrev.")
-        self.current = current
+KONFLIKT_MEDDELANDE = "Paragrafen har ändrats av någon annan medan du skrev."
 
 
 LAST_MEDDELANDE = "Protokollet är justerat och kan inte ändras. Rättelser görs i en paragraf i ett senare protokoll."
@@ -59,15 +55,15 @@ FARDIGT_MEDDELANDE = "Anteckningarna är markerade som färdiga och kan inte än
 
 def _ensure_editable(protokoll: Protokoll) -> None:
     if protokoll.status == Protokoll.Status.FARDIGT:
-        raise ProtokollLast(FARDIGT_MEDDELANDE)
+        raise ProtokollSparrat(FARDIGT_MEDDELANDE)
     if protokoll.ar_last:
-        raise ProtokollLast(LAST_MEDDELANDE)
+        raise ProtokollSparrat(LAST_MEDDELANDE)
     # Once one justerare has signed, the text they approved must not change under them.
     if (
         protokoll.status == Protokoll.Status.NUMRERAT
         and protokoll.justeringar.filter(justerad__isnull=False).exists()
     ):
-        raise ProtokollLast(
+        raise ProtokollSparrat(
             "Protokollet justeras: minst en justerare har redan godkänt det, så det ändras inte."
         )
 
@@ -114,7 +110,7 @@ def mote_update(*, actor, mote: Mote, **fields) -> Mote:
         "datum" in fields and fields["datum"].year != mote.datum.year
     )
     if byter_serie and mote.protokoll.paragrafer.exists():
-        raise ProtokollLast(
+        raise ProtokollSparrat(
             "Organ och år kan inte ändras när protokollet har paragrafer: numreringen hör till "
             "organets serie för året."
         )
@@ -128,7 +124,7 @@ def mote_update(*, actor, mote: Mote, **fields) -> Mote:
 
 def _dagordning_last(mote: Mote) -> None:
     if mote.protokoll.status != Protokoll.Status.UTKAST:
-        raise ProtokollLast(
+        raise ProtokollSparrat(
             "Dagordningen kan inte ändras när protokollets paragrafer är numrerade."
         )
 
@@ -397,7 +393,7 @@ def paragraf_update(
     current = Paragraf.objects.select_for_update().select_related("protokoll").get(pk=paragraf.pk)
     _ensure_editable(current.protokoll)
     if current.version != version:
-        raise Konflikt(current)
+        raise Konflikt(current, KONFLIKT_MEDDELANDE)
     current.rubrik = rubrik
     current.text = text
     current.bilagor = bilagor
@@ -419,7 +415,9 @@ def paragraf_delete(*, actor, paragraf: Paragraf) -> None:
         paragraf.nummer is not None
         and paragraf.protokoll.typ == Protokoll.Typ.SAMMANTRADESPROTOKOLL
     ):
-        raise ProtokollLast("En numrerad paragraf kan inte tas bort: numret får inte återanvändas.")
+        raise ProtokollSparrat(
+            "En numrerad paragraf kan inte tas bort: numret får inte återanvändas."
+        )
     paragraf.delete()
 
 
@@ -428,7 +426,7 @@ def paragraf_move(*, actor, paragraf: Paragraf, steg: int) -> None:
     protokoll = paragraf.protokoll
     _ensure_editable(protokoll)
     if protokoll.status != Protokoll.Status.UTKAST:
-        raise ProtokollLast("Paragraferna är numrerade och kan inte flyttas.")
+        raise ProtokollSparrat("Paragraferna är numrerade och kan inte flyttas.")
     rows = list(protokoll.paragrafer.select_for_update().order_by("ordning", "pk"))
     rows = _flytta(rows, [r.pk for r in rows].index(paragraf.pk), steg)
     for i, row in enumerate(rows):
@@ -441,7 +439,7 @@ def paragrafer_from_dagordning(*, actor, protokoll: Protokoll) -> int:
     """Copy the dagordning's items not yet in the protocol into paragraphs, in order."""
     _ensure_editable(protokoll)
     if protokoll.status != Protokoll.Status.UTKAST:
-        raise ProtokollLast("Paragraferna är redan numrerade.")
+        raise ProtokollSparrat("Paragraferna är redan numrerade.")
     redan = set(
         protokoll.paragrafer.exclude(dagordningspunkt=None).values_list(
             "dagordningspunkt", flat=True
@@ -477,12 +475,12 @@ def protokoll_numrera(
     )
     _ensure_editable(protokoll)
     if protokoll.typ != Protokoll.Typ.SAMMANTRADESPROTOKOLL:
-        raise ProtokollLast("Minnesanteckningar numreras inte.")
+        raise ProtokollSparrat("Minnesanteckningar numreras inte.")
     if protokoll.status != Protokoll.Status.UTKAST:
-        raise ProtokollLast("Paragraferna är redan numrerade.")
+        raise ProtokollSparrat("Paragraferna är redan numrerade.")
     paragrafer = list(protokoll.paragrafer.filter(nummer__isnull=True).order_by("ordning", "pk"))
     if not paragrafer:
-        raise ProtokollLast("Protokollet har inga paragrafer att numrera.")
+        raise ProtokollSparrat("Protokollet har inga paragrafer att numrera.")
     mote = protokoll.mote
     nummer = _ge_nummer(mote.organ, mote.datum.year, len(paragrafer))
     for paragraf, n in zip(paragrafer, nummer, strict=True):
@@ -565,14 +563,14 @@ def protokoll_justera(*, actor, protokoll: Protokoll, person: Person, tidpunkt=N
     then locked with the SHA-256 of its content."""
     protokoll = Protokoll.objects.select_for_update().get(pk=protokoll.pk)
     if protokoll.ar_last:
-        raise ProtokollLast(LAST_MEDDELANDE)
+        raise ProtokollSparrat(LAST_MEDDELANDE)
     if protokoll.status != Protokoll.Status.NUMRERAT:
-        raise ProtokollLast("Protokollet är inte klart för justering.")
+        raise ProtokollSparrat("Protokollet är inte klart för justering.")
     justering = protokoll.justeringar.select_for_update().filter(person=person).first()
     if justering is None:
-        raise ProtokollLast("Du är inte utsedd att justera det här protokollet.")
+        raise ProtokollSparrat("Du är inte utsedd att justera det här protokollet.")
     if justering.justerad is not None:
-        raise ProtokollLast("Du har redan justerat protokollet.")
+        raise ProtokollSparrat("Du har redan justerat protokollet.")
     justering.justerad = tidpunkt or timezone.now()
     justering.save(update_fields=["justerad"])
     if protokoll.justeringar.filter(justerad__isnull=True).exists():
@@ -595,7 +593,7 @@ def protokoll_nasta_mote(*, actor, protokoll: Protokoll, text: str) -> None:
 def minnesanteckningar_fardigstall(*, actor, protokoll: Protokoll) -> None:
     _ensure_editable(protokoll)
     if protokoll.typ != Protokoll.Typ.MINNESANTECKNINGAR:
-        raise ProtokollLast("Ett sammanträdesprotokoll blir färdigt genom justering.")
+        raise ProtokollSparrat("Ett sammanträdesprotokoll blir färdigt genom justering.")
     protokoll.status = Protokoll.Status.FARDIGT
     protokoll.save(update_fields=["status"])
 
@@ -605,12 +603,12 @@ def anslag_create(
     *, actor, protokoll: Protokoll, anslagsdatum: dt.date, forvaringsplats: str
 ) -> Anslag:
     if protokoll.status != Protokoll.Status.JUSTERAT:
-        raise ProtokollLast("Bara ett justerat protokoll kan anslås.")
+        raise ProtokollSparrat("Bara ett justerat protokoll kan anslås.")
     if hasattr(protokoll, "anslag"):
-        raise ProtokollLast("Protokollet är redan anslaget.")
+        raise ProtokollSparrat("Protokollet är redan anslaget.")
     justerat = timezone.localdate(protokoll.justerat)
     if anslagsdatum < justerat:
-        raise ValueError("Anslaget kan inte sättas upp före justeringen.")
+        raise Fel("Anslaget kan inte sättas upp före justeringen.")
     return Anslag.objects.create(
         protokoll=protokoll,
         anslagsdatum=anslagsdatum,

@@ -44,13 +44,13 @@ def _get_mote_for_user(request, pk: int, *, edit: bool = False) -> Mote:
     return mote
 
 
-def _last_fel(protokoll: Protokoll) -> services.ProtokollLast:
+def _last_fel(protokoll: Protokoll) -> services.ProtokollSparrat:
     if protokoll.status == Protokoll.Status.FARDIGT:
-        return services.ProtokollLast(services.FARDIGT_MEDDELANDE)
-    return services.ProtokollLast(services.LAST_MEDDELANDE)
+        return services.ProtokollSparrat(services.FARDIGT_MEDDELANDE)
+    return services.ProtokollSparrat(services.LAST_MEDDELANDE)
 
 
-def _last(request, exc: services.ProtokollLast, to: str):
+def _last(request, exc: services.ProtokollSparrat, to: str):
     messages.error(request, str(exc))
     return redirect(to)
 
@@ -111,7 +111,7 @@ def mote_edit(request, pk: int):
         if form.is_valid():
             try:
                 services.mote_update(actor=request.user, mote=mote, **form.cleaned_data)
-            except services.ProtokollLast as exc:
+            except services.ProtokollSparrat as exc:
                 return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
             return redirect("mote_detail", pk=mote.pk)
         return render(request, "moten/mote_form.html", context, status=INVALID)
@@ -127,7 +127,7 @@ def punkt_create(request, pk: int):
         if form.is_valid():
             try:
                 services.dagordningspunkt_create(actor=request.user, mote=mote, **form.cleaned_data)
-            except services.ProtokollLast as exc:
+            except services.ProtokollSparrat as exc:
                 return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
             return redirect(reverse("mote_detail", args=[mote.pk]) + "#dagordning")
         return render(request, "moten/punkt_form.html", context, status=INVALID)
@@ -151,7 +151,7 @@ def punkt_edit(request, pk: int):
                 services.dagordningspunkt_update(
                     actor=request.user, punkt=punkt, **form.cleaned_data
                 )
-            except services.ProtokollLast as exc:
+            except services.ProtokollSparrat as exc:
                 return _last(request, exc, reverse("mote_detail", args=[punkt.mote_id]))
             return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
         return render(request, "moten/punkt_form.html", context, status=INVALID)
@@ -163,7 +163,7 @@ def punkt_delete(request, pk: int):
     punkt = _get_punkt(request, pk)
     try:
         services.dagordningspunkt_delete(actor=request.user, punkt=punkt)
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         messages.error(request, str(exc))
     return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
 
@@ -174,7 +174,7 @@ def punkt_move(request, pk: int):
     steg = -1 if request.POST.get("riktning") == "upp" else 1
     try:
         services.dagordningspunkt_move(actor=request.user, punkt=punkt, steg=steg)
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         messages.error(request, str(exc))
     return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
 
@@ -195,7 +195,7 @@ def handling_upload(request, pk: int):
                     data=form.data_bytes,
                     dagordningspunkt=form.cleaned_data["dagordningspunkt"],
                 )
-            except services.ProtokollLast as exc:
+            except services.ProtokollSparrat as exc:
                 return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
             messages.success(request, f"Bilaga {handling.nummer} är uppladdad.")
             return redirect(reverse("mote_detail", args=[mote.pk]) + "#handlingar")
@@ -230,7 +230,7 @@ def kallelse_send(request, pk: int):
         mottagare = services.kallelse_send(
             actor=request.user, mote=mote, pdf=dokument.kallelse_pdf(mote), text=text
         )
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
     if mottagare:
         messages.success(request, f"Kallelsen är skickad till {len(mottagare)} mottagare.")
@@ -367,7 +367,7 @@ def paragraf_create(request, pk: int):
                 paragraf = services.paragraf_create(
                     actor=request.user, protokoll=protokoll, **_paragraf_fields(form)
                 )
-            except services.ProtokollLast as exc:
+            except services.ProtokollSparrat as exc:
                 return _last(request, exc, reverse("protokoll_detail", args=[pk]))
             if request.htmx:
                 # The form's place empties; the card is appended to the list out of band.
@@ -443,12 +443,12 @@ def paragraf_edit(request, pk: int):
             version=form.cleaned_data["version"] or 0,
             **_paragraf_fields(form),
         )
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         return _last(request, exc, reverse("protokoll_detail", args=[protokoll.pk]))
     except services.Konflikt as conflict:
         # Keep what this user typed, show what the other saved, and let them save again
         # on top of the newer version once they have merged the two.
-        current = Paragraf.objects.prefetch_related("beslut", "jav").get(pk=conflict.current.pk)
+        current = Paragraf.objects.prefetch_related("beslut", "jav").get(pk=conflict.sparad.pk)
         data = request.POST.copy()
         data["version"] = current.version
         context.update(form=_paragraf_form(protokoll, data=data), konflikt=current)
@@ -464,7 +464,7 @@ def paragraf_delete(request, pk: int):
     paragraf = _get_paragraf(request, pk, edit=True)
     try:
         services.paragraf_delete(actor=request.user, paragraf=paragraf)
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         messages.error(request, str(exc))
     return redirect("protokoll_detail", pk=paragraf.protokoll_id)
 
@@ -475,7 +475,7 @@ def paragraf_move(request, pk: int):
     steg = -1 if request.POST.get("riktning") == "upp" else 1
     try:
         services.paragraf_move(actor=request.user, paragraf=paragraf, steg=steg)
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         messages.error(request, str(exc))
     return redirect(reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}")
 
@@ -485,7 +485,7 @@ def protokoll_fran_dagordning(request, pk: int):
     protokoll = _get_protokoll(request, pk, edit=True)
     try:
         antal = services.paragrafer_from_dagordning(actor=request.user, protokoll=protokoll)
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, f"{antal} punkter från dagordningen är tillagda som paragrafer.")
@@ -596,7 +596,7 @@ def protokoll_numrera(request, pk: int):
                     ordforande=form.cleaned_data["ordforande"],
                     justerare=list(form.cleaned_data["justerare"]),
                 )
-            except services.ProtokollLast as exc:
+            except services.ProtokollSparrat as exc:
                 return _last(request, exc, reverse("protokoll_detail", args=[pk]))
             messages.success(
                 request,
@@ -623,7 +623,7 @@ def protokoll_justera(request, pk: int):
                 klart = services.protokoll_justera(
                     actor=request.user, protokoll=protokoll, person=person
                 )
-            except services.ProtokollLast as exc:
+            except services.ProtokollSparrat as exc:
                 return _last(request, exc, reverse("protokoll_detail", args=[pk]))
             messages.success(
                 request,
@@ -690,7 +690,7 @@ def protokoll_nasta_mote(request, pk: int):
         return redirect("protokoll_detail", pk=pk)
     try:
         services.protokoll_nasta_mote(actor=request.user, protokoll=protokoll, text=text)
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Nästa möte är sparat.")
@@ -702,7 +702,7 @@ def protokoll_fardigt(request, pk: int):
     protokoll = _get_protokoll(request, pk, edit=True)
     try:
         services.minnesanteckningar_fardigstall(actor=request.user, protokoll=protokoll)
-    except services.ProtokollLast as exc:
+    except services.ProtokollSparrat as exc:
         messages.error(request, str(exc))
     return redirect("protokoll_detail", pk=pk)
 

@@ -9,26 +9,16 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from forbund.fel import Felrader
+from forbund.fel import Fel, Konflikt
 from forbund.models import Organ
 
 from .models import Avsnitt, Rapportavsnitt, Verksamhetsrapport
 from .verksamhetsrapport import bygg_innehall
 
-
-class Fel(Felrader):
-    """A refused action, with the Swedish reasons."""
-
-
-class Konflikt(Fel):
-    """A section saved by someone else since this edit began; nothing was overwritten."""
-
-    def __init__(self, sparad):
-        self.sparad = sparad
-        super().__init__(
-            "Någon annan har sparat avsnittet medan du skrev. Din text är inte sparad: jämför "
-            "med den sparade och spara igen."
-        )
+KONFLIKT_MEDDELANDE = (
+    "Någon annan har sparat avsnittet medan du skrev. Din text är inte sparad: jämför "
+    "med den sparade och spara igen."
+)
 
 
 def _las_fel(rapport) -> Fel:
@@ -78,7 +68,7 @@ def rapportavsnitt_spara(*, actor, avsnitt, text: str, version: int):
     if avsnitt.rapport.last:
         raise _las_fel(avsnitt.rapport)
     if avsnitt.version != version:
-        raise Konflikt(avsnitt)
+        raise Konflikt(avsnitt, KONFLIKT_MEDDELANDE)
     avsnitt.text = text
     avsnitt.version += 1
     avsnitt.andrad_av = actor

@@ -317,7 +317,7 @@ def _arrangemang_form(request, arrangemang):
                     actor=request.user, arrangemang=form.instance, deltagare=formset.rader()
                 )
             except insats_services.Fel as exc:
-                fel = getattr(exc, "fel", [str(exc)])
+                fel = exc.fel
             else:
                 messages.success(request, f"{sparat.namn} är sparat.")
                 return redirect("arrangemang_detail", pk=sparat.pk)

@@ -53,7 +53,7 @@ def test_wording_is_locked_once_answered_and_a_new_version_copies(enkat):
     assert "kan inte längre ändras" in response.content.decode()
     response = kansli.post(url, {"atgard": "ta_bort", "fraga": f1.pk})
     assert response.status_code == 422 and formular.fragor.filter(pk=f1.pk).exists()
-    with pytest.raises(services.FormularLast):
+    with pytest.raises(services.FormularSparrat):
         services.fraga_delete(actor=None, fraga=f1)
     response = kansli.post(url, {"atgard": "ny_version"})
     ny = Formular.objects.get(kod=formular.kod, version=2)

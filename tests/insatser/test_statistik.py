@@ -133,7 +133,7 @@ def test_import_is_all_or_nothing_with_line_numbers(sip):
         good
         + "kommun;Timrå;1;1;0;0\nforsorjning_in;Försörjningsstöd;-2;0;0;0\ndeltagare;Aktiva;x;1;1;0\n"
     )
-    with pytest.raises(services.StatistikFel) as exc:
+    with pytest.raises(services.Fel) as exc:
         services.statistik_import(
             actor=kansli,
             period=period,

@@ -12,7 +12,7 @@ from ..conftest import client_for
 
 def test_services_refuse_with_a_swedish_message(moten):
     p = moten.justerad_paragraf
-    with pytest.raises(services.ProtokollLast, match="Protokollet är justerat"):
+    with pytest.raises(services.ProtokollSparrat, match="Protokollet är justerat"):
         services.paragraf_update(
             actor=None,
             paragraf=p,
@@ -23,7 +23,7 @@ def test_services_refuse_with_a_swedish_message(moten):
             beslut=[],
             jav=[],
         )
-    with pytest.raises(services.ProtokollLast):
+    with pytest.raises(services.ProtokollSparrat):
         services.paragraf_create(actor=None, protokoll=moten.justerat, rubrik="Tillägg")
 
 

@@ -28,6 +28,6 @@ class Command(BaseCommand):
             raise CommandError(f"Det finns ingen omgång med id {omgang}.")
         try:
             antal = services.svar_importera_fil(actor=None, omgang=runda, data=path.read_bytes())
-        except services.ImportFel as exc:
+        except services.Fel as exc:
             raise CommandError("Inget importerades:\n" + "\n".join(exc.fel)) from exc
         self.stdout.write(f"{antal} svar importerade till {runda}.")
