@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Max, Sum
 
+from forbund import historik
 from forbund.fel import Fel
 from forbund.models import Part
 from insatser import selectors as insats_selectors
@@ -150,8 +151,7 @@ def budgetversion_faststall(*, actor, version: Budgetversion, paragraf) -> None:
     if version.status == Budgetversion.Status.FASTSTALLD:
         raise Fel("Budgetversionen är redan fastställd.")
     version.status, version.paragraf = Budgetversion.Status.FASTSTALLD, paragraf
-    version._history_user = actor
-    version.save()
+    historik.save(version, actor=actor)
 
 
 @transaction.atomic

@@ -15,24 +15,17 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from . import historik
 from .models import Forbund, Organ, Part, Person, Uppdrag
 
 User = get_user_model()
-
-
-def _save(obj, *, actor, reason: str = "") -> None:
-    obj.full_clean()
-    obj._history_user = actor
-    if reason:
-        obj._change_reason = reason
-    obj.save()
 
 
 @transaction.atomic
 def forbund_update(*, forbund: Forbund, actor, **fields) -> Forbund:
     for name, value in fields.items():
         setattr(forbund, name, value)
-    _save(forbund, actor=actor)
+    historik.save(forbund, actor=actor, validate=True)
     return forbund
 
 
@@ -55,7 +48,7 @@ def person_create(
         epost=epost,
         telefon=telefon,
     )
-    _save(person, actor=actor)
+    historik.save(person, actor=actor, validate=True)
     return person
 
 
@@ -63,7 +56,7 @@ def person_create(
 def person_update(*, person: Person, actor, **fields) -> Person:
     for name, value in fields.items():
         setattr(person, name, value)
-    _save(person, actor=actor)
+    historik.save(person, actor=actor, validate=True)
     return person
 
 
@@ -86,7 +79,7 @@ def uppdrag_create(
         startdatum=startdatum,
         slutdatum=slutdatum,
     )
-    _save(uppdrag, actor=actor)
+    historik.save(uppdrag, actor=actor, validate=True)
     return uppdrag
 
 
@@ -94,7 +87,7 @@ def uppdrag_create(
 def uppdrag_update(*, uppdrag: Uppdrag, actor, **fields) -> Uppdrag:
     for name, value in fields.items():
         setattr(uppdrag, name, value)
-    _save(uppdrag, actor=actor)
+    historik.save(uppdrag, actor=actor, validate=True)
     return uppdrag
 
 
@@ -115,7 +108,7 @@ def konto_create(*, person: Person, actor, username: str, base_url: str) -> User
     user.full_clean()
     user.save()
     person.user = user
-    _save(person, actor=actor, reason="Inloggning skapad")
+    historik.save(person, actor=actor, validate=True, reason="Inloggning skapad")
     transaction.on_commit(lambda: _send_set_password_mail(user, base_url=base_url))
     return user
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from forbund import historik
 from forbund.fel import Fel
 from forbund.uploads import csv_rader
 from moten import services as moten_services
@@ -41,9 +42,7 @@ from .models import (
 
 @transaction.atomic
 def insats_save(*, actor, insats: Insats, kommuner=None, personal=None, styrgrupp=None) -> Insats:
-    insats._history_user = actor
-    insats.full_clean()
-    insats.save()
+    historik.save(insats, actor=actor, validate=True)
     if kommuner is not None:
         insats.kommuner.set(kommuner)
     if personal is not None:
@@ -85,23 +84,19 @@ def beviljning_create(
         utfall=utfall,
         registrerad_av=actor,
     )
-    beviljning._history_user = actor
     try:
-        beviljning.full_clean()
+        historik.save(beviljning, actor=actor, validate=True)
     except ValidationError as exc:
         raise Fel("Beslutet är redan registrerat för den insatsen och det året.") from exc
-    beviljning.save()
     if utfall == Beviljning.Utfall.BEVILJAD and insats.status == Insats.Status.ANSOKAN:
         insats.status = Insats.Status.BEVILJAD
-        insats._history_user = actor
-        insats.save(update_fields=["status"])
+        historik.save(insats, actor=actor, update_fields=["status"])
     elif (
         utfall == Beviljning.Utfall.AVSLAG
         and not insats.beviljningar.filter(utfall="beviljad").exists()
     ):
         insats.status = Insats.Status.AVSLAGEN
-        insats._history_user = actor
-        insats.save(update_fields=["status"])
+        historik.save(insats, actor=actor, update_fields=["status"])
     return beviljning
 
 
@@ -192,8 +187,7 @@ def utbetalning_begar(
         begard_av=actor,
         begard=timezone.now(),
     )
-    utbetalning._history_user = actor
-    utbetalning.save()
+    historik.save(utbetalning, actor=actor)
     return utbetalning
 
 
@@ -211,8 +205,7 @@ def utbetalning_attestera(*, actor, utbetalning: Utbetalning) -> Utbetalning:
         u.attest2_av, u.attest2, u.status = actor, timezone.now(), Utbetalning.Status.ATTESTERAD
     else:
         raise Fel("Utbetalningen är redan attesterad av två.")
-    u._history_user = actor
-    u.save()
+    historik.save(u, actor=actor)
     return u
 
 
@@ -222,8 +215,7 @@ def utbetalning_utbetald(*, actor, utbetalning: Utbetalning, datum: dt.date) -> 
     if u.status != Utbetalning.Status.ATTESTERAD:
         raise Fel("Utbetalningen måste vara attesterad av två innan den betalas ut.")
     u.status, u.utbetald = Utbetalning.Status.UTBETALD, datum
-    u._history_user = actor
-    u.save()
+    historik.save(u, actor=actor)
     return u
 
 
@@ -244,9 +236,7 @@ def uppfoljning_create(
     uppfoljning = Uppfoljning(
         insats=insats, datum=datum, deltagare=deltagare, beslut=beslut, nasta=nasta, skapad_av=actor
     )
-    uppfoljning._history_user = actor
-    uppfoljning.full_clean()
-    uppfoljning.save()
+    historik.save(uppfoljning, actor=actor, validate=True)
     Uppfoljningsavsnitt.objects.bulk_create(
         Uppfoljningsavsnitt(uppfoljning=uppfoljning, ordning=i, rubrik=r, text=t)
         for i, (r, t) in enumerate(avsnitt)
@@ -265,8 +255,7 @@ def period_create(*, actor, insats: Insats, fran: dt.date, till: dt.date) -> Per
     if Period.objects.filter(insats=insats, fran__lte=till, till__gte=fran).exists():
         raise Fel("Insatsen har redan en period som överlappar de datumen.")
     period = Period(insats=insats, fran=fran, till=till)
-    period._history_user = actor
-    period.save()
+    historik.save(period, actor=actor)
     return period
 
 
@@ -302,8 +291,7 @@ def period_spara(*, actor, period: Period, rader: list[sus.Rad]) -> None:
         for r in rader
         if r.totalt or r.kvinnor or r.man or r.manader
     )
-    period._history_user = actor
-    period.save()
+    historik.save(period, actor=actor)
 
 
 def period_rader(period: Period) -> list[sus.Rad]:
@@ -322,8 +310,7 @@ def period_skicka_in(*, actor, period: Period) -> None:
         raise Fel(fel)
     period.status = Period.Status.INSKICKAD
     period.inskickad, period.inskickad_av = timezone.now(), actor
-    period._history_user = actor
-    period.save()
+    historik.save(period, actor=actor)
 
 
 @transaction.atomic
@@ -333,8 +320,7 @@ def period_godkann(*, actor, period: Period) -> None:
         raise Fel("Bara en inskickad period kan godkännas.")
     period.status = Period.Status.GODKAND
     period.godkand, period.godkand_av = timezone.now(), actor
-    period._history_user = actor
-    period.save()
+    historik.save(period, actor=actor)
 
 
 @transaction.atomic
@@ -345,8 +331,7 @@ def period_komplettering(*, actor, period: Period, kommentar: str) -> None:
     if not kommentar.strip():
         raise Fel("Skriv vad som behöver kompletteras.")
     period.status, period.kommentar = Period.Status.KOMPLETTERING, kommentar
-    period._history_user = actor
-    period.save()
+    historik.save(period, actor=actor)
 
 
 IMPORT_KOLUMNER = ["tabell", "kategori", "totalt", "kvinnor", "man", "manader"]
@@ -444,8 +429,7 @@ def ansokan_create(
     if len({b["ar"] for b in rows}) != len(rows):
         raise Fel("Varje år får bara finnas en gång.")
     ansokan = Ansokan(insats=insats, inkommen=inkommen, text=text, registrerad_av=actor)
-    ansokan._history_user = actor
-    ansokan.save()
+    historik.save(ansokan, actor=actor)
     AnsokanBelopp.objects.bulk_create(AnsokanBelopp(ansokan=ansokan, **b) for b in rows)
     for filnamn, data, filtyp in bilagor:
         bilaga = AnsokanBilaga(
@@ -494,8 +478,7 @@ def ansokan_till_dagordning(*, actor, ansokan: Ansokan, mote) -> None:
         raise Fel(exc.fel) from exc
     ansokan.dagordningspunkt = punkt
     ansokan.status = Ansokan.Status.DAGORDNING
-    ansokan._history_user = actor
-    ansokan.save()
+    historik.save(ansokan, actor=actor)
 
 
 @transaction.atomic
@@ -508,8 +491,7 @@ def arsrapport_save(
     rapport.verksamhet, rapport.resultat, rapport.framat = verksamhet, resultat, framat
     if rapport.status == Arsrapport.Status.INLAMNAD:
         rapport.status = Arsrapport.Status.UTKAST
-    rapport._history_user = actor
-    rapport.save()
+    historik.save(rapport, actor=actor)
     return rapport
 
 
@@ -520,8 +502,7 @@ def arsrapport_lamna_in(*, actor, rapport: Arsrapport) -> None:
     if not (rapport.verksamhet.strip() and rapport.resultat.strip()):
         raise Fel("Skriv om verksamheten och resultatet innan rapporten lämnas in.")
     rapport.status = Arsrapport.Status.INLAMNAD
-    rapport._history_user = actor
-    rapport.save()
+    historik.save(rapport, actor=actor)
 
 
 @transaction.atomic
@@ -532,8 +513,7 @@ def arsrapport_godkann(*, actor, rapport: Arsrapport, paragraf: Paragraf) -> lis
     if rapport.status != Arsrapport.Status.INLAMNAD:
         raise Fel("Bara en inlämnad årsrapport kan godkännas.")
     rapport.status, rapport.godkand_i = Arsrapport.Status.GODKAND, paragraf
-    rapport._history_user = actor
-    rapport.save()
+    historik.save(rapport, actor=actor)
     vantande = list(
         Delbetalning.objects.filter(
             beviljning__insats=rapport.insats,
@@ -597,8 +577,7 @@ def arrangemang_spara(*, actor, arrangemang, deltagare: list[DeltagarRad]):
         raise Fel(fel)
     if arrangemang.pk is None:
         arrangemang.registrerad_av = actor
-    arrangemang._history_user = actor
-    arrangemang.save()
+    historik.save(arrangemang, actor=actor)
     arrangemang.deltagare.all().delete()
     ArrangemangDeltagare.objects.bulk_create(
         ArrangemangDeltagare(

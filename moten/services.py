@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from forbund import uploads
+from forbund import historik, uploads
 from forbund.fel import Fel, Konflikt
 from forbund.models import ORDINARIE_ROLLER, Organ, Person, Roll, Uppdrag
 
@@ -83,9 +83,7 @@ def mote_create(
 ) -> Mote:
     """A meeting with the standard dagordning and an empty protocol of the organ's kind."""
     mote = Mote(organ=organ, datum=datum, plats=plats, starttid=starttid, sluttid=sluttid)
-    mote._history_user = actor
-    mote.full_clean()
-    mote.save()
+    historik.save(mote, actor=actor, validate=True)
     formell = organ.typ == Organ.Typ.STYRELSE
     if formell:
         for i, (kod, _text, beslut) in enumerate(STANDARD_INLEDNING + STANDARD_AVSLUTNING):
@@ -116,9 +114,7 @@ def mote_update(*, actor, mote: Mote, **fields) -> Mote:
         )
     for name, value in fields.items():
         setattr(mote, name, value)
-    mote._history_user = actor
-    mote.full_clean()
-    mote.save()
+    historik.save(mote, actor=actor, validate=True)
     return mote
 
 
@@ -136,8 +132,7 @@ def _resequence(rows: list, actor) -> None:
     for i, row in enumerate(rows):
         if row.ordning != (i + 1) * 10:
             row.ordning = (i + 1) * 10
-            row._history_user = actor
-            row.save(update_fields=["ordning"])
+            historik.save(row, actor=actor, update_fields=["ordning"])
 
 
 @transaction.atomic
@@ -146,9 +141,7 @@ def dagordningspunkt_create(*, actor, mote: Mote, **fields) -> Dagordningspunkt:
     _dagordning_last(mote)
     rows = list(mote.dagordning.select_for_update().order_by("ordning", "pk"))
     punkt = Dagordningspunkt(mote=mote, ordning=0, **fields)
-    punkt._history_user = actor
-    punkt.full_clean()
-    punkt.save()
+    historik.save(punkt, actor=actor, validate=True)
     closing = [i for i, r in enumerate(rows) if r.standard in AVSLUTANDE]
     rows.insert(closing[0] if closing else len(rows), punkt)
     _resequence(rows, actor)
@@ -160,17 +153,14 @@ def dagordningspunkt_update(*, actor, punkt: Dagordningspunkt, **fields) -> Dago
     _dagordning_last(punkt.mote)
     for name, value in fields.items():
         setattr(punkt, name, value)
-    punkt._history_user = actor
-    punkt.full_clean()
-    punkt.save()
+    historik.save(punkt, actor=actor, validate=True)
     return punkt
 
 
 @transaction.atomic
 def dagordningspunkt_delete(*, actor, punkt: Dagordningspunkt) -> None:
     _dagordning_last(punkt.mote)
-    punkt._history_user = actor
-    punkt.delete()
+    historik.delete(punkt, actor=actor)
 
 
 def _flytta(rows: list, index: int, steg: int) -> list:
@@ -237,8 +227,7 @@ def kallelse_send(*, actor, mote: Mote, pdf: bytes, text: str) -> list[Person]:
     if not mottagare:
         return []
     mote.kallelse_skickad = timezone.now()
-    mote._history_user = actor
-    mote.save(update_fields=["kallelse_skickad"])
+    historik.save(mote, actor=actor, update_fields=["kallelse_skickad"])
 
     def send():
         msg = EmailMessage(

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from forbund import historik
 from forbund.fel import Fel, Konflikt
 from forbund.models import Organ
 
@@ -45,13 +46,11 @@ def verksamhetsrapport_create(*, actor, typ: str, fran: dt.date, till: dt.date, 
             "från den godkända."
         )
     rapport = Verksamhetsrapport(typ=typ, fran=fran, till=till, skapad_av=actor)
-    rapport._history_user = actor
-    rapport.save()
+    historik.save(rapport, actor=actor)
     texter = texter or {}
     for nyckel in Avsnitt.values:
         row = Rapportavsnitt(rapport=rapport, nyckel=nyckel, text=texter.get(nyckel, ""))
-        row._history_user = actor
-        row.save()
+        historik.save(row, actor=actor)
     return rapport
 
 
@@ -72,8 +71,7 @@ def rapportavsnitt_spara(*, actor, avsnitt, text: str, version: int):
     avsnitt.text = text
     avsnitt.version += 1
     avsnitt.andrad_av = actor
-    avsnitt._history_user = actor
-    avsnitt.save()
+    historik.save(avsnitt, actor=actor)
     return avsnitt
 
 
@@ -98,8 +96,7 @@ def verksamhetsrapport_godkann(*, actor, rapport, paragraf):
     rapport.paragraf = paragraf
     rapport.godkand = timezone.now()
     rapport.godkand_av = actor
-    rapport._history_user = actor
-    rapport.save()
+    historik.save(rapport, actor=actor)
     return rapport
 
 
@@ -121,10 +118,8 @@ def verksamhetsrapport_ny_utgava(*, actor, fran):
         foregaende=fran,
         skapad_av=actor,
     )
-    ny._history_user = actor
-    ny.save()
+    historik.save(ny, actor=actor)
     for a in fran.avsnitt.all():
         row = Rapportavsnitt(rapport=ny, nyckel=a.nyckel, text=a.text)
-        row._history_user = actor
-        row.save()
+        historik.save(row, actor=actor)
     return ny
