@@ -21,7 +21,7 @@ OPPNAR, STANGER = dt.date(2021, 9, 15), dt.date(2021, 10, 31)
 def load() -> bool:
     if Omgang.objects.exists():
         return False
-    services.formular_ladda(FORMULAR)
+    services.formular_load(FORMULAR)
     rnd = random.Random(2021)  # noqa: S311 - generated demo data, not security
     formular = {f.kod: f for f in Formular.objects.all()}
     _omgang(formular["styrelse"], None, 8, rnd)
@@ -109,7 +109,7 @@ def _sjalvskattning(rnd: random.Random) -> None:
 
 
 def _spara(omgang, varden, kod, rnd, fragor) -> None:
-    svar = services.svar_spara(
+    svar = services.svar_create(
         omgang=omgang, varden=varden, kanal="papper", deltagarkod=kod, fragor=fragor
     )
     svar.datum = omgang.oppnar + dt.timedelta(days=rnd.randrange(360))
@@ -136,7 +136,7 @@ def _omgang(formular: Formular, insats, antal: int, rnd: random.Random) -> Omgan
                 varden[f.pk] = rnd.choice(
                     ["Bra bemötande.", "Mer tid med handläggaren.", "Tydligare planering."]
                 )
-        svar = services.svar_spara(omgang=omgang, varden=varden, kanal="papper")
+        svar = services.svar_create(omgang=omgang, varden=varden, kanal="papper")
         svar.datum = OPPNAR + dt.timedelta(days=rnd.randrange(40))
         svar.save(update_fields=["datum"])
     return omgang

@@ -125,7 +125,7 @@ def _sip_samordnaren(insats: Insats, kansli) -> None:
         sus.Rad(Tabell.FORSORJNING_UT, "Ingen offentlig försörjning", 1, 1, 0),
         sus.Rad(Tabell.FORSORJNING_UT, "Sjukpenning/Rehabpenning", 1, 0, 1),
     ]
-    services.period_spara(actor=kansli, period=period, rader=rader)
+    services.period_save(actor=kansli, period=period, rader=rader)
     services.period_skicka_in(actor=kansli, period=period)
     services.period_godkann(actor=kansli, period=period)
 
@@ -167,7 +167,7 @@ def _rehabvagledare_2021(insats: Insats, kansli) -> None:
         sus.Rad(Tabell.FORSORJNING_UT, "Försörjningsstöd", 5, 3, 2),
         sus.Rad(Tabell.FORSORJNING_UT, "Sjukpenning/Rehabpenning", 3, 1, 2),
     ]
-    services.period_spara(actor=kansli, period=period, rader=rader)
+    services.period_save(actor=kansli, period=period, rader=rader)
     services.period_skicka_in(actor=kansli, period=period)
     services.period_godkann(actor=kansli, period=period)
 
@@ -273,7 +273,7 @@ def _arrangemang(kansli) -> None:
         if arrangor == "SIP-samordnare Arbetsmarknadstorget" and sip:
             a.insats = sip
             a.beviljning = sip.beviljningar.filter(ar=2022).first()
-        services.arrangemang_spara(
+        services.arrangemang_save(
             actor=kansli,
             arrangemang=a,
             deltagare=[services.DeltagarRad(*d) for d in deltagare],

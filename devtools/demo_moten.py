@@ -78,7 +78,7 @@ def _load_protokoll(data: dict, personer: dict[str, Person]) -> Protokoll:
                 )
             )
             listed.add(u.person.namn)
-    services.narvaro_set(actor=None, protokoll=protokoll, rader=rader)
+    services.narvaro_save(actor=None, protokoll=protokoll, rader=rader)
 
     for p in data["paragrafer"]:
         services.paragraf_create(
@@ -148,7 +148,7 @@ def _load_anteckningar(data: dict, organ: Organ) -> Protokoll:
         )
         for n in data["gaster"]
     ]
-    services.narvaro_set(actor=None, protokoll=protokoll, rader=rader)
+    services.narvaro_save(actor=None, protokoll=protokoll, rader=rader)
     for avsnitt in data["avsnitt"]:
         services.paragraf_create(
             actor=None, protokoll=protokoll, rubrik=avsnitt["rubrik"], text=avsnitt["text"]

@@ -922,7 +922,9 @@ def forbered_belastning(*, tokens: int = 3000) -> dict:
         )
     nya = []
     for i in range(0, tokens, 1000):  # the service hands out at most 1 000 at a time
-        nya += enkat_services.tokens_skapa(actor=kansli, omgang=omgang, antal=min(1000, tokens - i))
+        nya += enkat_services.tokens_create(
+            actor=kansli, omgang=omgang, antal=min(1000, tokens - i)
+        )
     return {
         "protokoll": protokoll.pk,
         "paragrafer": list(protokoll.paragrafer.order_by("ordning").values_list("pk", flat=True)),

@@ -125,7 +125,7 @@ def konto_mappa(*, actor, konto: int, post: Budgetpost) -> None:
 
 
 @transaction.atomic
-def prognos_spara(*, actor, ar: int, belopp: dict[Budgetpost, int]) -> int:
+def prognos_save(*, actor, ar: int, belopp: dict[Budgetpost, int]) -> int:
     """Record a new prognos for the posts whose figure changed. Earlier ones are kept."""
     senaste = _senaste_prognoser(ar)
     nya = [
@@ -155,7 +155,7 @@ def budgetversion_faststall(*, actor, version: Budgetversion, paragraf) -> None:
 
 
 @transaction.atomic
-def budgetversion_ny(*, actor, fran: Budgetversion, namn: str) -> Budgetversion:
+def budgetversion_ny_version(*, actor, fran: Budgetversion, namn: str) -> Budgetversion:
     """A revised budget is a new version, copied from the one it revises; the fastställd one
     stays as it was."""
     nummer = (fran.ar.versioner.aggregate(m=Max("nummer"))["m"] or 0) + 1
@@ -168,7 +168,7 @@ def budgetversion_ny(*, actor, fran: Budgetversion, namn: str) -> Budgetversion:
 
 
 @transaction.atomic
-def budgetrad_satt(*, actor, version: Budgetversion, post: Budgetpost, belopp: int) -> None:
+def budgetrad_save(*, actor, version: Budgetversion, post: Budgetpost, belopp: int) -> None:
     if version.status == Budgetversion.Status.FASTSTALLD:
         raise Fel("En fastställd budget ändras inte. Gör en ny version.")
     if belopp < 0:
@@ -177,7 +177,7 @@ def budgetrad_satt(*, actor, version: Budgetversion, post: Budgetpost, belopp: i
 
 
 @transaction.atomic
-def budgetrader_spara(*, actor, version: Budgetversion, rader: dict[Budgetpost, tuple]) -> None:
+def budgetrader_save(*, actor, version: Budgetversion, rader: dict[Budgetpost, tuple]) -> None:
     """rader: post -> (budget, plan år 2, plan år 3). A fastställd version is locked."""
     if version.status == Budgetversion.Status.FASTSTALLD:
         raise Fel("En fastställd budget ändras inte. Gör en ny version.")
@@ -231,7 +231,7 @@ def medelstilldelning_bokfor(
 
 
 @transaction.atomic
-def insatsposter_fran_beviljningar(*, actor, version: Budgetversion) -> int:
+def insatsposter_from_beviljningar(*, actor, version: Budgetversion) -> int:
     """One budget post per insats with money granted for the year, its amount the sum of the
     grants (computed, not typed)."""
     if version.status == Budgetversion.Status.FASTSTALLD:

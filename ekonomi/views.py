@@ -233,7 +233,7 @@ def prognos(request, ar: int):
         ]
     form = PrognosForm(request.POST or None, poster=poster)
     if request.method == "POST" and form.is_valid():
-        antal = services.prognos_spara(actor=request.user, ar=ar, belopp=form.belopp())
+        antal = services.prognos_save(actor=request.user, ar=ar, belopp=form.belopp())
         messages.success(request, f"Prognosen är sparad ({antal} poster ändrade).")
         return redirect("ekonomi_prognos", ar=ar)
     rader = [(form[f"post_{post.pk}"], post, *forslag[post.pk]) for post, _p in poster]
@@ -339,10 +339,10 @@ def _budget_post(request, version: Budgetversion) -> None:
             except ValueError as exc:
                 raise services.Fel(f"{post.namn}: belopp skrivs i hela kronor.") from exc
             rader[post] = tuple(tal)
-        services.budgetrader_spara(actor=request.user, version=version, rader=rader)
+        services.budgetrader_save(actor=request.user, version=version, rader=rader)
         messages.success(request, "Budgeten är sparad.")
     elif atgard == "ny_version":
-        ny = services.budgetversion_ny(
+        ny = services.budgetversion_ny_version(
             actor=request.user, fran=version, namn=f"Reviderad budget {version.ar.ar}"
         )
         request.POST = request.POST.copy()
@@ -369,7 +369,7 @@ def _budget_post(request, version: Budgetversion) -> None:
             + ", ".join(f"{n} {b:,} kr".replace(",", " ") for n, b in rader),
         )
     elif atgard == "insatsposter":
-        antal = services.insatsposter_fran_beviljningar(actor=request.user, version=version)
+        antal = services.insatsposter_from_beviljningar(actor=request.user, version=version)
         messages.success(request, f"{antal} insatsposter har belopp från beviljningarna.")
     else:
         raise services.Fel("Okänd åtgärd.")

@@ -29,7 +29,7 @@ class FormularSparrat(Fel):
 
 
 @transaction.atomic
-def formular_ladda(data: list[dict]) -> int:
+def formular_load(data: list[dict]) -> int:
     """Create the forms from data (formular_data.FORMULAR); a form already there is left
     as it is: wording never changes under existing answers, a change is a new version."""
     antal = 0
@@ -87,7 +87,7 @@ def omgang_create(
 
 
 @transaction.atomic
-def tokens_skapa(*, actor, omgang: Omgang, antal: int) -> list[Token]:
+def tokens_create(*, actor, omgang: Omgang, antal: int) -> list[Token]:
     _inga_lankar_for_sjalvskattning(omgang)
     if not 1 <= antal <= 1000:
         raise Fel("Skapa mellan 1 och 1 000 länkar åt gången.")
@@ -121,7 +121,7 @@ def deltagarkod_kontrollera(kod: str) -> str:
 
 
 @transaction.atomic
-def svar_spara(
+def svar_create(
     *,
     omgang: Omgang,
     varden: dict[int, int | str],
@@ -183,7 +183,7 @@ def _inga_lankar_for_sjalvskattning(omgang: Omgang) -> None:
 
 
 @transaction.atomic
-def delad_lank_skapa(*, actor, omgang: Omgang) -> Omgang:
+def delad_lank_create(*, actor, omgang: Omgang) -> Omgang:
     """One link for everyone in the round (e.g. on a poster in the insats's room). It works
     only while the round is open; the browser that answered is refused a second time by a
     signed cookie, nothing is stored about it."""
@@ -251,7 +251,7 @@ def _kolumnnamn(text: str) -> str:
 
 
 @transaction.atomic
-def svar_importera(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
+def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
     """Import paper answers, one row per response, one column per question by its number
     (kon for kön), codes 1–6 (1–3 for kön, 1 Ja / 2 Nej), blank for no answer. A
     self-rating round also needs a column `deltagarkod`. Routing as on the web: answers to
@@ -331,14 +331,14 @@ def svar_importera(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
     if fel:
         raise Fel(fel)
     for _radnr, varden, kod in tolkade:
-        svar_spara(
+        svar_create(
             omgang=omgang, varden=varden, kanal=Svar.Kanal.IMPORT, deltagarkod=kod, fragor=fragor
         )
     return len(tolkade)
 
 
-def svar_importera_fil(*, actor, omgang: Omgang, data: bytes) -> int:
-    return svar_importera(actor=actor, omgang=omgang, rader=las_svarsfil(data))
+def svar_import_fil(*, actor, omgang: Omgang, data: bytes) -> int:
+    return svar_import(actor=actor, omgang=omgang, rader=las_svarsfil(data))
 
 
 # -- Forms built by the kansli ----------------------------------------------------------------

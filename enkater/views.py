@@ -84,7 +84,7 @@ def omgang_detail(request, pk: int):
     if request.method == "POST" and atgard in ("delad_skapa", "delad_stang"):
         if atgard == "delad_skapa":
             try:
-                services.delad_lank_skapa(actor=request.user, omgang=omgang)
+                services.delad_lank_create(actor=request.user, omgang=omgang)
             except services.Fel as exc:
                 messages.error(request, str(exc))
             else:
@@ -96,7 +96,7 @@ def omgang_detail(request, pk: int):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            nya = services.tokens_skapa(
+            nya = services.tokens_create(
                 actor=request.user, omgang=omgang, antal=form.cleaned_data["antal"]
             )
         except services.Fel as exc:
@@ -189,7 +189,7 @@ def besvara(request, kod: str):
         return render(request, "enkater/anvand.html", {"omgang": omgang}, status=BORTA)
 
     def spara(varden, fragor):
-        services.svar_spara(
+        services.svar_create(
             omgang=omgang, varden=varden, kanal=Svar.Kanal.WEBB, token=token, fragor=fragor
         )
 
@@ -223,7 +223,7 @@ def besvara_delad(request, kod: str):
     sparat = []
 
     def spara(varden, fragor):
-        services.svar_spara(omgang=omgang, varden=varden, kanal=Svar.Kanal.WEBB, fragor=fragor)
+        services.svar_create(omgang=omgang, varden=varden, kanal=Svar.Kanal.WEBB, fragor=fragor)
         sparat.append(True)
 
     response = _formularet(request, omgang, spara=spara)
@@ -256,7 +256,7 @@ def registrera(request, pk: int):
     if request.method == "POST":
         if form.is_valid() and (kodform is None or kodform.is_valid()):
             try:
-                services.svar_spara(
+                services.svar_create(
                     omgang=omgang,
                     varden=form.varden(),
                     kanal=Svar.Kanal.PAPPER,
@@ -361,7 +361,7 @@ def importera(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             try:
-                antal = services.svar_importera_fil(
+                antal = services.svar_import_fil(
                     actor=request.user, omgang=omgang, data=form.cleaned_data["fil"]
                 )
             except services.Fel as exc:

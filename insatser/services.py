@@ -267,7 +267,7 @@ def _andringsbar(period: Period) -> None:
 
 
 @transaction.atomic
-def period_spara(*, actor, period: Period, rader: list[sus.Rad]) -> None:
+def period_save(*, actor, period: Period, rader: list[sus.Rad]) -> None:
     """Replace the period's figures. Saved as a draft even when they do not add up yet;
     the rules apply when it is sent in."""
     period = Period.objects.select_for_update().get(pk=period.pk)
@@ -405,7 +405,7 @@ def statistik_import(
         fel = sus.validera(rader)
     if fel:
         raise Fel(fel)
-    period_spara(actor=actor, period=period, rader=rader)
+    period_save(actor=actor, period=period, rader=rader)
     return len(rader)
 
 
@@ -566,7 +566,7 @@ def arrangemang_fel(arrangemang, deltagare: list[DeltagarRad]) -> list[str]:
 
 
 @transaction.atomic
-def arrangemang_spara(*, actor, arrangemang, deltagare: list[DeltagarRad]):
+def arrangemang_save(*, actor, arrangemang, deltagare: list[DeltagarRad]):
     """Create or update an event and replace its participant rows, all or nothing."""
     from .models import ArrangemangDeltagare
 

@@ -512,7 +512,7 @@ def period_edit(request, pk: int):
             return redirect("period_edit", pk=pk)
         if form.is_valid():
             try:
-                services.period_spara(actor=request.user, period=period, rader=form.rader())
+                services.period_save(actor=request.user, period=period, rader=form.rader())
             except services.Fel as exc:
                 context["regelfel"] = exc.fel
             else:

@@ -178,7 +178,7 @@ def dagordningspunkt_move(*, actor, punkt: Dagordningspunkt, steg: int) -> None:
 
 
 @transaction.atomic
-def handling_add(
+def handling_create(
     *,
     actor,
     mote: Mote,
@@ -257,7 +257,7 @@ class NarvaroRad:
 
 
 @transaction.atomic
-def narvaro_set(*, actor, protokoll: Protokoll, rader: list[NarvaroRad]) -> None:
+def narvaro_save(*, actor, protokoll: Protokoll, rader: list[NarvaroRad]) -> None:
     """Replace the attendance list."""
     _ensure_editable(protokoll)
     protokoll.narvaro.all().delete()

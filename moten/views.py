@@ -187,7 +187,7 @@ def handling_upload(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             try:
-                handling = services.handling_add(
+                handling = services.handling_create(
                     actor=request.user,
                     mote=mote,
                     titel=form.cleaned_data["titel"],
@@ -551,7 +551,7 @@ def narvaro_edit(request, pk: int):
                 for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
-            services.narvaro_set(actor=request.user, protokoll=protokoll, rader=rader)
+            services.narvaro_save(actor=request.user, protokoll=protokoll, rader=rader)
             messages.success(request, "Närvaron är sparad.")
             return redirect("protokoll_detail", pk=pk)
         return render(

@@ -55,7 +55,7 @@ def verksamhetsrapport_create(*, actor, typ: str, fran: dt.date, till: dt.date, 
 
 
 @transaction.atomic
-def rapportavsnitt_spara(*, actor, avsnitt, text: str, version: int):
+def rapportavsnitt_save(*, actor, avsnitt, text: str, version: int):
     """Save one section's text. Refused when the report is approved (the database refuses it
     too) or when someone saved the section after this edit began (`Konflikt`)."""
     avsnitt = (

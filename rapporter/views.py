@@ -142,7 +142,7 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.rapportavsnitt_spara(
+                services.rapportavsnitt_save(
                     actor=request.user,
                     avsnitt=avsnitt,
                     text=form.cleaned_data["text"],
@@ -313,7 +313,7 @@ def _arrangemang_form(request, arrangemang):
     if request.method == "POST":
         if form.is_valid() and formset.is_valid():
             try:
-                sparat = insats_services.arrangemang_spara(
+                sparat = insats_services.arrangemang_save(
                     actor=request.user, arrangemang=form.instance, deltagare=formset.rader()
                 )
             except insats_services.Fel as exc:

@@ -74,7 +74,7 @@ def bygg_moten():
     utkast_paragraf = services.paragraf_create(
         actor=kansli, protokoll=utkast.protokoll, rubrik="Budget 2022"
     )
-    handling = services.handling_add(
+    handling = services.handling_create(
         actor=kansli, mote=utkast, titel="Budget", filnamn="budget.pdf", data=b"%PDF-1.4\n%test\n"
     )
     numrerat = services.mote_create(
@@ -136,7 +136,7 @@ def bygg_enkat():
         stanger=idag + dt.timedelta(days=30),
         insats=Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget"),
     )
-    enkat_services.tokens_skapa(actor=None, omgang=omgang, antal=3)
+    enkat_services.tokens_create(actor=None, omgang=omgang, antal=3)
     return omgang
 
 

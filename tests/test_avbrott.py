@@ -164,7 +164,7 @@ def test_survey_submission_killed_midway_loses_no_answer_and_burns_no_link(data)
     from enkater.models import Fraga, Svar
 
     _moten, omgang = data
-    services.tokens_skapa(actor=None, omgang=omgang, antal=1000)
+    services.tokens_create(actor=None, omgang=omgang, antal=1000)
     assert not Svar.objects.filter(omgang=omgang).exists()
     arbetare = Arbetare(
         """
@@ -174,7 +174,7 @@ def test_survey_submission_killed_midway_loses_no_answer_and_burns_no_link(data)
         fragor = list(om.formular.fragor.all())
         varden = {f.pk: ("Fritt svar" if f.typ == Fraga.Typ.FRITEXT else 1) for f in fragor}
         for n, token in enumerate(list(om.tokens.filter(anvand=False)), start=1):
-            services.svar_spara(omgang=om, varden=varden, kanal="webb", token=token)
+            services.svar_create(omgang=om, varden=varden, kanal="webb", token=token)
             print(n, flush=True)
         """,
         str(omgang.pk),

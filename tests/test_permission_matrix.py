@@ -76,7 +76,7 @@ def _formular(kod):
 def _delad_lank():
     from enkater import services
 
-    return services.delad_lank_skapa(actor=None, omgang=_enkat_sip()).delad_kod
+    return services.delad_lank_create(actor=None, omgang=_enkat_sip()).delad_kod
 
 
 def _sip():

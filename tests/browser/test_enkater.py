@@ -85,7 +85,7 @@ def test_shared_link_one_question_at_a_time_on_a_phone(browser, demo_live, axe_c
 
     from ..conftest import bygg_enkat
 
-    omgang = services.delad_lank_skapa(actor=None, omgang=bygg_enkat())
+    omgang = services.delad_lank_create(actor=None, omgang=bygg_enkat())
     phone = browser.new_context(
         viewport={"width": 375, "height": 812}, locale="sv-SE", is_mobile=True, has_touch=True
     )

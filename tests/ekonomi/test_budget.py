@@ -74,7 +74,7 @@ def test_insatsposter_from_the_grants(ekonomi):
 
     va = Verksamhetsar.objects.create(ar=2022, ingaende_eget_kapital=1_219_000)
     version = Budgetversion.objects.create(ar=va, nummer=1, namn="Budget 2022")
-    antal = services.insatsposter_fran_beviljningar(actor=None, version=version)
+    antal = services.insatsposter_from_beviljningar(actor=None, version=version)
     # Every insats granted money for 2022 in § 161–167 (the seven decisions).
     assert antal == 7
     sip = Budgetpost.objects.get(insats__namn="SIP-samordnare Arbetsmarknadstorget")
@@ -84,4 +84,4 @@ def test_insatsposter_from_the_grants(ekonomi):
     with pytest.raises(services.Fel):
         version.status = "faststalld"
         version.save()
-        services.insatsposter_fran_beviljningar(actor=None, version=version)
+        services.insatsposter_from_beviljningar(actor=None, version=version)

@@ -24,7 +24,7 @@ def test_kansli_creates_the_shared_link_with_a_qr_code(enkat):
 
 
 def test_one_answer_per_browser_and_nothing_that_identifies(enkat):
-    services.delad_lank_skapa(actor=None, omgang=enkat)
+    services.delad_lank_create(actor=None, omgang=enkat)
     url = reverse("besvara_delad", args=[enkat.delad_kod])
     f1 = enkat.formular.fragor.get(nummer="1")
     browser = client_for("anonym")
@@ -53,7 +53,7 @@ def test_one_answer_per_browser_and_nothing_that_identifies(enkat):
 
 
 def test_shared_link_only_while_open_and_only_while_it_exists(enkat):
-    services.delad_lank_skapa(actor=None, omgang=enkat)
+    services.delad_lank_create(actor=None, omgang=enkat)
     kod = enkat.delad_kod
     Omgang.objects.filter(pk=enkat.pk).update(
         oppnar=dt.date.today() - dt.timedelta(days=10),
@@ -80,7 +80,7 @@ def test_token_list_has_a_qr_code_per_link_and_prints(enkat, django_assert_max_n
     assert html.count('src="data:image/svg+xml') == 3
     for token in enkat.tokens.all():
         assert f"/e/{token.kod}/" in html
-    services.tokens_skapa(actor=None, omgang=enkat, antal=20)
+    services.tokens_create(actor=None, omgang=enkat, antal=20)
     with django_assert_max_num_queries(len(before.captured_queries)):
         html = kansli.get(url).content.decode()
     assert html.count('src="data:image/svg+xml') == 23

@@ -43,7 +43,7 @@ def test_kansli_builds_a_form_with_routing(demo):
 def test_wording_is_locked_once_answered_and_a_new_version_copies(enkat):
     formular = enkat.formular
     f1 = formular.fragor.get(nummer="1")
-    services.svar_spara(omgang=enkat, varden={f1.pk: 4}, kanal="papper")
+    services.svar_create(omgang=enkat, varden={f1.pk: 4}, kanal="papper")
     kansli = client_for("forbundschef")
     url = reverse("formular_detail", args=[formular.pk])
     page = kansli.get(url).content.decode()
@@ -132,7 +132,7 @@ def test_progression_by_kon_age_and_forsorjning(enkat, django_assert_max_num_que
     # More pairs: the same number of queries.
     ut = Omgang.objects.get(tillfalle="ut", insats__namn="SIP-samordnare Arbetsmarknadstorget")
     f1 = ut.formular.fragor.get(nummer="1")
-    services.svar_spara(omgang=ut, varden={f1.pk: 5}, kanal="papper", deltagarkod="SIP-030")
+    services.svar_create(omgang=ut, varden={f1.pk: 5}, kanal="papper", deltagarkod="SIP-030")
     with django_assert_max_num_queries(antal):
         board.get(url)
     assert client_for("insatspersonal").get(url).status_code == 403

@@ -117,5 +117,5 @@ def test_a_nul_byte_is_refused_cleanly_not_a_500(enkat):
     # Rows that reach the service with a NUL in free text (PostgreSQL text cannot hold
     # one) are stored without it.
     f11 = enkat.formular.fragor.get(nummer="11")
-    services.svar_importera(actor=None, omgang=enkat, rader=[["11"], ["Bra\x00 stöd"]])
+    services.svar_import(actor=None, omgang=enkat, rader=[["11"], ["Bra\x00 stöd"]])
     assert Svar.objects.get(omgang=enkat).varden.get(fraga=f11).text == "Bra stöd"

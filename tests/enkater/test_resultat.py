@@ -46,7 +46,7 @@ def test_round_page_by_kon_with_chart_and_table(enkat, django_assert_max_num_que
     assert 'role="img"' in html and "Diagrammets siffror" in html
     # More answers in more rounds: the same number of queries.
     for _ in range(6):
-        services.svar_spara(omgang=sip, varden={}, kanal="papper")
+        services.svar_create(omgang=sip, varden={}, kanal="papper")
     with django_assert_max_num_queries(len(before.captured_queries)):
         efter = kansli.get(url)
     assert efter.status_code == 200
@@ -70,7 +70,7 @@ def test_cached_results_follow_every_new_answer(enkat):
     cache.clear()
     fore = n_alla()
     assert fore == n_alla()  # the second time from the cache
-    services.svar_spara(omgang=sip, varden={f1.pk: 5}, kanal="papper")
+    services.svar_create(omgang=sip, varden={f1.pk: 5}, kanal="papper")
     assert n_alla() == fore + 1
     Svar.objects.filter(omgang=sip).order_by("-pk").first().delete()
     assert n_alla() == fore
@@ -104,7 +104,9 @@ def test_comparison_by_year_version_and_kon(enkat, django_assert_max_num_queries
     f1 = v2.fragor.get(nummer="1")
     kon = v2.fragor.get(nummer="kon")
     for i in range(12):
-        services.svar_spara(omgang=ny, varden={f1.pk: 1 + i % 6, kon.pk: 1 + i % 2}, kanal="papper")
+        services.svar_create(
+            omgang=ny, varden={f1.pk: 1 + i % 6, kon.pk: 1 + i % 2}, kanal="papper"
+        )
     board = client_for("ordforande")
     url = reverse("enkat_jamforelse", args=["deltagare_pagaende"])
     html = board.get(url, {"dela": "ar"}).content.decode()
@@ -117,7 +119,7 @@ def test_comparison_by_year_version_and_kon(enkat, django_assert_max_num_queries
     with django_assert_max_num_queries(40) as before:
         board.get(url, {"dela": "insats", "kon": "1"})
     for _ in range(5):
-        services.svar_spara(omgang=ny, varden={f1.pk: 4}, kanal="papper")
+        services.svar_create(omgang=ny, varden={f1.pk: 4}, kanal="papper")
     with django_assert_max_num_queries(len(before.captured_queries)):
         assert board.get(url, {"dela": "insats", "kon": "1"}).status_code == 200
     # Nonsense in the query string is not a 500.

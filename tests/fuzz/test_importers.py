@@ -387,9 +387,7 @@ def svarsfiler(bas: bytes):
 
 def test_the_valid_survey_file_imports(enkat):
     with transaction.atomic():
-        assert enkat_services.svar_importera_fil(
-            actor=None, omgang=enkat, data=_svarsfil_bas(enkat)
-        )
+        assert enkat_services.svar_import_fil(actor=None, omgang=enkat, data=_svarsfil_bas(enkat))
         transaction.set_rollback(True)
 
 
@@ -400,7 +398,7 @@ def test_survey_answer_import_imports_whole_files_or_refuses_cleanly(enkat, data
     with transaction.atomic():
         fore = (Svar.objects.count(), Svarsvarde.objects.count())
         try:
-            antal = enkat_services.svar_importera_fil(actor=None, omgang=enkat, data=fil)
+            antal = enkat_services.svar_import_fil(actor=None, omgang=enkat, data=fil)
         except enkat_services.Fel as exc:
             _rena_meddelanden(exc.fel)
             assert (Svar.objects.count(), Svarsvarde.objects.count()) == fore
@@ -429,7 +427,7 @@ def test_a_nul_byte_in_a_survey_file_is_refused_cleanly(enkat):
     data = f"kon;{fritext.nummer}\n1;a\x00b\n".encode()
     fore = Svar.objects.count()
     with pytest.raises(enkat_services.Fel) as fel:
-        enkat_services.svar_importera_fil(actor=None, omgang=enkat, data=data)
+        enkat_services.svar_import_fil(actor=None, omgang=enkat, data=data)
     assert "kan inte läsas" in fel.value.fel[0]
     assert Svar.objects.count() == fore
 

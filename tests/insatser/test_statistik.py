@@ -274,7 +274,7 @@ def test_seed_004_sus_tables_rebuilt_from_stored_periods(db, demo):
             sus.Rad(Tabell.DELTAGARE, "Nya", nya),
             sus.Rad(Tabell.DELTAGARE, "Avslutade", avslutade),
         ]
-        services.period_spara(actor=kansli, period=p, rader=own)
+        services.period_save(actor=kansli, period=p, rader=own)
         services.period_skicka_in(actor=kansli, period=p)
         services.period_godkann(actor=kansli, period=p)
     assert Statistikrad.objects.count() > 40

@@ -55,7 +55,7 @@ def test_next_2022_meeting_starts_at_16_and_2023_at_1(moten):
 def test_write_justera_and_post_the_anslag(moten, django_capture_on_commit_callbacks):
     kansli = client_for("forbundschef")
     protokoll = _new_meeting(kansli, "2022-05-20")
-    services.narvaro_set(
+    services.narvaro_save(
         actor=None,
         protokoll=protokoll,
         rader=[

@@ -138,7 +138,7 @@ def test_list_query_count_does_not_grow_with_events(moten, django_assert_max_num
     with django_assert_max_num_queries(12) as before:
         assert client.get(url, {"ar": 2021}).status_code == 200
     for i in range(15):
-        services.arrangemang_spara(
+        services.arrangemang_save(
             actor=kansli,
             arrangemang=Arrangemang(
                 namn=f"Seminarium {i}",

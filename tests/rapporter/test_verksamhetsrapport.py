@@ -104,7 +104,7 @@ def _sus_2017(kansli):
                 sum(r.totalt for r in own if r.tabell == Tabell.AVSLUT),
             ),
         ]
-        insats_services.period_spara(actor=kansli, period=p, rader=own)
+        insats_services.period_save(actor=kansli, period=p, rader=own)
         insats_services.period_skicka_in(actor=kansli, period=p)
         insats_services.period_godkann(actor=kansli, period=p)
 
@@ -127,7 +127,7 @@ def _arrangemang_2017(kansli):
             deltagare.append(
                 insats_services.DeltagarRad("Samordningsförbundet Västerås", False, 40, 12, 3)
             )
-        insats_services.arrangemang_spara(
+        insats_services.arrangemang_save(
             actor=kansli,
             arrangemang=Arrangemang(
                 namn=namn, typ=typ, regi="egen", startdatum=datum, arrangor="NVSam"
@@ -312,7 +312,7 @@ def test_demo_report_matches_the_other_pages_is_approved_and_locked(demo_rapport
     assert "är godkänd av styrelsen i § " in response.content.decode()
     assert rapport.avsnitt.get(nyckel="planerat").text == "- Nätverksdag i oktober"
     with pytest.raises(rapporter_services.Fel, match="kan inte ändras"):
-        rapporter_services.rapportavsnitt_spara(actor=None, avsnitt=avsnitt, text="x", version=2)
+        rapporter_services.rapportavsnitt_save(actor=None, avsnitt=avsnitt, text="x", version=2)
     # The database refuses too, whatever the path.
     with pytest.raises(DatabaseError, match="godkänd av styrelsen"), transaction.atomic():
         Rapportavsnitt.objects.filter(rapport=rapport).update(text="rå SQL")
@@ -322,7 +322,7 @@ def test_demo_report_matches_the_other_pages_is_approved_and_locked(demo_rapport
     # Later data does not change the approved edition; a new edition shows it live.
     kansli_user = get_user_model().objects.get(username="forbundschef")
     post = Budgetpost.objects.get(namn="Konsulter")
-    services.prognos_spara(actor=kansli_user, ar=2021, belopp={post: 854_000})
+    services.prognos_save(actor=kansli_user, ar=2021, belopp={post: 854_000})
     godkand = _nbsp(
         ledamot.get(reverse("verksamhetsrapport_detail", args=[rapport.pk])).content.decode()
     )
@@ -444,7 +444,7 @@ def test_report_page_query_count_does_not_grow(demo_rapport, moten, django_asser
             actor=kansli, organ=styrelsen, datum=D(2021, 3 + i, 10), plats="Kommunhuset"
         )
     for i in range(10):
-        insats_services.arrangemang_spara(
+        insats_services.arrangemang_save(
             actor=kansli,
             arrangemang=Arrangemang(
                 namn=f"Workshop {i}",

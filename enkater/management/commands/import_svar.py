@@ -27,7 +27,7 @@ class Command(BaseCommand):
         if runda is None:
             raise CommandError(f"Det finns ingen omgång med id {omgang}.")
         try:
-            antal = services.svar_importera_fil(actor=None, omgang=runda, data=path.read_bytes())
+            antal = services.svar_import_fil(actor=None, omgang=runda, data=path.read_bytes())
         except services.Fel as exc:
             raise CommandError("Inget importerades:\n" + "\n".join(exc.fel)) from exc
         self.stdout.write(f"{antal} svar importerade till {runda}.")
