@@ -11,7 +11,7 @@ from django.db.models import Q
 from forbund.fel import Fel
 from forbund.models import Part
 
-from . import las as las_modul
+from . import tolka
 from .models import Befolkning, Behovsimport, Behovsregion, Helarsekvivalent
 
 
@@ -25,7 +25,7 @@ class Importresultat:
 
 
 # One import at a time: two files for the same years must not interleave their deletes.
-_LAS_NYCKEL = 7_000_007
+_SPARR_NYCKEL = 7_000_007
 
 
 def _medlem(namn: str, parter: list[Part]) -> Part | None:
@@ -46,25 +46,25 @@ def behovsanalys_import(*, actor, data: bytes, filnamn: str, kalla: str = "") ->
     """Import helårsekvivalenter and befolkning 20–64 år from CSV or Excel. One bad line and
     nothing changes. The rows of the file's years and regions replace the stored ones; the
     same file again changes nothing."""
-    inlast = las_modul.las(data, filnamn)
-    if inlast.fel:
-        raise Fel(inlast.fel)
+    inlasning = tolka.tolka(data, filnamn)
+    if inlasning.fel:
+        raise Fel(inlasning.fel)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LAS_NYCKEL])
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SPARR_NYCKEL])
     sha = hashlib.sha256(data).hexdigest()
     tidigare = Behovsimport.objects.filter(sha256=sha).first()
     if (
         tidigare
-        and Helarsekvivalent.objects.filter(behovsimport=tidigare).count() == len(inlast.rader)
-        and Befolkning.objects.filter(behovsimport=tidigare).count() == len(inlast.befolkning)
+        and Helarsekvivalent.objects.filter(behovsimport=tidigare).count() == len(inlasning.rader)
+        and Befolkning.objects.filter(behovsimport=tidigare).count() == len(inlasning.befolkning)
     ):
         return Importresultat(behovsimport=tidigare, oforandrad=True)
 
-    regioner = {r.kod: r for r in Behovsregion.objects.filter(kod__in=inlast.regioner)}
+    regioner = {r.kod: r for r in Behovsregion.objects.filter(kod__in=inlasning.regioner)}
     kommuner = list(Part.objects.filter(typ=Part.Typ.KOMMUN))
     nya = []
-    for kod, namn in inlast.regioner.items():
-        niva = las_modul.regionniva(kod)
+    for kod, namn in inlasning.regioner.items():
+        niva = tolka.regionniva(kod)
         region = regioner.get(kod)
         if region is None:
             region = Behovsregion.objects.create(
@@ -82,7 +82,7 @@ def behovsanalys_import(*, actor, data: bytes, filnamn: str, kalla: str = "") ->
             region.save(update_fields=["namn", "part"])
 
     per_ar: dict[int, set[int]] = {}
-    for r in inlast.rader:
+    for r in inlasning.rader:
         per_ar.setdefault(r.ar, set()).add(regioner[r.regionkod].pk)
     villkor = Q(pk__in=[])
     for ar_, region_ids in per_ar.items():
@@ -90,12 +90,12 @@ def behovsanalys_import(*, actor, data: bytes, filnamn: str, kalla: str = "") ->
     ersatta, _ = Helarsekvivalent.objects.filter(villkor).delete()
     Befolkning.objects.filter(villkor).delete()
 
-    ar = inlast.ar
+    ar = inlasning.ar
     ny = Behovsimport.objects.create(
         filnamn=filnamn[:255],
         sha256=sha,
         kalla=kalla[:200],
-        antal_rader=len(inlast.rader),
+        antal_rader=len(inlasning.rader),
         ersatta_rader=ersatta,
         ar_fran=ar[0],
         ar_till=ar[-1],
@@ -110,12 +110,12 @@ def behovsanalys_import(*, actor, data: bytes, filnamn: str, kalla: str = "") ->
             varde=r.varde,
             behovsimport=ny,
         )
-        for r in inlast.rader
+        for r in inlasning.rader
     )
     Befolkning.objects.bulk_create(
         Befolkning(region=regioner[kod], kon=kon, ar=ar_, antal=antal, behovsimport=ny)
-        for (kod, kon, ar_), antal in inlast.befolkning.items()
+        for (kod, kon, ar_), antal in inlasning.befolkning.items()
     )
     return Importresultat(
-        behovsimport=ny, antal=len(inlast.rader), ersatta=ersatta, nya_regioner=nya
+        behovsimport=ny, antal=len(inlasning.rader), ersatta=ersatta, nya_regioner=nya
     )

@@ -8,9 +8,9 @@ import random
 
 from django.db import transaction
 
-from behovsanalys.las import KOLUMNER
 from behovsanalys.models import Behovsimport, Ersattning
 from behovsanalys.rapport import EXEMPEL_ETIKETT
+from behovsanalys.tolka import KOLUMNER
 from forbund.models import Forbund
 
 ETIKETT = EXEMPEL_ETIKETT

@@ -126,7 +126,7 @@ def _omgang(formular: Formular, insats, antal: int, rnd: random.Random) -> Omgan
         for f in fragor:
             if rnd.random() < 0.06:
                 continue  # a skipped question
-            if f.ar_skala:
+            if f.skalfraga:
                 varden[f.pk] = min(6, max(1, round(rnd.gauss(4.3, 1.1))))
             elif f.typ == Fraga.Typ.KON:
                 varden[f.pk] = rnd.choices([1, 2, 3], weights=[55, 40, 5])[0]

@@ -257,17 +257,17 @@ def mat_enkatrapport() -> dict:
     koder = sorted(set(Omgang.objects.values_list("formular__kod", flat=True)))
     antal = Svar.objects.count()
     start = time.perf_counter()
-    last, rader = 0.0, 0
+    inlasning, rader = 0.0, 0
     try:
         with _tidsgrans(AVBRYT_S):
             for kod in koder:
                 t = time.perf_counter()
                 df, _omgangar = selectors.svar_df_kod(kod)
-                last += time.perf_counter() - t
+                inlasning += time.perf_counter() - t
                 rader += len(df)
                 analysis.nns_rapport(df)
     except Avbruten:
-        return {"svar": antal, "svarsvarden": rader, "s": None, "las_s": round(last, 2),
+        return {"svar": antal, "svarsvarden": rader, "s": None, "inlasning_s": round(inlasning, 2),
                 "avbruten_efter_s": AVBRYT_S}  # fmt: skip
     sekunder = time.perf_counter() - start
     return {
@@ -275,8 +275,8 @@ def mat_enkatrapport() -> dict:
         "formular": len(koder),
         "svarsvarden": rader,
         "s": round(sekunder, 2),
-        "las_s": round(last, 2),
-        "berakna_s": round(sekunder - last, 2),
+        "inlasning_s": round(inlasning, 2),
+        "berakna_s": round(sekunder - inlasning, 2),
     }
 
 

@@ -67,7 +67,7 @@ class Budgetpost(models.Model):
         return self.namn
 
     @property
-    def ar_intakt(self) -> bool:
+    def raknas_som_intakt(self) -> bool:
         return self.grupp == Grupp.INTAKTER or self.intakt
 
 

@@ -130,7 +130,7 @@ def utfall_per_post(
 def _konto_post() -> tuple[dict[int, int], dict[int, bool]]:
     konto_post, intakt = {}, {}
     for post in Budgetpost.objects.prefetch_related("konton"):
-        intakt[post.pk] = post.ar_intakt
+        intakt[post.pk] = post.raknas_som_intakt
         for k in post.konton.all():
             konto_post[k.nummer] = post.pk
     return konto_post, intakt
@@ -177,12 +177,12 @@ def rapport(
             continue
         summa = Rad(f"Summa {grupp.label.lower()}", summa=True)
         for r in rader:
-            sign = -1 if (r.post.ar_intakt and grupp != Grupp.INTAKTER) else 1
+            sign = -1 if (r.post.raknas_som_intakt and grupp != Grupp.INTAKTER) else 1
             summa.budget += sign * r.budget
             summa.utfall += sign * r.utfall
             if r.prognos is not None:
                 summa.prognos = (summa.prognos or 0) + sign * r.prognos
-            target = result.intakter if r.post.ar_intakt else result.kostnader
+            target = result.intakter if r.post.raknas_som_intakt else result.kostnader
             target.budget += r.budget
             target.utfall += r.utfall
             if r.prognos is not None:

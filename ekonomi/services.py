@@ -47,7 +47,7 @@ def utfall_import(
     """Import a year's utfall from SIE4, CSV or Excel. All or nothing: one bad line and
     nothing changes. The same file again changes nothing; a corrected file for the same
     period (year and date) replaces the earlier one and says what changed per account."""
-    inlast = sie.las(data, filnamn, ar=ar)
+    inlast = sie.tolka(data, filnamn, ar=ar)
     if inlast.fel:
         raise Fel(inlast.fel)
     if not inlast.rader:

@@ -34,7 +34,7 @@ class Inlast:
     format: str = ""
 
 
-def las(data: bytes, filnamn: str, *, ar: int) -> Inlast:
+def tolka(data: bytes, filnamn: str, *, ar: int) -> Inlast:
     namn = filnamn.lower()
     if b"\x00" in data and not data.startswith(b"PK"):
         # Text files never hold NUL bytes, and PostgreSQL cannot store them in text.

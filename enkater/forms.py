@@ -1,7 +1,7 @@
 from django import forms
 
 from forbund.forms import DateInput
-from forbund.uploads import las_uppladdning
+from forbund.uploads import tolka_uppladdning
 
 from .formular_skalor import ALTERNATIV
 from .models import Formular, Fraga, Omgang
@@ -98,7 +98,7 @@ class ImportForm(forms.Form):
             if fil.size > 20 * 1024 * 1024:
                 raise forms.ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
             return fil.read()
-        data, _typ = las_uppladdning(fil)
+        data, _typ = tolka_uppladdning(fil)
         return data
 
 

@@ -73,7 +73,7 @@ class Fraga(models.Model):
         return f"{self.nummer} {self.text}"
 
     @property
-    def ar_skala(self) -> bool:
+    def skalfraga(self) -> bool:
         return self.typ in (self.Typ.SKALA_INSTAMMER, self.Typ.SKALA_FREKVENS)
 
 

@@ -206,7 +206,7 @@ def delad_lank_stang(*, actor, omgang: Omgang) -> Omgang:
 MAX_RADER = 20_000
 
 
-def las_svarsfil(data: bytes) -> list[list[str]]:
+def tolka_svarsfil(data: bytes) -> list[list[str]]:
     """The rows of an uploaded CSV or Excel (.xlsx) file, as text."""
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -338,7 +338,7 @@ def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
 
 
 def svar_import_fil(*, actor, omgang: Omgang, data: bytes) -> int:
-    return svar_import(actor=actor, omgang=omgang, rader=las_svarsfil(data))
+    return svar_import(actor=actor, omgang=omgang, rader=tolka_svarsfil(data))
 
 
 # -- Forms built by the kansli ----------------------------------------------------------------
@@ -348,7 +348,7 @@ def formular_har_svar(formular: Formular) -> bool:
     return Svar.objects.filter(omgang__formular=formular).exists()
 
 
-def _kontrollera_olast(formular: Formular) -> None:
+def _kontrollera_osparrat(formular: Formular) -> None:
     if formular_har_svar(formular):
         raise FormularSparrat(
             "Formuläret har svar och dess frågor kan inte längre ändras, så att svaren alltid "
@@ -379,7 +379,7 @@ def fraga_create(
     visas_om: Fraga | None = None,
     visas_om_svar: int | None = None,
 ) -> Fraga:
-    _kontrollera_olast(formular)
+    _kontrollera_osparrat(formular)
     fragor = list(formular.fragor.all())
     if not nummer:
         numrerade = [f for f in fragor if f.nummer.isdigit()]
@@ -411,7 +411,7 @@ def fraga_create(
 
 @transaction.atomic
 def fraga_delete(*, actor, fraga: Fraga) -> None:
-    _kontrollera_olast(fraga.formular)
+    _kontrollera_osparrat(fraga.formular)
     if Fraga.objects.filter(visas_om=fraga).exists():
         raise Fel(f"Andra frågor visas beroende på fråga {fraga.nummer}. Ta bort dem först.")
     fraga.delete()

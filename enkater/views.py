@@ -446,7 +446,7 @@ def formular_detail(request, pk: int):
             "formular": formular,
             "fragor": fragor,
             "form": form,
-            "last": services.formular_har_svar(formular),
+            "sparrat": services.formular_har_svar(formular),
         },
         status=status,
     )

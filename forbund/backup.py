@@ -111,7 +111,7 @@ def backup(fil: Path, *, anslutning: Anslutning | None = None, media: bool = Tru
     return skrivna
 
 
-def ar_tom(anslutning: Anslutning) -> bool:
+def utan_tabeller(anslutning: Anslutning) -> bool:
     """True when the database has no tables of its own (the public schema is empty)."""
     import psycopg
 
@@ -139,7 +139,7 @@ def restore(fil: Path, *, anslutning: Anslutning | None = None) -> list[str]:
             raise BackupFel(
                 f"{fil.name} är ingen säkerhetskopia från pg_dump i eget format (custom)."
             )
-    if not ar_tom(anslutning):
+    if not utan_tabeller(anslutning):
         raise BackupFel(
             f"Databasen {anslutning.name} är inte tom. Återställ till en tom databas, "
             "så att inget befintligt skrivs över."

@@ -65,7 +65,7 @@ def _office_open_xml(data: bytes) -> str:
     raise OgiltigFil(f"Office-filen är varken Word eller Excel. Tillåtna filtyper: {TILLATNA}.")
 
 
-def las_uppladdning(fil) -> tuple[bytes, str]:
+def tolka_uppladdning(fil) -> tuple[bytes, str]:
     """Read an uploaded file for a form's clean method: (content, MIME type), or a
     ValidationError with the Swedish reason."""
     from django.core.exceptions import ValidationError

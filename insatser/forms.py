@@ -241,7 +241,7 @@ class AnsokanForm(forms.Form):
         fil = self.cleaned_data.get("bilaga")
         if not fil:
             return None
-        data, filtyp = uploads.las_uppladdning(fil)
+        data, filtyp = uploads.tolka_uppladdning(fil)
         return (fil.name, data, filtyp)
 
     def __init__(self, *args, **kwargs):

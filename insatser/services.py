@@ -337,7 +337,7 @@ def period_komplettering(*, actor, period: Period, kommentar: str) -> None:
 IMPORT_KOLUMNER = ["tabell", "kategori", "totalt", "kvinnor", "man", "manader"]
 
 
-def _las_tabell(data: bytes, filnamn: str) -> list[list[str]]:
+def _tolka_tabell(data: bytes, filnamn: str) -> list[list[str]]:
     if filnamn.lower().endswith(".xlsx"):
         import openpyxl
 
@@ -364,7 +364,7 @@ def statistik_import(
     manader. `tabell` is one of deltagare, kommun, forsorjning_in, tid, avslut,
     forsorjning_ut. Errors name the file's row numbers.
     """
-    rows = _las_tabell(data, filnamn)
+    rows = _tolka_tabell(data, filnamn)
     if not rows:
         raise Fel(["Filen är tom."])
     header = [h.strip().lower() for h in rows[0]]

@@ -55,7 +55,7 @@ def _cpu_sekunder(pid: int) -> float:
     return total
 
 
-def las_statistik(fil: Path) -> dict:
+def tolka_statistik(fil: Path) -> dict:
     """Locust's CSV statistics: the totals and each page's figures."""
     with open(fil, newline="") as f:
         rader = list(csv.DictReader(f))
@@ -160,7 +160,7 @@ def main() -> int:
         "anvandare": args.anvandare,
         "tid": args.tid,
         "gunicorn_workers": args.workers,
-        **las_statistik(ut / "locust_stats.csv"),
+        **tolka_statistik(ut / "locust_stats.csv"),
         "varaktighet_s": round(varaktighet, 1),
     }
     antal, fel = resultat["anrop"], resultat["fel"]

@@ -8,40 +8,40 @@ from forbund.admin_site import KansliAdmin
 from .models import AttSats, Jav, Mote, Paragraf, Protokoll
 
 
-class LastAdmin(KansliAdmin):
-    def _last(self, obj) -> bool:
+class SparrAdmin(KansliAdmin):
+    def _sparrad(self, obj) -> bool:
         if obj is None:
             return False
         protokoll = obj if isinstance(obj, Protokoll) else getattr(obj, "protokoll", None)
         if protokoll is None and hasattr(obj, "paragraf"):
             protokoll = obj.paragraf.protokoll
-        return bool(protokoll and protokoll.ar_justerat)
+        return bool(protokoll and protokoll.status == Protokoll.Status.JUSTERAT)
 
     def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and not self._last(obj)
+        return super().has_change_permission(request, obj) and not self._sparrad(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and not self._last(obj)
+        return super().has_delete_permission(request, obj) and not self._sparrad(obj)
 
 
-class AttSatsInline(LastAdmin, admin.TabularInline):
+class AttSatsInline(SparrAdmin, admin.TabularInline):
     model = AttSats
     extra = 0
 
 
-class JavInline(LastAdmin, admin.TabularInline):
+class JavInline(SparrAdmin, admin.TabularInline):
     model = Jav
     extra = 0
 
 
 @admin.register(Mote)
-class MoteAdmin(LastAdmin, admin.ModelAdmin):
+class MoteAdmin(SparrAdmin, admin.ModelAdmin):
     list_display = ["datum", "organ", "plats"]
     list_filter = ["organ"]
 
 
 @admin.register(Protokoll)
-class ProtokollAdmin(LastAdmin, admin.ModelAdmin):
+class ProtokollAdmin(SparrAdmin, admin.ModelAdmin):
     list_display = ["mote", "typ", "status", "justerat"]
     list_select_related = ["mote__organ"]
     # Status, time and hash come only from the justering flow (services.protokoll_justera).
@@ -49,7 +49,7 @@ class ProtokollAdmin(LastAdmin, admin.ModelAdmin):
 
 
 @admin.register(Paragraf)
-class ParagrafAdmin(LastAdmin, admin.ModelAdmin):
+class ParagrafAdmin(SparrAdmin, admin.ModelAdmin):
     list_display = ["nummer", "rubrik", "protokoll"]
     list_select_related = ["protokoll__mote__organ"]
     search_fields = ["rubrik", "text"]

@@ -91,7 +91,7 @@ class HandlingForm(forms.Form):
 
     def clean_fil(self):
         fil = self.cleaned_data["fil"]
-        self.data_bytes, self.filtyp = uploads.las_uppladdning(fil)
+        self.data_bytes, self.filtyp = uploads.tolka_uppladdning(fil)
         return fil
 
 

@@ -31,13 +31,13 @@ def fridagar(ar: int) -> frozenset[dt.date]:
     return frozenset(dagar)
 
 
-def ar_vardag(d: dt.date) -> bool:
+def vardag(d: dt.date) -> bool:
     return d.weekday() < 5 and d not in fridagar(d.year)
 
 
 def nasta_vardag(d: dt.date) -> dt.date:
     """d itself if it is a weekday, otherwise the next one (lag 1930:173)."""
-    while not ar_vardag(d):
+    while not vardag(d):
         d += dt.timedelta(days=1)
     return d
 

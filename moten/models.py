@@ -165,11 +165,7 @@ class Protokoll(models.Model):
         return f"{self.get_typ_display()} {self.mote}"
 
     @property
-    def ar_justerat(self) -> bool:
-        return self.status == self.Status.JUSTERAT
-
-    @property
-    def ar_last(self) -> bool:
+    def sparrat(self) -> bool:
         return self.status in (self.Status.JUSTERAT, self.Status.FARDIGT)
 
 

@@ -47,7 +47,7 @@ class ProtokollSparrat(Fel):
 KONFLIKT_MEDDELANDE = "Paragrafen har ändrats av någon annan medan du skrev."
 
 
-LAST_MEDDELANDE = "Protokollet är justerat och kan inte ändras. Rättelser görs i en paragraf i ett senare protokoll."
+SPARR_MEDDELANDE = "Protokollet är justerat och kan inte ändras. Rättelser görs i en paragraf i ett senare protokoll."
 
 
 FARDIGT_MEDDELANDE = "Anteckningarna är markerade som färdiga och kan inte ändras."
@@ -56,8 +56,8 @@ FARDIGT_MEDDELANDE = "Anteckningarna är markerade som färdiga och kan inte än
 def _ensure_editable(protokoll: Protokoll) -> None:
     if protokoll.status == Protokoll.Status.FARDIGT:
         raise ProtokollSparrat(FARDIGT_MEDDELANDE)
-    if protokoll.ar_last:
-        raise ProtokollSparrat(LAST_MEDDELANDE)
+    if protokoll.sparrat:
+        raise ProtokollSparrat(SPARR_MEDDELANDE)
     # Once one justerare has signed, the text they approved must not change under them.
     if (
         protokoll.status == Protokoll.Status.NUMRERAT
@@ -118,7 +118,7 @@ def mote_update(*, actor, mote: Mote, **fields) -> Mote:
     return mote
 
 
-def _dagordning_last(mote: Mote) -> None:
+def _dagordning_andringsbar(mote: Mote) -> None:
     if mote.protokoll.status != Protokoll.Status.UTKAST:
         raise ProtokollSparrat(
             "Dagordningen kan inte ändras när protokollets paragrafer är numrerade."
@@ -138,7 +138,7 @@ def _resequence(rows: list, actor) -> None:
 @transaction.atomic
 def dagordningspunkt_create(*, actor, mote: Mote, **fields) -> Dagordningspunkt:
     """A new item, placed before the closing standard items (övriga frågor, avslutning)."""
-    _dagordning_last(mote)
+    _dagordning_andringsbar(mote)
     rows = list(mote.dagordning.select_for_update().order_by("ordning", "pk"))
     punkt = Dagordningspunkt(mote=mote, ordning=0, **fields)
     historik.save(punkt, actor=actor, validate=True)
@@ -150,7 +150,7 @@ def dagordningspunkt_create(*, actor, mote: Mote, **fields) -> Dagordningspunkt:
 
 @transaction.atomic
 def dagordningspunkt_update(*, actor, punkt: Dagordningspunkt, **fields) -> Dagordningspunkt:
-    _dagordning_last(punkt.mote)
+    _dagordning_andringsbar(punkt.mote)
     for name, value in fields.items():
         setattr(punkt, name, value)
     historik.save(punkt, actor=actor, validate=True)
@@ -159,7 +159,7 @@ def dagordningspunkt_update(*, actor, punkt: Dagordningspunkt, **fields) -> Dago
 
 @transaction.atomic
 def dagordningspunkt_delete(*, actor, punkt: Dagordningspunkt) -> None:
-    _dagordning_last(punkt.mote)
+    _dagordning_andringsbar(punkt.mote)
     historik.delete(punkt, actor=actor)
 
 
@@ -172,7 +172,7 @@ def _flytta(rows: list, index: int, steg: int) -> list:
 
 @transaction.atomic
 def dagordningspunkt_move(*, actor, punkt: Dagordningspunkt, steg: int) -> None:
-    _dagordning_last(punkt.mote)
+    _dagordning_andringsbar(punkt.mote)
     rows = list(punkt.mote.dagordning.select_for_update().order_by("ordning", "pk"))
     _resequence(_flytta(rows, [r.pk for r in rows].index(punkt.pk), steg), actor)
 
@@ -551,8 +551,8 @@ def protokoll_justera(*, actor, protokoll: Protokoll, person: Person, tidpunkt=N
     """Record one person's justering. Returns True when it completed the protocol, which is
     then locked with the SHA-256 of its content."""
     protokoll = Protokoll.objects.select_for_update().get(pk=protokoll.pk)
-    if protokoll.ar_last:
-        raise ProtokollSparrat(LAST_MEDDELANDE)
+    if protokoll.sparrat:
+        raise ProtokollSparrat(SPARR_MEDDELANDE)
     if protokoll.status != Protokoll.Status.NUMRERAT:
         raise ProtokollSparrat("Protokollet är inte klart för justering.")
     justering = protokoll.justeringar.select_for_update().filter(person=person).first()

@@ -44,13 +44,13 @@ def _get_mote_for_user(request, pk: int, *, edit: bool = False) -> Mote:
     return mote
 
 
-def _last_fel(protokoll: Protokoll) -> services.ProtokollSparrat:
+def _sparr_fel(protokoll: Protokoll) -> services.ProtokollSparrat:
     if protokoll.status == Protokoll.Status.FARDIGT:
         return services.ProtokollSparrat(services.FARDIGT_MEDDELANDE)
-    return services.ProtokollSparrat(services.LAST_MEDDELANDE)
+    return services.ProtokollSparrat(services.SPARR_MEDDELANDE)
 
 
-def _last(request, exc: services.ProtokollSparrat, to: str):
+def _sparrad(request, exc: services.ProtokollSparrat, to: str):
     messages.error(request, str(exc))
     return redirect(to)
 
@@ -96,7 +96,7 @@ def mote_detail(request, pk: int):
         "dagordning": mote.dagordning.prefetch_related("handlingar").order_by("ordning", "pk"),
         "handlingar": mote.handlingar.all(),
         "kan_andra": permissions.can_edit_mote(request.user, mote),
-        "dagordning_last": mote.protokoll.status != Protokoll.Status.UTKAST,
+        "dagordning_sparrad": mote.protokoll.status != Protokoll.Status.UTKAST,
         "mottagare": services.kallelse_mottagare(mote),
     }
     return render(request, "moten/mote_detail.html", context)
@@ -112,7 +112,7 @@ def mote_edit(request, pk: int):
             try:
                 services.mote_update(actor=request.user, mote=mote, **form.cleaned_data)
             except services.ProtokollSparrat as exc:
-                return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
+                return _sparrad(request, exc, reverse("mote_detail", args=[mote.pk]))
             return redirect("mote_detail", pk=mote.pk)
         return render(request, "moten/mote_form.html", context, status=INVALID)
     return render(request, "moten/mote_form.html", context)
@@ -128,7 +128,7 @@ def punkt_create(request, pk: int):
             try:
                 services.dagordningspunkt_create(actor=request.user, mote=mote, **form.cleaned_data)
             except services.ProtokollSparrat as exc:
-                return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
+                return _sparrad(request, exc, reverse("mote_detail", args=[mote.pk]))
             return redirect(reverse("mote_detail", args=[mote.pk]) + "#dagordning")
         return render(request, "moten/punkt_form.html", context, status=INVALID)
     return render(request, "moten/punkt_form.html", context)
@@ -152,7 +152,7 @@ def punkt_edit(request, pk: int):
                     actor=request.user, punkt=punkt, **form.cleaned_data
                 )
             except services.ProtokollSparrat as exc:
-                return _last(request, exc, reverse("mote_detail", args=[punkt.mote_id]))
+                return _sparrad(request, exc, reverse("mote_detail", args=[punkt.mote_id]))
             return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
         return render(request, "moten/punkt_form.html", context, status=INVALID)
     return render(request, "moten/punkt_form.html", context)
@@ -196,7 +196,7 @@ def handling_upload(request, pk: int):
                     dagordningspunkt=form.cleaned_data["dagordningspunkt"],
                 )
             except services.ProtokollSparrat as exc:
-                return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
+                return _sparrad(request, exc, reverse("mote_detail", args=[mote.pk]))
             messages.success(request, f"Bilaga {handling.nummer} är uppladdad.")
             return redirect(reverse("mote_detail", args=[mote.pk]) + "#handlingar")
         return render(request, "moten/handling_form.html", context, status=INVALID)
@@ -231,7 +231,7 @@ def kallelse_send(request, pk: int):
             actor=request.user, mote=mote, pdf=dokument.kallelse_pdf(mote), text=text
         )
     except services.ProtokollSparrat as exc:
-        return _last(request, exc, reverse("mote_detail", args=[mote.pk]))
+        return _sparrad(request, exc, reverse("mote_detail", args=[mote.pk]))
     if mottagare:
         messages.success(request, f"Kallelsen är skickad till {len(mottagare)} mottagare.")
     else:
@@ -263,7 +263,7 @@ def _protokoll_context(request, protokoll: Protokoll) -> dict:
     mote, justerat_datum = context["mote"], context["justerat_datum"]
     senast = kalender.justering_senast(mote.datum)
     context.update(
-        kan_andra=permissions.can_edit_mote(request.user, mote) and not protokoll.ar_last,
+        kan_andra=permissions.can_edit_mote(request.user, mote) and not protokoll.sparrat,
         kan_justera=permissions.can_justera(request.user, protokoll, context["justeringar"]),
         justering_senast=senast,
         justerat_sent=bool(justerat_datum and justerat_datum > senast),
@@ -353,10 +353,10 @@ def _render_kort(request, paragraf: Paragraf, protokoll: Protokoll, *, status: i
 @require_http_methods(["GET", "POST"])
 def paragraf_create(request, pk: int):
     protokoll = _get_protokoll(request, pk, edit=True)
-    if protokoll.ar_last:
-        return _last(
+    if protokoll.sparrat:
+        return _sparrad(
             request,
-            _last_fel(protokoll),
+            _sparr_fel(protokoll),
             reverse("protokoll_detail", args=[pk]),
         )
     form = _paragraf_form(protokoll, data=request.POST or None)
@@ -368,7 +368,7 @@ def paragraf_create(request, pk: int):
                     actor=request.user, protokoll=protokoll, **_paragraf_fields(form)
                 )
             except services.ProtokollSparrat as exc:
-                return _last(request, exc, reverse("protokoll_detail", args=[pk]))
+                return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
             if request.htmx:
                 # The form's place empties; the card is appended to the list out of band.
                 kort = _render_kort(request, paragraf, protokoll, status=201)
@@ -398,7 +398,7 @@ def _get_paragraf(request, pk: int, *, edit: bool) -> Paragraf:
 def paragraf_detail(request, pk: int):
     paragraf = _get_paragraf(request, pk, edit=False)
     protokoll = paragraf.protokoll
-    kan_andra = permissions.can_edit_mote(request.user, protokoll.mote) and not protokoll.ar_last
+    kan_andra = permissions.can_edit_mote(request.user, protokoll.mote) and not protokoll.sparrat
     if not request.htmx:
         return redirect(reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{paragraf.pk}")
     return render(
@@ -418,10 +418,10 @@ def paragraf_detail(request, pk: int):
 def paragraf_edit(request, pk: int):
     paragraf = _get_paragraf(request, pk, edit=True)
     protokoll = paragraf.protokoll
-    if protokoll.ar_last:
-        return _last(
+    if protokoll.sparrat:
+        return _sparrad(
             request,
-            _last_fel(protokoll),
+            _sparr_fel(protokoll),
             reverse("protokoll_detail", args=[protokoll.pk]),
         )
     template = "moten/protokoll.html#paragraf_form" if request.htmx else "moten/paragraf_form.html"
@@ -444,7 +444,7 @@ def paragraf_edit(request, pk: int):
             **_paragraf_fields(form),
         )
     except services.ProtokollSparrat as exc:
-        return _last(request, exc, reverse("protokoll_detail", args=[protokoll.pk]))
+        return _sparrad(request, exc, reverse("protokoll_detail", args=[protokoll.pk]))
     except services.Konflikt as conflict:
         # Keep what this user typed, show what the other saved, and let them save again
         # on top of the newer version once they have merged the two.
@@ -522,10 +522,10 @@ def _roster_initial(protokoll: Protokoll) -> list[dict]:
 @require_http_methods(["GET", "POST"])
 def narvaro_edit(request, pk: int):
     protokoll = _get_protokoll(request, pk, edit=True)
-    if protokoll.ar_last:
-        return _last(
+    if protokoll.sparrat:
+        return _sparrad(
             request,
-            _last_fel(protokoll),
+            _sparr_fel(protokoll),
             reverse("protokoll_detail", args=[pk]),
         )
     if request.method == "POST":
@@ -597,7 +597,7 @@ def protokoll_numrera(request, pk: int):
                     justerare=list(form.cleaned_data["justerare"]),
                 )
             except services.ProtokollSparrat as exc:
-                return _last(request, exc, reverse("protokoll_detail", args=[pk]))
+                return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
             messages.success(
                 request,
                 f"Paragraferna har fått § {nummer[0]}–{nummer[-1]}. Protokollet kan justeras.",
@@ -624,7 +624,7 @@ def protokoll_justera(request, pk: int):
                     actor=request.user, protokoll=protokoll, person=person
                 )
             except services.ProtokollSparrat as exc:
-                return _last(request, exc, reverse("protokoll_detail", args=[pk]))
+                return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
             messages.success(
                 request,
                 "Protokollet är justerat av alla och låst."

@@ -107,7 +107,7 @@ class Verksamhetsrapport(models.Model):
         return f"Delårsrapport {period} {self.ar}"
 
     @property
-    def last(self) -> bool:
+    def sparrad(self) -> bool:
         return self.status == self.Status.GODKAND
 
 

@@ -59,7 +59,7 @@ def docx(k: dict) -> bytes:
         + (
             f"Godkänd av styrelsen i § {rapport.paragraf.nummer}, "
             f"{rapport.paragraf.protokoll.mote.datum.isoformat()}."
-            if rapport.last
+            if rapport.sparrad
             else "Utkast, inte godkänt av styrelsen."
         )
     )

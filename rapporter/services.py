@@ -22,7 +22,7 @@ KONFLIKT_MEDDELANDE = (
 )
 
 
-def _las_fel(rapport) -> Fel:
+def _sparr_fel(rapport) -> Fel:
     nummer = rapport.paragraf.nummer if rapport.paragraf_id else "?"
     return Fel(
         f"{rapport.titel} (utgåva {rapport.utgava}) är godkänd av styrelsen i § {nummer} och "
@@ -64,8 +64,8 @@ def rapportavsnitt_save(*, actor, avsnitt, text: str, version: int):
         .select_related("rapport__paragraf")
         .get(pk=avsnitt.pk)
     )
-    if avsnitt.rapport.last:
-        raise _las_fel(avsnitt.rapport)
+    if avsnitt.rapport.sparrad:
+        raise _sparr_fel(avsnitt.rapport)
     if avsnitt.version != version:
         raise Konflikt(avsnitt, KONFLIKT_MEDDELANDE)
     avsnitt.text = text
@@ -81,8 +81,8 @@ def verksamhetsrapport_godkann(*, actor, rapport, paragraf):
     and the edition is locked."""
 
     rapport = Verksamhetsrapport.objects.select_for_update().get(pk=rapport.pk)
-    if rapport.last:
-        raise _las_fel(rapport)
+    if rapport.sparrad:
+        raise _sparr_fel(rapport)
     if paragraf.nummer is None or paragraf.organ.typ != Organ.Typ.STYRELSE:
         raise Fel("Välj en numrerad paragraf i styrelsens protokoll.")
     datum = paragraf.protokoll.mote.datum
@@ -103,7 +103,7 @@ def verksamhetsrapport_godkann(*, actor, rapport, paragraf):
 @transaction.atomic
 def verksamhetsrapport_ny_utgava(*, actor, fran):
     """A new draft edition from an approved one, with its texts; the approved one stays."""
-    if not fran.last:
+    if not fran.sparrad:
         raise Fel("Bara en godkänd rapport kan få en ny utgåva; utkastet kan ändras direkt.")
     syskon = Verksamhetsrapport.objects.select_for_update().filter(
         typ=fran.typ, fran=fran.fran, till=fran.till

@@ -108,12 +108,12 @@ def verksamhetsrapport_detail(request, pk: int):
     )
     context = vr.kontext(rapport) | {
         "utgavor": utgavor,
-        "kan_andra": kan_andra and not rapport.last,
+        "kan_andra": kan_andra and not rapport.sparrad,
         "kan_ny_utgava": kan_andra
-        and rapport.last
+        and rapport.sparrad
         and not any(u.status == Verksamhetsrapport.Status.UTKAST for u in utgavor),
         "paragrafer": moten_selectors.beslutsparagrafer(fran=rapport.till)[:100]
-        if kan_andra and not rapport.last
+        if kan_andra and not rapport.sparrad
         else [],
     }
     return render(request, "rapporter/verksamhetsrapport.html", context)
@@ -126,8 +126,8 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
     require(permissions.can_edit_rapporter(request.user))
     rapport = _rapport(request, pk)
     avsnitt = get_object_or_404(rapport.avsnitt, nyckel=nyckel)
-    if rapport.last:
-        messages.error(request, str(services._las_fel(rapport)))
+    if rapport.sparrad:
+        messages.error(request, str(services._sparr_fel(rapport)))
         return redirect("verksamhetsrapport_detail", pk=rapport.pk)
     form = AvsnittForm(
         request.POST or None, initial={"text": avsnitt.text, "version": avsnitt.version}

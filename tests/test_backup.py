@@ -121,7 +121,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, tom_databas):
     fil.write_text("SELECT 1;")
     with pytest.raises(backup.BackupFel, match="ingen säkerhetskopia"):
         backup.restore(fil, anslutning=tom_databas)
-    assert backup.ar_tom(tom_databas)
+    assert backup.utan_tabeller(tom_databas)
 
 
 def test_a_truncated_backup_leaves_the_target_empty(transactional_db, tmp_path, tom_databas):
@@ -132,4 +132,4 @@ def test_a_truncated_backup_leaves_the_target_empty(transactional_db, tmp_path, 
     trasig.write_bytes(fil.read_bytes()[: fil.stat().st_size // 2])
     with pytest.raises(backup.BackupFel, match="pg_restore misslyckades"):
         backup.restore(trasig, anslutning=tom_databas)
-    assert backup.ar_tom(tom_databas)
+    assert backup.utan_tabeller(tom_databas)

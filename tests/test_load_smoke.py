@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from devtools import skala
-from loadtest.kor import las_statistik
+from loadtest.kor import tolka_statistik
 
 ROT = Path(__file__).resolve().parent.parent
 
@@ -56,7 +56,7 @@ def test_the_load_scenario_runs_without_errors(live_server, tmp_path):
         timeout=120,
         check=False,
     )
-    statistik = las_statistik(tmp_path / "locust_stats.csv")
+    statistik = tolka_statistik(tmp_path / "locust_stats.csv")
     assert korning.returncode == 0, korning.stdout[-3000:] + korning.stderr[-3000:]
     assert statistik["fel"] == 0, statistik
     # Every kind of user got its work done.

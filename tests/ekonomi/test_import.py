@@ -137,12 +137,12 @@ def test_totals_equal_the_transactions_and_a_bad_line_changes_nothing(ekonomi, r
     for konto in KONTON:
         post = Budgetpost.objects.get(konton__nummer=konto)
         total = sum(Decimal(b) for k, _d, b in rows if k == konto)
-        expected = -total if post.ar_intakt else total
+        expected = -total if post.raknas_som_intakt else total
         assert by_post[konto] == int(expected)
     assert r.kostnader.utfall == sum(
         int(sum(Decimal(b) for k, _d, b in rows if k == konto))
         for konto in KONTON
-        if not Budgetpost.objects.get(konton__nummer=konto).ar_intakt
+        if not Budgetpost.objects.get(konton__nummer=konto).raknas_som_intakt
     )
 
 

@@ -6,16 +6,16 @@ from decimal import Decimal
 
 import pytest
 
-from behovsanalys.las import las
+from behovsanalys.tolka import tolka
 
 from .conftest import HEADER, RADER, csv_fil, xlsx_fil
 
 
 def test_semicolon_utf8_with_decimal_comma_and_thousands_space():
-    inlast = las(csv_fil(), "fil.csv")
-    assert inlast.fel == []
-    assert len(inlast.rader) == 10
-    riket = inlast.rader[-2]
+    inlasning = tolka(csv_fil(), "fil.csv")
+    assert inlasning.fel == []
+    assert len(inlasning.rader) == 10
+    riket = inlasning.rader[-2]
     assert (riket.ar, riket.regionkod, riket.kon, riket.ersattning, riket.varde) == (
         2023,
         "00",
@@ -23,9 +23,9 @@ def test_semicolon_utf8_with_decimal_comma_and_thousands_space():
         "sjukpenning",
         Decimal("86100.00"),
     )
-    assert inlast.befolkning[("2281", "man", 2022)] == 29000
-    assert inlast.regioner == {"2281": "Sundsvall", "00": "Riket"}
-    assert inlast.ar == [2022, 2023]
+    assert inlasning.befolkning[("2281", "man", 2022)] == 29000
+    assert inlasning.regioner == {"2281": "Sundsvall", "00": "Riket"}
+    assert inlasning.ar == [2022, 2023]
 
 
 @pytest.mark.parametrize(
@@ -44,10 +44,10 @@ def test_semicolon_utf8_with_decimal_comma_and_thousands_space():
     ids=["utf8-bom", "cp1252", "comma-and-point"],
 )
 def test_separators_and_encodings(data):
-    inlast = las(data, "fil.csv")
-    assert inlast.fel == []
-    assert len(inlast.rader) == 10
-    assert {r.ersattning for r in inlast.rader} == {"sjukpenning", "ekonomiskt_bistand"}
+    inlasning = tolka(data, "fil.csv")
+    assert inlasning.fel == []
+    assert len(inlasning.rader) == 10
+    assert {r.ersattning for r in inlasning.rader} == {"sjukpenning", "ekonomiskt_bistand"}
 
 
 def test_swedish_headers_aliases_and_extra_columns():
@@ -57,9 +57,9 @@ def test_swedish_headers_aliases_and_extra_columns():
         "2023;180;Stockholm;M;aktivitetsstöd;4 000;310000;SCB",
         "2023;3;Uppsala län;Kvinnor;Försörjningsstöd;2 000;120000;SCB",
     ]
-    inlast = las(csv_fil(rader, header=header), "fil.csv")
-    assert inlast.fel == []
-    assert [(r.regionkod, r.kon, r.ersattning) for r in inlast.rader] == [
+    inlasning = tolka(csv_fil(rader, header=header), "fil.csv")
+    assert inlasning.fel == []
+    assert [(r.regionkod, r.kon, r.ersattning) for r in inlasning.rader] == [
         ("0180", "kvinnor", "sjukpenning"),
         ("0180", "man", "arbetsmarknadsatgarder"),
         ("03", "kvinnor", "ekonomiskt_bistand"),
@@ -69,9 +69,9 @@ def test_swedish_headers_aliases_and_extra_columns():
 def test_region_code_inside_the_name_as_scb_writes_it():
     header = "ar;region;kon;ersattning;helarsekvivalenter;befolkning_20_64"
     rader = ["2023;2281 Sundsvall;kvinnor;sjukpenning;800;28000", "2023;Riket;män;sjukpenning;1;2"]
-    inlast = las(csv_fil(rader, header=header), "fil.csv")
-    assert inlast.fel == []
-    assert inlast.regioner == {"2281": "Sundsvall", "00": "Riket"}
+    inlasning = tolka(csv_fil(rader, header=header), "fil.csv")
+    assert inlasning.fel == []
+    assert inlasning.regioner == {"2281": "Sundsvall", "00": "Riket"}
 
 
 def test_excel_with_numbers_as_numbers():
@@ -83,9 +83,9 @@ def test_excel_with_numbers_as_numbers():
             [2023, 0, "Riket", "män", "sjukpenning", 44850.25, 2990000],
         ]
     )
-    inlast = las(data, "fil.xlsx")
-    assert inlast.fel == []
-    assert [(r.regionkod, r.varde) for r in inlast.rader] == [
+    inlasning = tolka(data, "fil.xlsx")
+    assert inlasning.fel == []
+    assert [(r.regionkod, r.varde) for r in inlasning.rader] == [
         ("2281", Decimal("812.40")),
         ("22", Decimal("1000.00")),
         ("00", Decimal("44850.25")),
@@ -97,9 +97,9 @@ def test_population_may_be_given_once_per_region_kon_and_year():
         "2023;2281;Sundsvall;kvinnor;sjukpenning;800;28000",
         "2023;2281;Sundsvall;kvinnor;ekonomiskt bistånd;300;",
     ]
-    inlast = las(csv_fil(rader), "fil.csv")
-    assert inlast.fel == []
-    assert inlast.befolkning == {("2281", "kvinnor", 2023): 28000}
+    inlasning = tolka(csv_fil(rader), "fil.csv")
+    assert inlasning.fel == []
+    assert inlasning.befolkning == {("2281", "kvinnor", 2023): 28000}
 
 
 FEL = [
@@ -192,6 +192,6 @@ FEL = [
 
 @pytest.mark.parametrize(("data", "fel"), FEL)
 def test_malformed_files_are_refused_with_line_numbers(data, fel):
-    inlast = las(data, "fil.csv")
-    assert inlast.fel == [f.replace("{NASTA_AR}", str(dt.date.today().year + 1)) for f in fel]
-    assert inlast.rader == [] or inlast.fel
+    inlasning = tolka(data, "fil.csv")
+    assert inlasning.fel == [f.replace("{NASTA_AR}", str(dt.date.today().year + 1)) for f in fel]
+    assert inlasning.rader == [] or inlasning.fel

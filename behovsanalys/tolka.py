@@ -94,7 +94,7 @@ class Rad:
 
 
 @dataclass
-class Inlast:
+class Inlasning:
     rader: list[Rad] = field(default_factory=list)
     regioner: dict[str, str] = field(default_factory=dict)  # kod -> namn
     befolkning: dict[tuple[str, str, int], int] = field(default_factory=dict)
@@ -145,32 +145,32 @@ def _tal(text: str) -> Decimal:
     return value
 
 
-def las(data: bytes, filnamn: str = "") -> Inlast:
+def tolka(data: bytes, filnamn: str = "") -> Inlasning:
     """Read CSV or Excel (.xlsx), recognised by content, into rows or line errors."""
     if not data or not data.strip():
-        return Inlast(fel=["Filen är tom."])
+        return Inlasning(fel=["Filen är tom."])
     try:
         typ = kand_filtyp(data)
     except OgiltigFil as exc:
         if data.startswith(b"PK\x03\x04"):  # a zip that is no readable workbook
-            return Inlast(fel=[str(exc)])
+            return Inlasning(fel=[str(exc)])
         typ = "text"
     if typ == "application/vnd.ms-office":
-        return Inlast(
+        return Inlasning(
             fel=["Excel 97–2003 (.xls) kan inte läsas. Spara filen som .xlsx eller som CSV."]
         )
     if typ == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
         try:
             rows = _xlsx_rader(data)
         except Exception:  # noqa: BLE001 - any unreadable workbook is a user input error
-            return Inlast(fel=["Excel-filen är skadad och kan inte läsas."])
-        return las_rader(rows)
+            return Inlasning(fel=["Excel-filen är skadad och kan inte läsas."])
+        return tolka_rader(rows)
     if typ != "text":
-        return Inlast(
+        return Inlasning(
             fel=[f"Filen är varken CSV eller Excel (.xlsx). Tillåtna filer: {TILLATNA_FILER}."]
         )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        return Inlast(
+        return Inlasning(
             fel=[
                 "Filen är sparad som UTF-16 (”Unicode-text”), som inte kan läsas. "
                 "Spara den som ”CSV UTF-8” eller ”CSV (semikolonavgränsad)”."
@@ -178,8 +178,8 @@ def las(data: bytes, filnamn: str = "") -> Inlast:
         )
     rows = csv_rader(data)
     if rows is None:
-        return Inlast(fel=[f"Filen kan inte läsas som text. Tillåtna filer: {TILLATNA_FILER}."])
-    return las_rader(rows)
+        return Inlasning(fel=[f"Filen kan inte läsas som text. Tillåtna filer: {TILLATNA_FILER}."])
+    return tolka_rader(rows)
 
 
 def _xlsx_rader(data: bytes) -> list[list[str]]:
@@ -215,9 +215,9 @@ def _kolumner(header: list[str]) -> tuple[dict[str, int], list[str]]:
     return col, saknas
 
 
-def las_rader(rows: list[list[str]]) -> Inlast:
+def tolka_rader(rows: list[list[str]]) -> Inlasning:
     """The long layout (KOLUMNER; extra columns are ignored), line numbers from 1 = header."""
-    result = Inlast()
+    result = Inlasning()
     if not rows or not any(c.strip() for r in rows for c in r):
         result.fel.append("Filen är tom.")
         return result
