@@ -28,9 +28,11 @@ run: install
 	@echo "Förbundsportalen: http://127.0.0.1:$(PORT)/  (avsluta med Ctrl-C)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# ruff (with PLC0415: no imports inside functions) and import-linter (the layers, pyproject.toml).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .

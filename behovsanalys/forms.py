@@ -1,5 +1,7 @@
 from django import forms
 
+from forbund.uploads import MAX_STORLEK
+
 from .analys import TOTALT
 from .models import Ersattning
 
@@ -49,7 +51,6 @@ class ImportForm(forms.Form):
     )
 
     def clean_fil(self):
-        from forbund.uploads import MAX_STORLEK
 
         fil = self.cleaned_data["fil"]
         if fil.size > MAX_STORLEK:

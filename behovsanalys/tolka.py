@@ -19,6 +19,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+import openpyxl
+
 from forbund.formatting import tusental
 from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
 
@@ -183,7 +185,6 @@ def tolka(data: bytes, filnamn: str = "") -> Inlasning:
 
 
 def _xlsx_rader(data: bytes) -> list[list[str]]:
-    import openpyxl
 
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     rows = []

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from behovsanalys.models import Behovsimport, Ersattning
 from behovsanalys.rapport import EXEMPEL_ETIKETT
+from behovsanalys.services import behovsanalys_import
 from behovsanalys.tolka import KOLUMNER
 from forbund.models import Forbund
 
@@ -84,7 +85,6 @@ def exempel_csv(seed: int = FRO) -> bytes:
 def load() -> bool:
     """Import the sample through the same service as an uploaded file; nothing if the
     behovsanalys already has an import, or there is no förbund yet."""
-    from behovsanalys.services import behovsanalys_import
 
     if Behovsimport.objects.exists() or not Forbund.objects.exists():
         return False

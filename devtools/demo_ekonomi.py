@@ -4,6 +4,7 @@ BAS-style and invented; the seed does not give them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from ekonomi.models import (
     Verksamhetsar,
 )
 from insatser.models import Insats
+from rapporter import services as rapporter_services
 
 # (grupp, namn, konto, budget tkr, prognos tkr, insats, intäkt i kostnadsgrupp)
 POSTER_2021 = [
@@ -172,9 +174,6 @@ ARSREDOVISNING_2021 = {
 
 def _arsredovisning_2021() -> None:
     """A draft årsredovisning 2021 with the kansli's texts; its figures are computed live."""
-    import datetime as dt
-
-    from rapporter import services as rapporter_services
 
     rapporter_services.verksamhetsrapport_create(
         actor=None,

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from forbund.models import Part, Person
 from insatser import services, sus
-from insatser.models import Beviljning, Insats, Mal, Tabell
+from insatser.models import Arrangemang, Beviljning, Insats, Mal, Tabell
 from moten.models import Paragraf
 
 from .demo_insatser_data import INSATSER, UPPFOLJNINGAR
@@ -258,7 +258,6 @@ ARRANGEMANG = [
 
 
 def _arrangemang(kansli) -> None:
-    from insatser.models import Arrangemang
 
     sip = Insats.objects.filter(namn="SIP-samordnare Arbetsmarknadstorget").first()
     for namn, typ, regi, fran, till, arrangor, deltagare in ARRANGEMANG:

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from forbund.models import Organ, Person, Uppdrag
 from moten import services
-from moten.models import Dagordningspunkt, Mote, Narvaro, Paragrafnummer, Protokoll
+from moten.models import Dagordningspunkt, Justering, Mote, Narvaro, Paragrafnummer, Protokoll
 
 from .demo_moten_data import MINNESANTECKNINGAR, PROTOKOLL
 
@@ -103,7 +103,6 @@ def _load_protokoll(data: dict, personer: dict[str, Person]) -> Protokoll:
     # Justering and anslag on the seed's own dates.
     protokoll.status = Protokoll.Status.NUMRERAT
     protokoll.save(update_fields=["status"])
-    from moten.models import Justering
 
     ordforande = personer[ORDFORANDE]
     justerare = personer[data["justerare"]]

@@ -18,9 +18,20 @@ from dataclasses import asdict, dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from devtools import skala
+from devtools.management.commands.bench_sie_import import generera
+from ekonomi import services
+from ekonomi.models import Transaktion
+from enkater import analysis, selectors
+from enkater.models import Omgang, Svar
+from insatser.models import Insats, Period
+from moten import dokument
+from moten.models import Paragraf, Protokoll
 
 # Targets of issue #8 on the 2-core machine.
 MAL_MEDIAN_MS = 150
@@ -52,9 +63,6 @@ class Matning:
 
 
 def _storsta_omgang() -> int | None:
-    from django.db.models import Count
-
-    from enkater.models import Omgang
 
     o = Omgang.objects.annotate(n=Count("svar")).order_by("-n", "pk").first()
     return o.pk if o else None
@@ -62,9 +70,6 @@ def _storsta_omgang() -> int | None:
 
 def _storsta_insats() -> int | None:
     """The insats with the most statistics periods (the demo's SIP insats at both sizes)."""
-    from django.db.models import Count
-
-    from insatser.models import Insats
 
     i = Insats.objects.annotate(n=Count("perioder")).order_by("-n", "pk").first()
     return i.pk if i else None
@@ -192,7 +197,6 @@ def mat_sida(sida: Sida, *, varv: int = 20, uppvarmning: int = 3) -> Matning:
 def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -> list[Matning]:
     """Every key page. The protocol editor is measured on a draft of 25 paragraphs made for
     the purpose; it and everything the requests write (sessions) are rolled back."""
-    from devtools import skala
 
     resultat = []
     with transaction.atomic():
@@ -211,8 +215,6 @@ def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -
 
 def mat_protokoll_pdf(*, varv: int = 5) -> dict:
     """The 25-paragraph protocol of 2021-11-26 (the demo's) to PDF, as the page serves it."""
-    from moten import dokument
-    from moten.models import Protokoll
 
     protokoll = Protokoll.objects.get(mote__datum=dt.date(2021, 11, 26), typ="protokoll")
     dokument.protokoll_pdf(dokument.hamta(protokoll.pk))  # fonts and templates
@@ -233,8 +235,6 @@ def mat_protokoll_pdf(*, varv: int = 5) -> dict:
 def mat_sie_import(*, antal: int = 100_000) -> dict:
     """An SIE4 file of `antal` transactions through ekonomi.services.utfall_import, with the
     file generator of bench_sie_import; rolled back."""
-    from devtools.management.commands.bench_sie_import import generera
-    from ekonomi import services
 
     data = generera(antal, 2099)
     with transaction.atomic():
@@ -249,8 +249,6 @@ def mat_enkatrapport() -> dict:
     """The full survey report over every answer in the database: read from PostgreSQL into
     pandas (enkater.selectors.svar_df) and the NNS report with suppression
     (enkater.analysis), as the results pages compute it."""
-    from enkater import analysis, selectors
-    from enkater.models import Omgang, Svar
 
     # A report is per form (its rounds are the universe the suppression keeps consistent);
     # the full report is every form's, each read and suppressed as the result pages do.
@@ -281,10 +279,6 @@ def mat_enkatrapport() -> dict:
 
 
 def databasstorlek() -> dict:
-    from ekonomi.models import Transaktion
-    from enkater.models import Svar
-    from insatser.models import Insats, Period
-    from moten.models import Paragraf, Protokoll
 
     return {
         "protokoll": Protokoll.objects.count(),

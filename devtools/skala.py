@@ -28,6 +28,53 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.utils import timezone
+
+from devtools.demo import load_demo
+from devtools.management.commands.load_demo import STEG
+from ekonomi.models import (
+    Budgetpost,
+    Budgetrad,
+    Budgetversion,
+    Grupp,
+    Konto,
+    Prognos,
+    Transaktion,
+    Utfallsimport,
+    Verksamhetsar,
+)
+from enkater import services as enkat_services
+from enkater.models import Formular, Fraga, Omgang, Svar, Svarsvarde
+from forbund.models import Forbund, Organ, Part, Person
+from insatser import services as insats_services
+from insatser import sus
+from insatser.models import (
+    Beviljning,
+    Delbetalning,
+    Insats,
+    Mal,
+    Period,
+    Statistikrad,
+    Tabell,
+    Uppfoljning,
+    Uppfoljningsavsnitt,
+    Utbetalning,
+)
+from moten import kalender, services
+from moten.models import (
+    STANDARD_AVSLUTNING,
+    STANDARD_INLEDNING,
+    Anslag,
+    AttSats,
+    Dagordningspunkt,
+    Jav,
+    Justering,
+    Mote,
+    Narvaro,
+    Paragraf,
+    Paragrafnummer,
+    Protokoll,
+)
 
 MARKOR = "forbund generate_scale"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -85,11 +132,6 @@ def databasstatus() -> str:
     """
     if _kommentar().startswith(MARKOR):
         return "genererad"
-    from ekonomi.models import Utfallsimport
-    from enkater.models import Svar
-    from forbund.models import Forbund
-    from insatser.models import Insats
-    from moten.models import Mote
 
     modeller = [Forbund, get_user_model(), Mote, Insats, Utfallsimport, Svar]
     if any(m.objects.exists() for m in modeller):
@@ -280,8 +322,6 @@ def generera(
 
 
 def _demo() -> dict[str, int]:
-    from devtools.demo import load_demo
-    from devtools.management.commands.load_demo import STEG
 
     load_demo()
     for load, _meddelande in STEG:
@@ -302,7 +342,6 @@ class _Personer:
 
 
 def _personer(rnd: random.Random, storlek: Storlek) -> _Personer:
-    from forbund.models import Person
 
     User = get_user_model()
     nya = []
@@ -336,8 +375,6 @@ class _Insats:
 def _insatser(rnd: random.Random, storlek: Storlek, personer: _Personer) -> list[_Insats]:
     """The demo's SIP insats (where the demo's insatspersonal works) gets ten years of
     history too, so its page is measured at both sizes; the rest are generated."""
-    from forbund.models import Part
-    from insatser.models import Insats
 
     ar = _ar(storlek)
     ut: list[_Insats] = []
@@ -379,22 +416,6 @@ def _insatser(rnd: random.Random, storlek: Storlek, personer: _Personer) -> list
 
 
 def _moten(rnd: random.Random, storlek: Storlek, personer: _Personer, insatser: list[_Insats]):
-    from forbund.models import Organ
-    from moten import kalender, services
-    from moten.models import (
-        STANDARD_AVSLUTNING,
-        STANDARD_INLEDNING,
-        Anslag,
-        AttSats,
-        Dagordningspunkt,
-        Jav,
-        Justering,
-        Mote,
-        Narvaro,
-        Paragraf,
-        Paragrafnummer,
-        Protokoll,
-    )
 
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
     adress = styrelsen.forbund.adress
@@ -559,19 +580,6 @@ def _moten(rnd: random.Random, storlek: Storlek, personer: _Personer, insatser: 
 
 
 def _insatsdata(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
-    from forbund.models import Part
-    from insatser import sus
-    from insatser.models import (
-        Beviljning,
-        Delbetalning,
-        Mal,
-        Period,
-        Statistikrad,
-        Tabell,
-        Uppfoljning,
-        Uppfoljningsavsnitt,
-        Utbetalning,
-    )
 
     User = get_user_model()
     begard, attest1, attest2 = (
@@ -701,7 +709,6 @@ def _insatsdata(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
 
 
 def _enkater(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
-    from enkater.models import Formular, Fraga, Omgang, Svar, Svarsvarde
 
     formular = {f.kod: f for f in Formular.objects.prefetch_related("fragor")}
     plan = []  # (omgang, vikt)
@@ -758,17 +765,6 @@ def _enkater(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
 
 
 def _ekonomi(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
-    from ekonomi.models import (
-        Budgetpost,
-        Budgetrad,
-        Budgetversion,
-        Grupp,
-        Konto,
-        Prognos,
-        Transaktion,
-        Utfallsimport,
-        Verksamhetsar,
-    )
 
     # One budget post (and account) per generated insats, beside the demo's posts.
     befintliga = set(Budgetpost.objects.values_list("insats_id", flat=True))
@@ -845,9 +841,6 @@ def utkast_med_paragrafer(*, actor, datum: dt.date, antal: int = 25):
     """A draft board protocol with `antal` paragraphs, written through moten.services as the
     förbundschef would (texts from the demo's 25-paragraph protocol of 2021-11-26): what the
     protocol editor is measured on, and what the load test's förbundschef edits."""
-    from forbund.models import Organ
-    from moten import services
-    from moten.models import Paragraf
 
     forlaga = list(
         Paragraf.objects.filter(protokoll__mote__datum=dt.date(2021, 11, 26))
@@ -874,7 +867,6 @@ def utkast_med_paragrafer(*, actor, datum: dt.date, antal: int = 25):
 
 
 def _standard():
-    from moten.models import STANDARD_AVSLUTNING, STANDARD_INLEDNING
 
     return STANDARD_INLEDNING + STANDARD_AVSLUTNING
 
@@ -888,13 +880,6 @@ def forbered_belastning(*, tokens: int = 3000) -> dict:
     protocol of 25 paragraphs for the förbundschef, a draft statistics period for the
     demo's insatspersonal, and an open survey round with `tokens` single-use links. Run again,
     it reuses the protocol and the period and adds fresh links."""
-    from django.utils import timezone
-
-    from enkater import services as enkat_services
-    from enkater.models import Formular, Omgang
-    from insatser import services as insats_services
-    from insatser.models import Insats, Period
-    from moten.models import Protokoll
 
     kansli = get_user_model().objects.get(username="forbundschef")
     protokoll = Protokoll.objects.filter(mote__datum=LAST_DATUM, status="utkast").first()

@@ -6,6 +6,8 @@ import csv
 import io
 from decimal import ROUND_HALF_UP, Decimal
 
+import openpyxl
+
 from .selectors import Rapport
 
 KOLUMNER = ["post", "budget", "utfall", "prognos", "differens"]
@@ -61,7 +63,6 @@ def som_csv(r: Rapport, *, tkr: bool) -> str:
 
 
 def som_xlsx(r: Rapport, *, tkr: bool):
-    import openpyxl
 
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -2,9 +2,11 @@ from django import forms
 
 from forbund.forms import DateInput
 from forbund.uploads import tolka_uppladdning
+from insatser.models import Insats
 
 from .formular_skalor import ALTERNATIV
 from .models import Formular, Fraga, Omgang
+from .services import Fel, deltagarkod_kontrollera
 
 
 class SvarForm(forms.Form):
@@ -64,7 +66,6 @@ class OmgangForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from insatser.models import Insats
 
         self.fields["insats"].queryset = Insats.objects.order_by("namn")
 
@@ -81,7 +82,6 @@ class DeltagarkodForm(forms.Form):
     )
 
     def clean_deltagarkod(self):
-        from .services import Fel, deltagarkod_kontrollera
 
         try:
             return deltagarkod_kontrollera(self.cleaned_data["deltagarkod"])

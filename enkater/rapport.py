@@ -11,10 +11,13 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+import openpyxl
 import pandas as pd
 from django.core.cache import cache
 
 from forbund.charts import staplar
+from forbund.http import render_pdf
+from forbund.models import Forbund
 
 from . import analysis, selectors
 from .formular_skalor import ALDER, ALTERNATIV, FORSORJNING, KON
@@ -349,7 +352,6 @@ def som_csv(ctx: dict) -> bytes:
 
 
 def som_xlsx(ctx: dict):
-    import openpyxl
 
     huvud, rader = platta_rader(ctx)
     wb = openpyxl.Workbook()
@@ -364,8 +366,6 @@ def som_xlsx(ctx: dict):
 
 
 def som_pdf(ctx: dict) -> bytes:
-    from forbund.http import render_pdf
-    from forbund.models import Forbund
 
     return render_pdf("enkater/pdf/rapport.html", {**ctx, "forbund": Forbund.objects.first()})
 
@@ -375,7 +375,6 @@ def export_xlsx(omgang: Omgang):
     blank for no answer), for the national indicator reporting. No free text, no date, no
     channel, and the rows sorted by their answers, so neither the order of submission nor a
     paper's position in a pile can be read out of the file."""
-    import openpyxl
 
     fragor = [f for f in omgang.formular.fragor.order_by("ordning") if f.typ != Fraga.Typ.FRITEXT]
     varden: dict[int, dict[int, int]] = {}

@@ -7,9 +7,11 @@ import io
 import re
 import secrets
 
+import openpyxl
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.text import slugify
 
 from forbund.fel import Fel
 from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
@@ -215,7 +217,6 @@ def tolka_svarsfil(data: bytes) -> list[list[str]]:
             raise Fel([str(exc)]) from exc
         if "spreadsheet" not in typ:
             raise Fel(["Filen är inte en Excel-fil (.xlsx) eller CSV."])
-        import openpyxl
 
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -358,7 +359,6 @@ def _kontrollera_osparrat(formular: Formular) -> None:
 
 @transaction.atomic
 def formular_create(*, actor, namn: str, malgrupp: str, inledning: str = "") -> Formular:
-    from django.utils.text import slugify
 
     bas = slugify(namn)[:30] or "formular"
     kod, i = bas, 2

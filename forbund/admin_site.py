@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -25,8 +26,6 @@ class PortalAdminSite(admin.AdminSite):
     def login(self, request, extra_context=None):
         # One login page for the whole portal.
         if request.user.is_authenticated and not self.has_permission(request):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         target = request.GET.get("next") or reverse("admin:index")
         return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': target})}")

@@ -21,8 +21,14 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from django.conf import settings
 from django.db import connections
+
+try:  # the embedded server's own pg_dump matches its version; elsewhere the one on PATH
+    import pgserver
+except ImportError:  # pragma: no cover - pgserver is a dependency
+    pgserver = None
 
 
 class BackupFel(Exception):
@@ -65,14 +71,10 @@ class Anslutning:
 def program(namn: str) -> str:
     """``pg_dump``/``pg_restore``: pgserver's own (it matches the embedded server's version),
     else the one on PATH."""
-    try:
-        import pgserver
-
+    if pgserver is not None:
         kandidat = Path(pgserver.__file__).parent / "pginstall" / "bin" / namn
         if kandidat.exists():
             return str(kandidat)
-    except ImportError:  # pragma: no cover - pgserver is a dependency
-        pass
     hittad = shutil.which(namn)
     if not hittad:
         raise BackupFel(f"Programmet {namn} finns inte på den här datorn.")
@@ -113,8 +115,6 @@ def backup(fil: Path, *, anslutning: Anslutning | None = None, media: bool = Tru
 
 def utan_tabeller(anslutning: Anslutning) -> bool:
     """True when the database has no tables of its own (the public schema is empty)."""
-    import psycopg
-
     with psycopg.connect(
         host=anslutning.host or None,
         port=anslutning.port or None,

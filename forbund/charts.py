@@ -3,8 +3,12 @@ it (the template's job). No JavaScript, readable by screen readers through title
 
 from __future__ import annotations
 
+import math
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from .formatting import tusental
 
 # Colours with at least 3:1 contrast against white and each other's neighbours.
 FARGER = ["#1d3557", "#c4461b", "#2a7f62", "#6d3b8a"]
@@ -81,7 +85,6 @@ def linjer(
 ) -> SafeString:
     """Lines over categories (years): one line per series, a gap where a value is None.
     Values are printed the Swedish way (12,3) in the description and on the y axis."""
-    from .formatting import tusental
 
     steg = max(56, 560 // max(1, len(kategorier)))
     vanster, topp, botten = 52, 14, 44 + 16 * len(serier)
@@ -157,7 +160,6 @@ def linjer(
 
 def _rund_topp(v: float) -> float:
     """A round upper end for the y axis: 37 -> 40, 0.8 -> 1, 0 -> 1."""
-    import math
 
     if v <= 0:
         return 1.0

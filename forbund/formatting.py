@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.html import escape
+
 NBSP = "\xa0"
 
 
@@ -56,7 +58,6 @@ def _flush(out: list[str], para: list[str], items: list[str]) -> None:
 def stycken_html(text: str, *, rubrikniva: int = 4) -> str:
     """Protocol text to HTML: blank-line separated paragraphs, lines starting "### " as
     sub-headings, lines starting "- " as list items. Everything is escaped first."""
-    from django.utils.html import escape
 
     out: list[str] = []
     for block in (text or "").replace("\r\n", "\n").split("\n\n"):

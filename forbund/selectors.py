@@ -138,3 +138,12 @@ def uppdrag_som_loper_ut(*, dagar: int = 90):
         .select_related("person", "organ", "part")
         .order_by("slutdatum")
     )
+
+
+def personer_utan_inloggning():
+    """People with an active uppdrag but no login yet: the kansli should give them one."""
+    return (
+        Person.objects.filter(user__isnull=True, uppdrag__in=Uppdrag.objects.aktiva())
+        .distinct()
+        .order_by("efternamn", "fornamn")
+    )

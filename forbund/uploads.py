@@ -6,8 +6,11 @@ The file name and the browser's content type are not trusted: a program renamed 
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
+
+from django.core.exceptions import ValidationError
 
 from .fel import Fel
 
@@ -68,7 +71,6 @@ def _office_open_xml(data: bytes) -> str:
 def tolka_uppladdning(fil) -> tuple[bytes, str]:
     """Read an uploaded file for a form's clean method: (content, MIME type), or a
     ValidationError with the Swedish reason."""
-    from django.core.exceptions import ValidationError
 
     if fil.size > MAX_STORLEK:
         raise ValidationError("Filen är för stor. Största tillåtna storlek är 20 MB.")
@@ -83,7 +85,6 @@ def csv_rader(data: bytes) -> list[list[str]] | None:
     """A CSV file's rows, with the delimiter (;, comma or tab) read off the header and the
     text as UTF-8 or, as Swedish Excel saves it, Windows-1252. None if it is not text, or
     not CSV the csv module can read (a field over its 128 kB limit: a binary or huge file)."""
-    import csv
 
     text = None
     for encoding in ("utf-8-sig", "cp1252"):

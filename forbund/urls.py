@@ -1,3 +1,5 @@
+"""The root URLconf (project layer): the base's own pages, then every app's URLs."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -5,9 +7,10 @@ from django.urls import include, path
 from moten.api import public_urls
 
 from . import views
+from .projekt import views as projekt_views
 
 urlpatterns = [
-    path("", views.oversikt, name="oversikt"),
+    path("", projekt_views.oversikt, name="oversikt"),
     path("forbundet/", views.forbund_detail, name="forbund_detail"),
     path("forbundet/andra/", views.forbund_edit, name="forbund_edit"),
     path("forbundet/organ/<int:pk>/", views.organ_detail, name="organ_detail"),

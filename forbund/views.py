@@ -1,4 +1,4 @@
-"""Views of the organisation: the start page, the förbund, its organ and people.
+"""Views of the organisation: the förbund, its organ and people.
 
 Each view fetches, asks forbund.permissions, validates a form and calls a service.
 """
@@ -10,37 +10,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from forbund.http import INVALID, require
-from insatser import selectors as insatser_selectors
-from moten import selectors as moten_selectors
 
 from . import permissions, selectors, services
 from .forms import ForbundForm, KontoForm, PersonForm, UppdragForm
 from .models import Organ, Person, Uppdrag
-
-
-@require_GET
-def oversikt(request):
-    r = permissions.roller(request.user)
-    context = {
-        "roller": r,
-        "mina_uppdrag": r.uppdrag,
-        "att_justera": list(moten_selectors.att_justera_for(request.user)),
-        "insatser": insatser_selectors.att_gora(request.user),
-        "today": timezone.localdate(),
-    }
-    if r.kansli:
-        context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())
-        context["protokoll_under_arbete"] = list(moten_selectors.protokoll_under_arbete())
-        context["utan_inloggning"] = list(
-            Person.objects.filter(user__isnull=True, uppdrag__in=Uppdrag.objects.aktiva())
-            .distinct()
-            .order_by("efternamn", "fornamn")
-        )
-    return render(request, "forbund/oversikt.html", context)
 
 
 @require_GET

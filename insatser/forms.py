@@ -7,7 +7,8 @@ from forbund.forms import DateInput
 from forbund.models import Part, Person
 
 from . import sus
-from .models import Beviljning, Delbetalning, Insats, Tabell
+from .models import Arrangemang, Beviljning, Delbetalning, Insats, Tabell
+from .services import DeltagarRad
 
 
 def _helper(label: str) -> FormHelper:
@@ -324,8 +325,6 @@ class ArsrapportForm(forms.Form):
 
 class ArrangemangForm(forms.ModelForm):
     class Meta:
-        from .models import Arrangemang
-
         model = Arrangemang
         fields = [
             "namn",
@@ -422,7 +421,6 @@ class DeltagareForm(forms.Form):
 
 class BaseDeltagareFormSet(forms.BaseFormSet):
     def rader(self):
-        from .services import DeltagarRad
 
         return [
             DeltagarRad(

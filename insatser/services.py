@@ -8,6 +8,7 @@ import hashlib
 import io
 from dataclasses import dataclass
 
+import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from forbund import historik
 from forbund.fel import Fel
+from forbund.formatting import kr
 from forbund.uploads import csv_rader
 from moten import services as moten_services
 from moten.models import AttSats, Paragraf
@@ -25,6 +27,7 @@ from .models import (
     Ansokan,
     AnsokanBelopp,
     AnsokanBilaga,
+    ArrangemangDeltagare,
     Arsrapport,
     Beviljning,
     Delbetalning,
@@ -339,8 +342,6 @@ IMPORT_KOLUMNER = ["tabell", "kategori", "totalt", "kvinnor", "man", "manader"]
 
 def _tolka_tabell(data: bytes, filnamn: str) -> list[list[str]]:
     if filnamn.lower().endswith(".xlsx"):
-        import openpyxl
-
         try:
             wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # noqa: BLE001 - any unreadable workbook
@@ -452,7 +453,6 @@ def forslag_till_beslut(ansokan: Ansokan) -> str:
 
 
 def _kr(value: int) -> str:
-    from forbund.formatting import kr
 
     return kr(value).replace("\xa0", " ")
 
@@ -568,7 +568,6 @@ def arrangemang_fel(arrangemang, deltagare: list[DeltagarRad]) -> list[str]:
 @transaction.atomic
 def arrangemang_save(*, actor, arrangemang, deltagare: list[DeltagarRad]):
     """Create or update an event and replace its participant rows, all or nothing."""
-    from .models import ArrangemangDeltagare
 
     if arrangemang.beviljning_id and not arrangemang.insats_id:
         arrangemang.insats_id = arrangemang.beviljning.insats_id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import openpyxl
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -127,7 +128,6 @@ def insats_list(request):
 @require_GET
 def insats_list_xlsx(request):
     require(permissions.can_view_insatser(request.user))
-    import openpyxl
 
     ar, _typ, _status, _sort, rader = _oversikt(request)
     pengar = permissions.ser_alla(request.user)
@@ -617,7 +617,6 @@ def sus_rapport(request):
 
 
 def _sus_xlsx(tabeller, fran: str, till: str) -> HttpResponse:
-    import openpyxl
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -833,7 +832,6 @@ def insats_list_pdf(request):
 @require_GET
 def insats_xlsx(request, pk: int):
     """The insats page's tables as one workbook: goals, participants per period, grants."""
-    import openpyxl
 
     insats = _get_insats_for_user(request, pk)
     kommuner = _kommuner()

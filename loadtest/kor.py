@@ -19,6 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psutil
+
 ROT = Path(__file__).resolve().parent.parent
 
 
@@ -38,7 +40,6 @@ def _vanta_pa(url: str, sekunder: float, server: subprocess.Popen) -> None:
 
 def _cpu_sekunder(pid: int) -> float:
     """CPU time of the gunicorn master and its workers so far."""
-    import psutil
 
     try:
         master = psutil.Process(pid)

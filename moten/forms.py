@@ -4,7 +4,7 @@ from django import forms
 
 from forbund import uploads
 from forbund.forms import DateInput
-from forbund.models import Organ
+from forbund.models import Organ, Person
 
 from . import selectors
 from .models import Dagordningspunkt, Mote, Narvaro
@@ -178,7 +178,6 @@ class NumreraForm(forms.Form):
 
     def __init__(self, *args, ledamoter, **kwargs):
         super().__init__(*args, **kwargs)
-        from forbund.models import Person
 
         qs = Person.objects.filter(pk__in=[p.pk for p in ledamoter]).order_by(
             "efternamn", "fornamn"

@@ -16,6 +16,8 @@ from simple_history.models import HistoricalRecords
 
 from forbund.models import Organ, Person
 
+from .kalender import justering_senast
+
 
 class Mote(models.Model):
     organ = models.ForeignKey(
@@ -40,7 +42,6 @@ class Mote(models.Model):
 
     @property
     def justering_senast(self):
-        from .kalender import justering_senast
 
         return justering_senast(self.datum)
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
-from forbund.models import Organ, Person
+from forbund.models import Organ, Person, Roll, Uppdrag
 from forbund.selectors import forbund_get
 
 from . import dokument, kalender, permissions, selectors, services
@@ -494,7 +494,6 @@ def protokoll_fran_dagordning(request, pk: int):
 
 def _roster_initial(protokoll: Protokoll) -> list[dict]:
     """The organ's roster on the meeting day, as the attendance form's starting point."""
-    from forbund.models import Roll, Uppdrag
 
     mote = protokoll.mote
     rows = []

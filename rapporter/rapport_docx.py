@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 
+from docx import Document
+
 from forbund.formatting import tusental
 
 from .verksamhetsrapport import stycken
@@ -46,7 +48,6 @@ def _b(value) -> str:
 
 
 def docx(k: dict) -> bytes:
-    from docx import Document
 
     rapport, i = k["rapport"], k["i"]
     doc = Document()

@@ -64,7 +64,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "forbund.context_processors.portal",
+                "forbund.projekt.meny.portal",
             ],
             "builtins": [
                 "forbund.templatetags.portal",

@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django import template
+from django.utils.safestring import mark_safe
 
 from forbund import formatting
 
@@ -11,7 +14,6 @@ register.filter("procent", formatting.procent)
 
 @register.filter
 def stycken(text, niva=4):
-    from django.utils.safestring import mark_safe
 
     return mark_safe(formatting.stycken_html(text, rubrikniva=int(niva)))  # noqa: S308 - escaped inside
 
@@ -19,7 +21,6 @@ def stycken(text, niva=4):
 @register.simple_tag
 def belopp(value, tkr=False):
     """An amount in kr (7 378 000) or tkr (1 844,5), the way the seeds' reports print them."""
-    from decimal import Decimal
 
     if value is None or value == "":
         return ""

@@ -1,3 +1,4 @@
+import datetime as dt
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -16,7 +17,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, fil, ar, per, **options):
-        import datetime as dt
 
         path = Path(fil)
         if not path.exists():

@@ -1,3 +1,6 @@
+"""The navigation and the förbund's name on every page (a context processor): which apps' pages
+this user may use, asked of each app's permissions."""
+
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -5,11 +8,10 @@ from django.urls import reverse
 from behovsanalys import permissions as behovsanalys_permissions
 from ekonomi import permissions as ekonomi_permissions
 from enkater import permissions as enkat_permissions
+from forbund import permissions, selectors
 from insatser import permissions as insats_permissions
 from moten import permissions as moten_permissions
 from rapporter import permissions as rapporter_permissions
-
-from . import permissions, selectors
 
 
 @dataclass(frozen=True)
