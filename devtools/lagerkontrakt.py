@@ -3,11 +3,14 @@
 import-linter's layers contract checks the layers it lists and says nothing of a module that
 is in none: taking an app's line out of the list, or adding a module to forbund without placing
 it in the base or the project layer, would leave that code unchecked. This contract is the
-same layers contract, and also broken while any root package, or any module of a root package
-that is split across layers (forbund), has no layer.
+same layers contract, and also broken while any Django app of the repository (a folder with an
+apps.py) is not a root package, or any root package, or any module of a root package that is
+split across layers (forbund), has no layer.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from importlinter.contracts.layers import LayersContract
 
@@ -27,8 +30,10 @@ class AllaLagerContract(LayersContract):
 
     def _utan_lager(self, graph) -> set[str]:
         lager = {tail.name for layer in self.layers for tail in layer.module_tails}
-        utan = set()
-        for rot in self.session_options["root_packages"]:
+        rotter = set(self.session_options["root_packages"])
+        # An app left out of root_packages would not be read at all.
+        utan = {app.parent.name for app in Path.cwd().glob("*/apps.py")} - rotter
+        for rot in rotter:
             if rot in lager:
                 continue
             if not any(namn.startswith(f"{rot}.") for namn in lager):
