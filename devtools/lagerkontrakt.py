@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from importlinter.application import output
 from importlinter.contracts.layers import LayersContract
 
 
@@ -21,12 +22,19 @@ class AllaLagerContract(LayersContract):
     def check(self, graph, verbose):
         check = super().check(graph, verbose)
         utan = self._utan_lager(graph)
+        check.metadata["utan_lager"] = utan
         if utan:
             check.kept = False
-            check.metadata["undeclared_modules"] = (
-                set(check.metadata.get("undeclared_modules") or ()) | utan
-            )
         return check
+
+    def render_broken_contract(self, check) -> None:
+        if check.metadata["utan_lager"]:
+            output.print("Utan lager (lägg in dem i listan i pyproject.toml):")
+            output.new_line()
+            for modul in sorted(check.metadata["utan_lager"]):
+                output.print_error(f"- {modul}", bold=False)
+            output.new_line()
+        super().render_broken_contract(check)
 
     def _utan_lager(self, graph) -> set[str]:
         lager = {tail.name for layer in self.layers for tail in layer.module_tails}
