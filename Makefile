@@ -14,10 +14,11 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=forbund.settings.production \
 
 .PHONY: install run test lint format clean-db bench load
 
-$(VENV)/.installed: requirements.lock
+# The development set: production.lock plus the test, lint and benchmark tools (requirements/).
+$(VENV)/.installed: requirements/dev.lock requirements/production.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Förbundsportalen kräver Python 3.11 eller senare.")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/dev.lock
 	@touch $@
 
 install: $(VENV)/.installed

@@ -59,3 +59,34 @@ def test_production_cookies_and_headers_are_secure():
         "False",
         "1800",
     ]
+
+
+DEVTOOLS_KOMMANDON = [
+    "load_demo",
+    "generate_scale",
+    "bench",
+    "bench_protokoll_pdf",
+    "bench_sie_import",
+    "bench_enkat_rapport",
+    "forbered_belastning",
+]
+
+
+def test_production_has_no_demo_scale_bench_or_load_command():
+    result = _manage("help", env=PROD_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    kommandon = {rad.strip() for rad in result.stdout.splitlines() if rad.startswith("    ")}
+    assert not kommandon & set(DEVTOOLS_KOMMANDON)
+    assert "[devtools]" not in result.stdout
+    # The product's own commands are all there.
+    assert {"backup", "restore", "arkivera", "import_utfall", "budgetuppfoljning"} <= kommandon
+    assert {"import_svar", "enkatrapport", "import_behovsanalys"} <= kommandon
+
+
+def test_development_has_the_devtools_commands():
+    # DATABASE_URL so the embedded server is not started: help connects to nothing.
+    env = {**PROD_ENV, "DJANGO_SETTINGS_MODULE": "forbund.settings.dev"}
+    result = _manage("help", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    kommandon = {rad.strip() for rad in result.stdout.splitlines() if rad.startswith("    ")}
+    assert set(DEVTOOLS_KOMMANDON) <= kommandon
