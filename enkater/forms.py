@@ -2,7 +2,7 @@ from django import forms
 
 from forbund.forms import DateInput
 from forbund.uploads import tolka_uppladdning
-from insatser.models import Insats
+from insatser import selectors as insats_selectors
 
 from .formular_skalor import ALTERNATIV
 from .models import Formular, Fraga, Omgang
@@ -67,7 +67,7 @@ class OmgangForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
 
-        self.fields["insats"].queryset = Insats.objects.order_by("namn")
+        self.fields["insats"].queryset = insats_selectors.insatser_i_namnordning()
 
 
 class TokenForm(forms.Form):

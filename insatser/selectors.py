@@ -33,6 +33,11 @@ class Pengar:
         return self.beviljat - self.utbetalt
 
 
+def insatser_i_namnordning():
+    """Every insats, by name: the choices where another app links to one (a survey round)."""
+    return Insats.objects.order_by("namn")
+
+
 def beviljningar_med_pengar(insats: Insats) -> list[Beviljning]:
     """The insats's grants with their decision, payment plan and payments; each gets
     `.pengar` computed from the rows (two queries for any number of grants)."""
