@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import ROUND_HALF_UP, Decimal
+
+from forbund.formatting import tkr as i_tkr
 
 from .selectors import Rapport
 
@@ -17,7 +18,7 @@ def _enhet(value, tkr: bool):
         return None
     if not tkr:
         return value
-    v = (Decimal(value) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    v = i_tkr(value)  # the rounding of every page and PDF (forbund.formatting)
     return int(v) if v == v.to_integral_value() else float(v)
 
 

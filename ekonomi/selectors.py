@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Sum
 from django.db.models.functions import ExtractMonth
+
+from forbund.formatting import kronor
 
 from .models import (
     Budgetpost,
@@ -100,10 +102,6 @@ def utfallsimport(ar: int, per: dt.date | None = None) -> Utfallsimport | None:
     return qs.order_by("-per").first()
 
 
-def _kr(value) -> int:
-    return int(Decimal(value or 0).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 def utfall_per_post(
     ar: int, per: dt.date | None = None
 ) -> tuple[dict[int, int], Utfallsimport | None]:
@@ -124,7 +122,7 @@ def utfall_per_post(
         if post_id is not None:
             # Revenue carries a negative balance in the books; the portal shows it positive.
             result[post_id] += -s["s"] if intakt[post_id] else s["s"]
-    return {k: _kr(v) for k, v in result.items()}, imp
+    return {k: kronor(v) for k, v in result.items()}, imp
 
 
 def _konto_post() -> tuple[dict[int, int], dict[int, bool]]:
@@ -224,6 +222,6 @@ def utfall_per_manad(ar: int) -> tuple[list[int], list[int]]:
     cum, total = [], Decimal(0)
     for m in range(1, imp.per.month + 1):
         total += per_manad.get(m, Decimal(0))
-        cum.append(_kr(total))
-    jamn = [round(rap.kostnader.budget * m / 12) for m in range(1, imp.per.month + 1)]
+        cum.append(kronor(total))
+    jamn = [kronor(Decimal(rap.kostnader.budget) * m / 12) for m in range(1, imp.per.month + 1)]
     return cum, jamn

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from forbund.formatting import avrunda
 
 from .models import MANADER, Avsnitt, Verksamhetsrapport
 
@@ -96,7 +98,7 @@ def stycken(text: str) -> list[Block]:
 def _procent(del_: int, helhet: int) -> int | None:
     if not helhet:
         return None
-    return int((Decimal(del_) * 100 / helhet).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(avrunda(Decimal(del_) * 100 / helhet))
 
 
 def _lista(namn: list[str]) -> str:

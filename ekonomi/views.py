@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund import charts
+from forbund.formatting import kronor, tkr
 from forbund.selectors import forbund_get
 from forbund.svar import pdf_response, render_pdf, xlsx_response
 from insatser.models import Beviljning, Utbetalning
@@ -55,9 +58,9 @@ def dashboard(request):
         titel=f"Budget, utfall och prognos per grupp {ar} (tkr)",
         kategorier=[namn for namn, _s in grupper],
         serier=[
-            ("Budget", [round(s.budget / 1000) for _n, s in grupper]),
-            ("Utfall", [round(s.utfall / 1000) for _n, s in grupper]),
-            ("Prognos", [round((s.prognos or 0) / 1000) for _n, s in grupper]),
+            ("Budget", [int(tkr(s.budget, 0)) for _n, s in grupper]),
+            ("Utfall", [int(tkr(s.utfall, 0)) for _n, s in grupper]),
+            ("Prognos", [int(tkr(s.prognos or 0, 0)) for _n, s in grupper]),
         ],
         hojd=260,
     )
@@ -71,8 +74,8 @@ def dashboard(request):
             titel=f"Kostnader hittills per månad {ar} mot jämnt fördelad budget (tkr)",
             kategorier=manader,
             serier=[
-                ("Utfall", [round(v / 1000) for v in kumulativ]),
-                ("Jämn budget", [round(v / 1000) for v in jamn]),
+                ("Utfall", [int(tkr(v, 0)) for v in kumulativ]),
+                ("Jämn budget", [int(tkr(v, 0)) for v in jamn]),
             ],
             hojd=240,
         )
@@ -230,7 +233,8 @@ def prognos(request, ar: int):
     _require(permissions.can_edit_ekonomi(request.user))
     r = selectors.rapport(ar)
     imp = selectors.utfallsimport(ar)
-    andel = (imp.per.timetuple().tm_yday / (366 if ar % 4 == 0 else 365)) if imp else None
+    dagar = 366 if calendar.isleap(ar) else 365
+    andel = Decimal(imp.per.timetuple().tm_yday) / dagar if imp else None
     poster = []
     forslag = {}
     for g in r.grupper:
@@ -238,7 +242,7 @@ def prognos(request, ar: int):
             poster.append((rad.post, rad.prognos))
             forslag[rad.post.pk] = (
                 rad.budget,
-                round(rad.utfall / andel) if andel and rad.utfall else None,
+                kronor(rad.utfall / andel) if andel and rad.utfall else None,
             )
     # "Utgå från budgeten / uppräknat utfall" fills the form with a suggestion to accept or edit.
     val = request.GET.get("forslag")
