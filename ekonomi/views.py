@@ -21,8 +21,8 @@ from forbund.svar import pdf_response, render_pdf, xlsx_response
 from insatser.models import Beviljning, Utbetalning
 
 from . import permissions, rapporter, selectors, services
-from .forms import ImportForm, MappaForm, PrognosForm
-from .models import Budgetpost, Budgetversion, Konto, Transaktion, Verksamhetsar
+from .forms import BekraftaForm, ImportForm, MappaForm, PrognosForm
+from .models import Budgetpost, Budgetversion, Importutkast, Konto, Transaktion, Verksamhetsar
 
 INVALID = 422
 
@@ -159,49 +159,100 @@ def delarsrapport(request, ar: int):
 
 @require_http_methods(["GET", "POST"])
 def utfall_import(request):
+    """Upload: a file that passes every check is kept as a draft and its preview shown; the
+    import happens only when the kansli confirms it there."""
     _require(permissions.can_edit_ekonomi(request.user))
     form = ImportForm(request.POST or None, request.FILES or None, initial={"ar": _standardar()})
     context = {"form": form, "fel": [], "resultat": None}
     if request.method == "POST":
-        if form.is_valid():
-            fil = form.cleaned_data["fil"]
-            try:
-                resultat = services.utfall_import(
-                    actor=request.user,
-                    data=fil.read(),
-                    filnamn=fil.name,
-                    ar=form.cleaned_data["ar"],
-                    per=form.cleaned_data["per"],
-                )
-            except services.Fel as exc:
-                context["fel"] = exc.fel
-                return render(request, "ekonomi/import.html", context, status=INVALID)
-            context["resultat"] = resultat
-            return render(request, "ekonomi/import.html", context)
+        if not form.is_valid():
+            return render(request, "ekonomi/import.html", context, status=INVALID)
+        fil = form.cleaned_data["fil"]
+        try:
+            utkast, granskning = services.importutkast_skapa(
+                actor=request.user,
+                data=fil.read(),
+                filnamn=fil.name,
+                ar=form.cleaned_data["ar"],
+                per=form.cleaned_data["per"],
+            )
+        except services.Fel as exc:
+            context["fel"] = exc.fel
+            return render(request, "ekonomi/import.html", context, status=INVALID)
+        return _granskning_svar(request, utkast, granskning)
+    return render(request, "ekonomi/import.html", context)
+
+
+def _granskning_svar(request, utkast, granskning, *, form=None, status=200):
+    return render(
+        request,
+        "ekonomi/import_granska.html",
+        {
+            "utkast": utkast,
+            "g": granskning,
+            "form": form or BekraftaForm(konton=[k.konto for k in granskning.namnskillnader]),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def utfall_granska(request, pk: int):
+    """The preview of an uploaded file (GET), and its confirmation or cancellation (POST)."""
+    _require(permissions.can_edit_ekonomi(request.user))
+    utkast = get_object_or_404(Importutkast, pk=pk)
+    if request.method == "POST" and request.POST.get("atgard") == "avbryt":
+        services.importutkast_ta_bort(actor=request.user, utkast=utkast)
+        messages.info(request, f"Importen av {utkast.filnamn} är avbruten. Inget importerades.")
+        return redirect("ekonomi_import")
+    form = ImportForm(initial={"ar": utkast.ar, "per": utkast.per})
+    try:
+        granskning = services.importutkast_granska(utkast)
+    except services.Fel as exc:
+        # The file passed when it was uploaded; something in the portal changed since.
+        context = {"form": form, "fel": exc.fel, "resultat": None}
         return render(request, "ekonomi/import.html", context, status=INVALID)
+    if request.method == "GET":
+        return _granskning_svar(request, utkast, granskning)
+    bekrafta = BekraftaForm(request.POST, konton=[k.konto for k in granskning.namnskillnader])
+    if not bekrafta.is_valid():
+        return _granskning_svar(request, utkast, granskning, form=bekrafta, status=INVALID)
+    try:
+        resultat = services.importutkast_bekrafta(
+            actor=request.user, utkast=utkast, anta_namn=bekrafta.cleaned_data["anta_namn"]
+        )
+    except services.Fel as exc:
+        context = {"form": form, "fel": exc.fel, "resultat": None}
+        return render(request, "ekonomi/import.html", context, status=INVALID)
+    context = {"form": ImportForm(initial={"ar": utkast.ar}), "fel": [], "resultat": resultat}
     return render(request, "ekonomi/import.html", context)
 
 
 @require_GET
 def konton(request):
-    """Accounts with this year's transactions that map to no budget post: map them here,
-    nothing is dropped silently."""
+    """Accounts with this year's utfall that map to no budget post: map them here, nothing is
+    dropped silently."""
     _require(permissions.can_edit_ekonomi(request.user))
     ar_text = request.GET.get("ar") or ""
     ar = int(ar_text) if ar_text.isdigit() else _standardar()
     omappade = services.omappade_konton(ar)
+    imp = selectors.utfallsimport(ar)
     kontoplan = {k.nummer: k.namn for k in Konto.objects.filter(nummer__in=omappade)}
     summor = dict(
-        Transaktion.objects.filter(utfallsimport=selectors.utfallsimport(ar), konto__in=omappade)
+        Transaktion.objects.filter(utfallsimport=imp, konto__in=omappade)
         .values_list("konto")
         .annotate(s=Sum("belopp"))
     )
+    filnamn = imp.kontonamn if imp else {}
     return render(
         request,
         "ekonomi/konton.html",
         {
             "ar": ar,
-            "rader": [(k, kontoplan.get(k, ""), summor.get(k)) for k in omappade],
+            "imp": imp,
+            "rader": [
+                (k, kontoplan.get(k, ""), filnamn.get(str(k), ""), summor.get(k)) for k in omappade
+            ],
             "poster": Budgetpost.objects.order_by("grupp", "ordning"),
         },
     )

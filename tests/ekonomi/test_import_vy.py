@@ -1,0 +1,120 @@
+"""The import page: upload, preview (nothing stored), confirm or cancel; names adopted only
+when ticked."""
+
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from ekonomi.models import Importutkast, Konto, Transaktion, Utfallsimport
+
+from ..conftest import client_for
+from .conftest import sie4
+
+D = dt.date
+
+
+def _fil():
+    return sie4(
+        [
+            (3010, D(2021, 2, 1), -1_844_500, "Medel"),
+            (7010, D(2021, 3, 20), 22_500, "Arvoden"),
+            (6992, D(2021, 3, 25), 8_000, "Lokalhyra"),
+        ],
+        konton={3010: "Försäljning", 7010: "Styrelsearvoden", 6992: "Lokalhyra tillfällig"},
+    )
+
+
+def _ladda_upp(client, data, **falt):
+    return client.post(
+        reverse("ekonomi_import"),
+        {"ar": 2021, "fil": SimpleUploadedFile("mars.se", data), **falt},
+    )
+
+
+def test_the_preview_shows_the_file_and_stores_nothing_until_confirmed(ekonomi):
+    kansli = client_for("forbundschef")
+    response = _ladda_upp(kansli, _fil())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Kontrollera importen" in page and "Inget är importerat än" in page
+    assert "Samordningsförbundet Sundsvall (222000-1001)" in page
+    assert "#TRANS: 6 transaktioner i 3 verifikationer" in page
+    assert "<strong>2021-03-31</strong> (sista dagen i filens sista månad)" in page
+    assert "Alla 3 verifikationer balanserar." in page
+    assert "3 rader gäller balanskonton och ingår inte i utfallet." in page
+    # 3010 is named otherwise in the file, 6992 is not in the kontoplan; 7010 agrees.
+    assert "I filen: ”Försäljning”" in page and 'value="3010"' in page
+    assert "finns inte i kontoplanen" in page and 'value="6992"' in page
+    assert 'value="7010"' not in page
+    assert not Transaktion.objects.exists() and not Utfallsimport.objects.exists()
+
+    utkast = Importutkast.objects.get()
+    assert kansli.get(reverse("ekonomi_import_granska", args=[utkast.pk])).status_code == 200
+    response = kansli.post(
+        reverse("ekonomi_import_granska", args=[utkast.pk]),
+        {"atgard": "importera", "anta_namn": ["6992"]},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "3 rader på resultatkonton importerade ur #TRANS (utfall per 2021-03-31)" in page
+    assert "6992: nytt konto → ”Lokalhyra tillfällig”" in page
+    assert Konto.objects.get(nummer=6992).namn == "Lokalhyra tillfällig"
+    assert Konto.objects.get(nummer=3010).namn == "Försäkringskassan/Arbetsförmedlingen"
+    assert Konto.history.filter(nummer=6992).get().history_user.username == "forbundschef"
+    assert not Importutkast.objects.exists()
+    assert kansli.get(reverse("ekonomi_import_granska", args=[utkast.pk])).status_code == 404
+
+
+def test_a_date_given_at_upload_overrides_the_files(ekonomi):
+    kansli = client_for("forbundschef")
+    page = _ladda_upp(kansli, _fil(), per="2021-03-15").content.decode()
+    assert "<strong>2021-03-15</strong> (angivet vid importen)" in page
+    assert "2 rader är daterade efter 2021-03-15" in page
+
+
+def test_cancelling_keeps_nothing(ekonomi):
+    kansli = client_for("forbundschef")
+    _ladda_upp(kansli, _fil())
+    utkast = Importutkast.objects.get()
+    response = kansli.post(
+        reverse("ekonomi_import_granska", args=[utkast.pk]), {"atgard": "avbryt"}, follow=True
+    )
+    assert "Importen av mars.se är avbruten. Inget importerades." in response.content.decode()
+    assert not Importutkast.objects.exists() and not Transaktion.objects.exists()
+
+
+def test_a_refused_file_keeps_no_draft_and_says_why(ekonomi):
+    kansli = client_for("forbundschef")
+    fel = _fil().replace(b"#TRANS 7010 {} 22500.00", b"#TRANS 7010 {} 22500.01")
+    response = _ladda_upp(kansli, fel)
+    assert response.status_code == 422
+    page = response.content.decode()
+    assert "Inget importerades" in page
+    assert "verifikation A 2 summerar till 0,01\xa0kr, inte 0,00 kr" in page
+    assert not Importutkast.objects.exists()
+
+
+def test_a_draft_that_no_longer_passes_is_refused_at_confirmation(ekonomi):
+    from forbund.models import Forbund
+
+    kansli = client_for("forbundschef")
+    _ladda_upp(kansli, _fil())
+    utkast = Importutkast.objects.get()
+    Forbund.objects.update(organisationsnummer="555555-5555")
+    response = kansli.post(
+        reverse("ekonomi_import_granska", args=[utkast.pk]), {"atgard": "importera"}
+    )
+    assert response.status_code == 422
+    assert "Fel företag: inget importerades." in response.content.decode()
+    assert not Transaktion.objects.exists()
+
+
+def test_only_the_kansli_previews_and_confirms(ekonomi):
+    _ladda_upp(client_for("forbundschef"), _fil())
+    utkast = Importutkast.objects.get()
+    url = reverse("ekonomi_import_granska", args=[utkast.pk])
+    for persona in ("ordforande", "revisor", "insatspersonal"):
+        assert client_for(persona).get(url).status_code == 403
+        assert client_for(persona).post(url, {"atgard": "importera"}).status_code == 403
+    assert not Transaktion.objects.exists() and Importutkast.objects.exists()
