@@ -7,7 +7,7 @@ import io
 
 from forbund.formatting import tkr as i_tkr
 
-from .selectors import Rapport
+from .selectors import Rapport, Saldorad
 
 KOLUMNER = ["post", "budget", "utfall", "prognos", "differens"]
 
@@ -72,3 +72,13 @@ def som_xlsx(r: Rapport, *, tkr: bool):
     for row in rader(r, tkr=tkr):
         ws.append(row)
     return wb
+
+
+def saldolista_csv(rader: list[Saldorad]) -> str:
+    """konto;namn;utfall with utfall in kr and öre (decimal comma), the accounting sign."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["konto", "namn", "utfall"])
+    for r in rader:
+        writer.writerow([r.konto, r.namn, f"{r.utfall:.2f}".replace(".", ",")])
+    return buffer.getvalue()

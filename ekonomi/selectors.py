@@ -18,6 +18,7 @@ from .models import (
     Budgetversion,
     Grupp,
     Kapitaltak,
+    Konto,
     Prognos,
     Transaktion,
     Utfallsimport,
@@ -225,3 +226,33 @@ def utfall_per_manad(ar: int) -> tuple[list[int], list[int]]:
         cum.append(kronor(total))
     jamn = [kronor(Decimal(rap.kostnader.budget) * m / 12) for m in range(1, imp.per.month + 1)]
     return cum, jamn
+
+
+@dataclass(frozen=True)
+class Saldorad:
+    konto: int
+    namn: str
+    utfall: Decimal  # kr, the accounting sign of the file (revenue negative)
+
+
+def saldolista(ar: int, per: dt.date | None = None) -> tuple[list[Saldorad], dt.date | None]:
+    """Utfall per account in the year up to `per`, from the year's latest import: what a
+    revisor compares with the accounting system. The date is capped at the import's own
+    (the utfall is not known beyond it) and returned. Accounts that sum to zero are left
+    out; names from the kontoplan, else as the file named them."""
+    imp = utfallsimport(ar)
+    if imp is None:
+        return [], None
+    datum = min(per, imp.per) if per else imp.per
+    summor = (
+        Transaktion.objects.filter(utfallsimport=imp, datum__lte=datum)
+        .values_list("konto")
+        .annotate(s=Sum("belopp"))
+        .order_by("konto")
+    )
+    summor = [(k, s) for k, s in summor if s]
+    kontoplan = dict(
+        Konto.objects.filter(nummer__in=[k for k, _s in summor]).values_list("nummer", "namn")
+    )
+    rader = [Saldorad(k, kontoplan.get(k) or imp.kontonamn.get(str(k), ""), s) for k, s in summor]
+    return rader, datum

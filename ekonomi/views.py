@@ -231,7 +231,7 @@ def utfall_granska(request, pk: int):
 @require_GET
 def konton(request):
     """Accounts with this year's utfall that map to no budget post: map them here, nothing is
-    dropped silently."""
+    dropped silently. The saldolista of the year is offered for download."""
     _require(permissions.can_edit_ekonomi(request.user))
     ar_text = request.GET.get("ar") or ""
     ar = int(ar_text) if ar_text.isdigit() else _standardar()
@@ -256,6 +256,31 @@ def konton(request):
             "poster": Budgetpost.objects.order_by("grupp", "ordning"),
         },
     )
+
+
+@require_GET
+def saldolista(request):
+    """konto;namn;utfall for the year up to a date, as `manage.py saldolista` writes it."""
+    _require(permissions.can_view_ekonomi(request.user))
+    ar_text = request.GET.get("ar") or ""
+    ar = int(ar_text) if ar_text.isdigit() and len(ar_text) == 4 else _standardar()
+    per = _per(request)
+    if request.GET.get("per") and (per is None or per.year != ar):
+        return HttpResponse(
+            f"Datumet ska skrivas ÅÅÅÅ-MM-DD och ligga i {ar}.",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    rader, datum = selectors.saldolista(ar, per)
+    if datum is None:
+        raise Http404(f"Det finns inget importerat utfall för {ar}.")
+    response = HttpResponse(
+        rapporter.saldolista_csv(rader).encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="saldolista-{ar}-{datum.isoformat()}.csv"'
+    )
+    return response
 
 
 @require_POST

@@ -1,9 +1,12 @@
 """The import page: upload, preview (nothing stored), confirm or cancel; names adopted only
-when ticked."""
+when ticked; the saldolista download on the Konton page."""
 
+import csv
 import datetime as dt
+import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from ekonomi.models import Importutkast, Konto, Transaktion, Utfallsimport
@@ -118,3 +121,38 @@ def test_only_the_kansli_previews_and_confirms(ekonomi):
         assert client_for(persona).get(url).status_code == 403
         assert client_for(persona).post(url, {"atgard": "importera"}).status_code == 403
     assert not Transaktion.objects.exists() and Importutkast.objects.exists()
+
+
+def test_the_saldolista_download_is_what_the_command_writes(ekonomi, tmp_path):
+    kansli = client_for("forbundschef")
+    assert kansli.get(reverse("ekonomi_saldolista"), {"ar": 2021}).status_code == 404
+    _ladda_upp(kansli, _fil())
+    kansli.post(
+        reverse("ekonomi_import_granska", args=[Importutkast.objects.get().pk]),
+        {"atgard": "importera"},
+    )
+    konton = kansli.get(reverse("ekonomi_konton"), {"ar": 2021}).content.decode()
+    assert f'href="{reverse("ekonomi_saldolista")}?ar=2021"' in konton
+    response = client_for("revisor").get(reverse("ekonomi_saldolista"), {"ar": 2021})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="saldolista-2021-2021-03-31.csv"'
+    )
+    text = response.content.decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(text), delimiter=";")) == [
+        ["konto", "namn", "utfall"],
+        ["3010", "Försäkringskassan/Arbetsförmedlingen", "-1844500,00"],
+        ["6992", "Lokalhyra tillfällig", "8000,00"],
+        ["7010", "Styrelsearvoden", "22500,00"],
+    ]
+    ut = tmp_path / "s.csv"
+    call_command("saldolista", "--ar", "2021", "-o", str(ut))
+    assert ut.read_bytes().decode("utf-8-sig") == text
+    feb = kansli.get(reverse("ekonomi_saldolista"), {"ar": 2021, "per": "2021-02-28"})
+    assert feb.content.decode("utf-8-sig").splitlines()[1:] == [
+        "3010;Försäkringskassan/Arbetsförmedlingen;-1844500,00"
+    ]
+    for fel in ("2021-02-30", "2020-12-31", "igår"):
+        svar = kansli.get(reverse("ekonomi_saldolista"), {"ar": 2021, "per": fel})
+        assert svar.status_code == 400, fel
+    assert client_for("insatspersonal").get(reverse("ekonomi_saldolista")).status_code == 403
