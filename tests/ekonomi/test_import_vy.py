@@ -133,6 +133,11 @@ def test_the_saldolista_download_is_what_the_command_writes(ekonomi, tmp_path):
     )
     konton = kansli.get(reverse("ekonomi_konton"), {"ar": 2021}).content.decode()
     assert f'href="{reverse("ekonomi_saldolista")}?ar=2021"' in konton
+    # The revisor finds it on the dashboard.
+    dashboard = client_for("revisor").get(reverse("ekonomi_dashboard"), {"ar": 2021})
+    assert f'href="{reverse("ekonomi_saldolista")}?ar=2021">Saldolista 2021-03-31 (CSV)' in (
+        dashboard.content.decode()
+    )
     response = client_for("revisor").get(reverse("ekonomi_saldolista"), {"ar": 2021})
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
