@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
 
-from .selectors import Rapport
+from forbund.formatting import tkr as i_tkr
+
+from .selectors import Rapport, Saldorad
 
 KOLUMNER = ["post", "budget", "utfall", "prognos", "differens"]
 
@@ -19,7 +20,7 @@ def _enhet(value, tkr: bool):
         return None
     if not tkr:
         return value
-    v = (Decimal(value) / 1000).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    v = i_tkr(value)  # the rounding of every page and PDF (forbund.formatting)
     return int(v) if v == v.to_integral_value() else float(v)
 
 
@@ -72,3 +73,13 @@ def som_xlsx(r: Rapport, *, tkr: bool):
     for row in rader(r, tkr=tkr):
         ws.append(row)
     return wb
+
+
+def saldolista_csv(rader: list[Saldorad]) -> str:
+    """konto;namn;utfall with utfall in kr and öre (decimal comma), the accounting sign."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["konto", "namn", "utfall"])
+    for r in rader:
+        writer.writerow([r.konto, r.namn, f"{r.utfall:.2f}".replace(".", ",")])
+    return buffer.getvalue()

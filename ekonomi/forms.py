@@ -16,11 +16,13 @@ def _inom_storleksgrans(fil):
 class ImportForm(forms.Form):
     ar = forms.IntegerField(label="År", min_value=2000, max_value=2100)
     per = forms.DateField(
-        label="Utfall per (lämna tomt för sista transaktionsdatum)",
+        label="Utfall per",
         required=False,
         widget=DateInput(),
+        help_text="Lämna tomt: filens #OMFATTN, annars sista dagen i filens sista månad. "
+        "Datumet visas innan du bekräftar importen.",
     )
-    fil = forms.FileField(label="Fil (SIE4, CSV eller Excel)")
+    fil = forms.FileField(label="Fil (SIE, CSV eller Excel)")
 
     def clean_fil(self):
         return _inom_storleksgrans(self.cleaned_data["fil"])
@@ -30,6 +32,16 @@ class ImportForm(forms.Form):
         if data.get("per") and data.get("ar") and data["per"].year != data["ar"]:
             self.add_error("per", "Datumet ligger utanför året.")
         return data
+
+
+class BekraftaForm(forms.Form):
+    """The preview's confirmation: the accounts whose name in the file the kansli adopts."""
+
+    anta_namn = forms.TypedMultipleChoiceField(coerce=int, required=False)
+
+    def __init__(self, *args, konton=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["anta_namn"].choices = [(k, k) for k in konton]
 
 
 class MappaForm(forms.Form):

@@ -15,10 +15,14 @@ from simple_history.models import HistoricalRecords
 
 
 class Konto(models.Model):
-    """An account of the förbund's kontoplan (BAS-style number)."""
+    """An account of the förbund's kontoplan (BAS-style number). The kontoplan is the
+    förbund's: an import never adds or renames accounts, the kansli does (names shown in a
+    file can be adopted on purpose, see services.kontonamn_anta)."""
 
     nummer = models.PositiveIntegerField("konto", unique=True)
     namn = models.CharField("namn", max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "konto"
@@ -134,12 +138,16 @@ class Budgetrad(models.Model):
 
 
 class Utfallsimport(models.Model):
-    """One imported file of accounting data for a year, up to a date."""
+    """One imported file of accounting data for a year, up to a date: the utfall rows of its
+    result accounts, and the names its accounts had in the file (shown, never adopted
+    silently)."""
 
     ar = models.PositiveSmallIntegerField("år")
     per = models.DateField("utfall per")
     filnamn = models.CharField(max_length=255)
     format = models.CharField(max_length=10)
+    kalla = models.CharField("utfallet läst från", max_length=20, blank=True)
+    kontonamn = models.JSONField("kontonamn i filen", default=dict, blank=True)
     sha256 = models.CharField(max_length=64)
     importerad = models.DateTimeField(auto_now_add=True)
     importerad_av = models.ForeignKey(
@@ -157,6 +165,29 @@ class Utfallsimport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filnamn} ({self.ar}, per {self.per.isoformat()})"
+
+
+class Importutkast(models.Model):
+    """An uploaded file waiting for the kansli to confirm the import after its preview. The
+    bytes are kept so the confirmed import reads exactly the file that was previewed."""
+
+    ar = models.PositiveSmallIntegerField("år")
+    per = models.DateField("utfall per (angivet)", null=True, blank=True)
+    filnamn = models.CharField(max_length=255)
+    data = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    skapad = models.DateTimeField(auto_now_add=True)
+    skapad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "importutkast"
+        verbose_name_plural = "importutkast"
+        ordering = ["-skapad"]
+
+    def __str__(self) -> str:
+        return f"{self.filnamn} ({self.ar})"
 
 
 class Transaktion(models.Model):

@@ -6,16 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import Sum
 from django.db.models.functions import ExtractMonth
+
+from forbund.formatting import kronor
 
 from .models import (
     Budgetpost,
     Budgetversion,
     Grupp,
     Kapitaltak,
+    Konto,
     Prognos,
     Transaktion,
     Utfallsimport,
@@ -100,10 +103,6 @@ def utfallsimport(ar: int, per: dt.date | None = None) -> Utfallsimport | None:
     return qs.order_by("-per").first()
 
 
-def _kr(value) -> int:
-    return int(Decimal(value or 0).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
 def utfall_per_post(
     ar: int, per: dt.date | None = None
 ) -> tuple[dict[int, int], Utfallsimport | None]:
@@ -124,7 +123,7 @@ def utfall_per_post(
         if post_id is not None:
             # Revenue carries a negative balance in the books; the portal shows it positive.
             result[post_id] += -s["s"] if intakt[post_id] else s["s"]
-    return {k: _kr(v) for k, v in result.items()}, imp
+    return {k: kronor(v) for k, v in result.items()}, imp
 
 
 def _konto_post() -> tuple[dict[int, int], dict[int, bool]]:
@@ -224,6 +223,36 @@ def utfall_per_manad(ar: int) -> tuple[list[int], list[int]]:
     cum, total = [], Decimal(0)
     for m in range(1, imp.per.month + 1):
         total += per_manad.get(m, Decimal(0))
-        cum.append(_kr(total))
-    jamn = [round(rap.kostnader.budget * m / 12) for m in range(1, imp.per.month + 1)]
+        cum.append(kronor(total))
+    jamn = [kronor(Decimal(rap.kostnader.budget) * m / 12) for m in range(1, imp.per.month + 1)]
     return cum, jamn
+
+
+@dataclass(frozen=True)
+class Saldorad:
+    konto: int
+    namn: str
+    utfall: Decimal  # kr, the accounting sign of the file (revenue negative)
+
+
+def saldolista(ar: int, per: dt.date | None = None) -> tuple[list[Saldorad], dt.date | None]:
+    """Utfall per account in the year up to `per`, from the year's latest import: what a
+    revisor compares with the accounting system. The date is capped at the import's own
+    (the utfall is not known beyond it) and returned. Accounts that sum to zero are left
+    out; names from the kontoplan, else as the file named them."""
+    imp = utfallsimport(ar)
+    if imp is None:
+        return [], None
+    datum = min(per, imp.per) if per else imp.per
+    summor = (
+        Transaktion.objects.filter(utfallsimport=imp, datum__lte=datum)
+        .values_list("konto")
+        .annotate(s=Sum("belopp"))
+        .order_by("konto")
+    )
+    summor = [(k, s) for k, s in summor if s]
+    kontoplan = dict(
+        Konto.objects.filter(nummer__in=[k for k, _s in summor]).values_list("nummer", "namn")
+    )
+    rader = [Saldorad(k, kontoplan.get(k) or imp.kontonamn.get(str(k), ""), s) for k, s in summor]
+    return rader, datum

@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib import messages
 from django.db.models import Sum
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund import charts
-from forbund.http import INVALID, per_format, render_pdf, require
+from forbund.formatting import kronor, tkr
+from forbund.http import INVALID, csv_response, per_format, render_pdf, require
 from forbund.selectors import forbund_get
 from insatser import selectors as insats_selectors
 from moten import selectors as moten_selectors
 from moten.forms import BeslutsparagrafForm
 
 from . import export, permissions, selectors, services
-from .forms import ImportForm, MappaForm, PrognosForm
-from .models import Budgetpost, Budgetversion, Konto, Transaktion, Verksamhetsar
+from .forms import BekraftaForm, ImportForm, MappaForm, PrognosForm
+from .models import Budgetpost, Budgetversion, Importutkast, Konto, Transaktion, Verksamhetsar
 
 
 def _per(request) -> dt.date | None:
@@ -49,9 +52,9 @@ def dashboard(request):
         titel=f"Budget, utfall och prognos per grupp {ar} (tkr)",
         kategorier=[namn for namn, _s in grupper],
         serier=[
-            ("Budget", [round(s.budget / 1000) for _n, s in grupper]),
-            ("Utfall", [round(s.utfall / 1000) for _n, s in grupper]),
-            ("Prognos", [round((s.prognos or 0) / 1000) for _n, s in grupper]),
+            ("Budget", [int(tkr(s.budget, 0)) for _n, s in grupper]),
+            ("Utfall", [int(tkr(s.utfall, 0)) for _n, s in grupper]),
+            ("Prognos", [int(tkr(s.prognos or 0, 0)) for _n, s in grupper]),
         ],
         hojd=260,
     )
@@ -65,8 +68,8 @@ def dashboard(request):
             titel=f"Kostnader hittills per månad {ar} mot jämnt fördelad budget (tkr)",
             kategorier=manader,
             serier=[
-                ("Utfall", [round(v / 1000) for v in kumulativ]),
-                ("Jämn budget", [round(v / 1000) for v in jamn]),
+                ("Utfall", [int(tkr(v, 0)) for v in kumulativ]),
+                ("Jämn budget", [int(tkr(v, 0)) for v in jamn]),
             ],
             hojd=240,
         )
@@ -139,51 +142,124 @@ def delarsrapport(request, ar: int):
 
 @require_http_methods(["GET", "POST"])
 def utfall_import(request):
+    """Upload: a file that passes every check is kept as a draft and its preview shown; the
+    import happens only when the kansli confirms it there."""
     require(permissions.can_edit_ekonomi(request.user))
     form = ImportForm(request.POST or None, request.FILES or None, initial={"ar": _standardar()})
     context = {"form": form, "fel": [], "resultat": None}
     if request.method == "POST":
-        if form.is_valid():
-            fil = form.cleaned_data["fil"]
-            try:
-                resultat = services.utfall_import(
-                    actor=request.user,
-                    data=fil.read(),
-                    filnamn=fil.name,
-                    ar=form.cleaned_data["ar"],
-                    per=form.cleaned_data["per"],
-                )
-            except services.Fel as exc:
-                context["fel"] = exc.fel
-                return render(request, "ekonomi/import.html", context, status=INVALID)
-            context["resultat"] = resultat
-            return render(request, "ekonomi/import.html", context)
+        if not form.is_valid():
+            return render(request, "ekonomi/import.html", context, status=INVALID)
+        fil = form.cleaned_data["fil"]
+        try:
+            utkast, granskning = services.importutkast_create(
+                actor=request.user,
+                data=fil.read(),
+                filnamn=fil.name,
+                ar=form.cleaned_data["ar"],
+                per=form.cleaned_data["per"],
+            )
+        except services.Fel as exc:
+            context["fel"] = exc.fel
+            return render(request, "ekonomi/import.html", context, status=INVALID)
+        return _granskning_svar(request, utkast, granskning)
+    return render(request, "ekonomi/import.html", context)
+
+
+def _granskning_svar(request, utkast, granskning, *, form=None, status=200):
+    return render(
+        request,
+        "ekonomi/import_granska.html",
+        {
+            "utkast": utkast,
+            "g": granskning,
+            "form": form or BekraftaForm(konton=[k.konto for k in granskning.namnskillnader]),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def utfall_granska(request, pk: int):
+    """The preview of an uploaded file (GET), and its confirmation or cancellation (POST)."""
+    require(permissions.can_edit_ekonomi(request.user))
+    utkast = get_object_or_404(Importutkast, pk=pk)
+    if request.method == "POST" and request.POST.get("atgard") == "avbryt":
+        services.importutkast_delete(actor=request.user, utkast=utkast)
+        messages.info(request, f"Importen av {utkast.filnamn} är avbruten. Inget importerades.")
+        return redirect("ekonomi_import")
+    form = ImportForm(initial={"ar": utkast.ar, "per": utkast.per})
+    try:
+        granskning = services.importutkast_granska(utkast)
+    except services.Fel as exc:
+        # The file passed when it was uploaded; something in the portal changed since.
+        context = {"form": form, "fel": exc.fel, "resultat": None}
         return render(request, "ekonomi/import.html", context, status=INVALID)
+    if request.method == "GET":
+        return _granskning_svar(request, utkast, granskning)
+    bekrafta = BekraftaForm(request.POST, konton=[k.konto for k in granskning.namnskillnader])
+    if not bekrafta.is_valid():
+        return _granskning_svar(request, utkast, granskning, form=bekrafta, status=INVALID)
+    try:
+        resultat = services.importutkast_bekrafta(
+            actor=request.user, utkast=utkast, anta_namn=bekrafta.cleaned_data["anta_namn"]
+        )
+    except services.Fel as exc:
+        context = {"form": form, "fel": exc.fel, "resultat": None}
+        return render(request, "ekonomi/import.html", context, status=INVALID)
+    context = {"form": ImportForm(initial={"ar": utkast.ar}), "fel": [], "resultat": resultat}
     return render(request, "ekonomi/import.html", context)
 
 
 @require_GET
 def konton(request):
-    """Accounts with this year's transactions that map to no budget post: map them here,
-    nothing is dropped silently."""
+    """Accounts with this year's utfall that map to no budget post: map them here, nothing is
+    dropped silently. The saldolista of the year is offered for download."""
     require(permissions.can_edit_ekonomi(request.user))
     ar_text = request.GET.get("ar") or ""
     ar = int(ar_text) if ar_text.isdigit() else _standardar()
     omappade = services.omappade_konton(ar)
+    imp = selectors.utfallsimport(ar)
     kontoplan = {k.nummer: k.namn for k in Konto.objects.filter(nummer__in=omappade)}
     summor = dict(
-        Transaktion.objects.filter(utfallsimport=selectors.utfallsimport(ar), konto__in=omappade)
+        Transaktion.objects.filter(utfallsimport=imp, konto__in=omappade)
         .values_list("konto")
         .annotate(s=Sum("belopp"))
     )
+    filnamn = imp.kontonamn if imp else {}
     return render(
         request,
         "ekonomi/konton.html",
         {
             "ar": ar,
-            "rader": [(k, kontoplan.get(k, ""), summor.get(k)) for k in omappade],
+            "imp": imp,
+            "rader": [
+                (k, kontoplan.get(k, ""), filnamn.get(str(k), ""), summor.get(k)) for k in omappade
+            ],
             "poster": Budgetpost.objects.order_by("grupp", "ordning"),
         },
+    )
+
+
+@require_GET
+def saldolista(request):
+    """konto;namn;utfall for the year up to a date, as `manage.py saldolista` writes it."""
+    require(permissions.can_view_ekonomi(request.user))
+    ar_text = request.GET.get("ar") or ""
+    ar = int(ar_text) if ar_text.isdigit() and len(ar_text) == 4 else _standardar()
+    per = _per(request)
+    if request.GET.get("per") and (per is None or per.year != ar):
+        return HttpResponse(
+            f"Datumet ska skrivas ÅÅÅÅ-MM-DD och ligga i {ar}.",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
+    rader, datum = selectors.saldolista(ar, per)
+    if datum is None:
+        raise Http404(f"Det finns inget importerat utfall för {ar}.")
+    return csv_response(
+        export.saldolista_csv(rader).encode("utf-8-sig"),
+        f"saldolista-{ar}-{datum.isoformat()}.csv",
     )
 
 
@@ -213,7 +289,8 @@ def prognos(request, ar: int):
     require(permissions.can_edit_ekonomi(request.user))
     r = selectors.rapport(ar)
     imp = selectors.utfallsimport(ar)
-    andel = (imp.per.timetuple().tm_yday / (366 if ar % 4 == 0 else 365)) if imp else None
+    dagar = 366 if calendar.isleap(ar) else 365
+    andel = Decimal(imp.per.timetuple().tm_yday) / dagar if imp else None
     poster = []
     forslag = {}
     for g in r.grupper:
@@ -221,7 +298,7 @@ def prognos(request, ar: int):
             poster.append((rad.post, rad.prognos))
             forslag[rad.post.pk] = (
                 rad.budget,
-                round(rad.utfall / andel) if andel and rad.utfall else None,
+                kronor(rad.utfall / andel) if andel and rad.utfall else None,
             )
     # "Utgå från budgeten / uppräknat utfall" fills the form with a suggestion to accept or edit.
     val = request.GET.get("forslag")

@@ -1,6 +1,11 @@
 """Numbers the Swedish way: 7 378 000 kr, 25 %, 2022-01-21.
 
 Thousands are grouped with a non-breaking space so an amount never wraps across lines.
+
+One rounding rule for every amount a user reads, on pages, charts, PDFs, CSV and Excel:
+half away from zero ("avrundning uppåt" at five: 0,5 → 1, 1 844,5 tkr → 1 845 tkr when shown
+in whole tkr, −0,5 → −1). Python's round() on floats rounds half to even (round(2.5) == 2) and
+works on binary fractions, so amounts go through `avrunda`, `kronor` and `tkr` instead.
 """
 
 from __future__ import annotations
@@ -12,13 +17,30 @@ from django.utils.html import escape
 NBSP = "\xa0"
 
 
+def avrunda(value, decimaler: int = 0) -> Decimal:
+    """`value` to `decimaler` decimals, half away from zero. Floats are read by their shortest
+    decimal form (2.675 is 2,675, not 2,67499…)."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return number.quantize(Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP)
+
+
+def kronor(value) -> int:
+    """An amount in whole kronor: 1 500,50 → 1 501."""
+    return int(avrunda(value or 0))
+
+
+def tkr(value, decimaler: int = 1) -> Decimal:
+    """An amount in kr as tusentals kronor: 1 844 500 → 1 844,5; in whole tkr (decimaler=0)
+    1 844 500 → 1 845."""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return avrunda(number / 1000, decimaler)
+
+
 def tusental(value, decimaler: int = 0) -> str:
     """1844500 -> '1 844 500'; -288 -> '−288' (a real minus sign, as in print)."""
     if value is None or value == "":
         return ""
-    number = Decimal(str(value))
-    quant = Decimal(1).scaleb(-decimaler)
-    number = number.quantize(quant, rounding=ROUND_HALF_UP)
+    number = avrunda(value, decimaler)
     sign = "−" if number < 0 else ""
     whole, _, frac = f"{abs(number):f}".partition(".")
     groups = []
@@ -30,6 +52,14 @@ def tusental(value, decimaler: int = 0) -> str:
     if decimaler:
         text += "," + frac
     return sign + text
+
+
+def tkr_text(value) -> str:
+    """An amount in kr shown in tkr, with one decimal only where there is one (1 844,5)."""
+    if value is None or value == "":
+        return ""
+    v = tkr(value)
+    return tusental(v, 0 if v == v.to_integral_value() else 1)
 
 
 def kr(value) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from ekonomi import selectors as ekonomi_selectors
-from forbund.formatting import kr
+from forbund.formatting import avrunda, kr
 from forbund.selectors import forbund_get, kommunnamn, parter_namn
 from insatser import selectors as insats_selectors
 from insatser.models import Tabell
@@ -104,7 +104,7 @@ def stycken(text: str) -> list[Block]:
 def _procent(del_: int, helhet: int) -> int | None:
     if not helhet:
         return None
-    return int((Decimal(del_) * 100 / helhet).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(avrunda(Decimal(del_) * 100 / helhet))
 
 
 def _lista(namn: list[str]) -> str:

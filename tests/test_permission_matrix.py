@@ -73,6 +73,32 @@ def _formular(kod):
     return Formular.objects.get(kod=kod, version=1)
 
 
+def _importutkast():
+    """An uploaded SIE file waiting for its confirmation (ekonomi: import preview)."""
+    from ekonomi import services
+    from ekonomi.models import Importutkast
+
+    from .ekonomi.conftest import sie4
+
+    utkast = Importutkast.objects.first()
+    if utkast is None:
+        data = sie4([(7010, dt.date(2021, 3, 1), 1_000, "Arvoden")], konton={7010: "Arvoden"})
+        utkast, _g = services.importutkast_create(actor=None, data=data, filnamn="mars.se", ar=2021)
+    return {"pk": utkast.pk}
+
+
+def _utfall_2021():
+    """Utfall imported for 2021, so the year's saldolista exists (no kwargs of its own)."""
+    from ekonomi import services
+    from ekonomi.models import Utfallsimport
+
+    from .ekonomi.conftest import sie4
+
+    if not Utfallsimport.objects.filter(ar=2021).exists():
+        data = sie4([(7010, dt.date(2021, 3, 1), 1_000, "Arvoden")])
+        services.utfall_import(actor=None, data=data, filnamn="mars.se", ar=2021)
+
+
 def _delad_lank():
     from enkater import services
 
@@ -242,7 +268,9 @@ MATRIX = {
         outcome(LASARE),
     ),
     "ekonomi_import": (None, outcome(KANSLI)),
+    "ekonomi_import_granska": (_importutkast, outcome(KANSLI)),
     "ekonomi_konton": (None, outcome(KANSLI)),
+    "ekonomi_saldolista": (_utfall_2021, outcome(LASARE)),
     "ekonomi_konto_mappa": (None, post_only()),
     "ekonomi_prognos": (lambda: {"ar": 2021}, outcome(KANSLI)),
     "ekonomi_budget": (lambda: {"ar": 2021}, outcome(LASARE)),
@@ -338,6 +366,7 @@ FILER = {
 }
 FILER |= {"behovsanalys_pdf", "behovsanalys_exempel"}  # behovsanalys (#7)
 FILER |= {"omgang_export"}  # enkäter (#6)
+FILER |= {"ekonomi_saldolista"}  # the saldolista CSV (#16)
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission

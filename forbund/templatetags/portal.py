@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -21,10 +19,8 @@ def stycken(text, niva=4):
 @register.simple_tag
 def belopp(value, tkr=False):
     """An amount in kr (7 378 000) or tkr (1 844,5), the way the seeds' reports print them."""
-
     if value is None or value == "":
         return ""
     if not tkr:
         return formatting.tusental(value)
-    v = Decimal(value) / 1000
-    return formatting.tusental(v, 0 if v == v.to_integral_value() else 1)
+    return formatting.tkr_text(value)

@@ -1,6 +1,7 @@
-"""The förbundschef uploads a SIE4 file, maps a new account, and the dashboard and report
-show the new utfall; the same file again changes nothing; a broken file is refused with its
-line number and changes nothing."""
+"""The förbundschef uploads a SIE4 file, checks the preview, confirms it (adopting one
+account name), maps a new account, and the dashboard and report show the new utfall; the same
+file again changes nothing; a broken file is refused with its line number and changes
+nothing."""
 
 import datetime as dt
 import re
@@ -39,22 +40,39 @@ def test_sie_upload_mapping_and_refusal(page, demo_live, axe_check, tmp_path):
     page.get_by_role("link", name="Importera utfall").click()
     axe_check(page)
     page.get_by_label("År").fill("2021")
-    page.get_by_label("Fil (SIE4, CSV eller Excel)").set_input_files(str(broken))
-    page.get_by_role("button", name="Importera").click()
+    page.get_by_label("Fil (SIE, CSV eller Excel)").set_input_files(str(broken))
+    page.get_by_role("button", name="Kontrollera filen").click()
     expect(page.get_by_text("Inget importerades")).to_be_visible()
     nr = next(
         i for i, line in enumerate(broken.read_bytes().split(b"\r\n"), 1) if b"22 500" in line
     )
+    # "22 500": the amount is 22, and 500 stands where the transaction date goes.
     expect(
-        page.get_by_text(f"Rad {nr}: #TRANS kan inte läsas (#TRANS 7010 {{}} 22 500).")
+        page.get_by_text(
+            f"Rad {nr}: #TRANS: transaktionsdatumet 500 är inte ett datum; väntat ÅÅÅÅMMDD."
+        )
     ).to_be_visible()
     assert not Transaktion.objects.exists()
     axe_check(page)
 
+    # A good file: the preview first, nothing stored until it is confirmed.
     page.get_by_label("År").fill("2021")
-    page.get_by_label("Fil (SIE4, CSV eller Excel)").set_input_files(str(good))
+    page.get_by_label("Fil (SIE, CSV eller Excel)").set_input_files(str(good))
+    page.get_by_role("button", name="Kontrollera filen").click()
+    expect(page.get_by_role("heading", name="Kontrollera importen")).to_be_visible()
+    expect(page.get_by_text("2021-03-31", exact=True)).to_be_visible()
+    axe_check(page)
+    assert not Transaktion.objects.exists()
+    # The preview fits a 320 px screen without sideways scrolling.
+    page.set_viewport_size({"width": 320, "height": 900})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_label("Ta över filens namn för konto 6992").check()
     page.get_by_role("button", name="Importera").click()
-    expect(page.get_by_text("6 transaktioner importerade (utfall per 2021-03-25)")).to_be_visible()
+    expect(
+        page.get_by_text("3 rader på resultatkonton importerade ur #TRANS (utfall per 2021-03-31)")
+    ).to_be_visible()
+    expect(page.get_by_text("6992: nytt konto → ”Lokalhyra tillfällig”")).to_be_visible()
     expect(page.get_by_text("Konton utan budgetpost: 6992")).to_be_visible()
     page.get_by_role("link", name="Koppla dem till en budgetpost").click()
     axe_check(page)
@@ -65,10 +83,12 @@ def test_sie_upload_mapping_and_refusal(page, demo_live, axe_check, tmp_path):
     # The same file again changes nothing.
     page.goto(f"{base}/ekonomi/import/")
     page.get_by_label("År").fill("2021")
-    page.get_by_label("Fil (SIE4, CSV eller Excel)").set_input_files(str(good))
+    page.get_by_label("Fil (SIE, CSV eller Excel)").set_input_files(str(good))
+    page.get_by_role("button", name="Kontrollera filen").click()
+    expect(page.get_by_text("Den här filen är redan importerad")).to_be_visible()
     page.get_by_role("button", name="Importera").click()
-    expect(page.get_by_text("Filen är redan importerad. Ingenting ändrades.")).to_be_visible()
-    assert Transaktion.objects.count() == 6
+    expect(page.get_by_text("Filen är redan importerad. Inget utfall ändrades.")).to_be_visible()
+    assert Transaktion.objects.count() == 3
 
     page.goto(f"{base}/ekonomi/?ar=2021")
     axe_check(page)

@@ -5,8 +5,10 @@ import pytest
 
 from devtools import demo_ekonomi as ekonomi_demo
 
+DEMO_ORGNR = "222000-1001"  # the demo förbund's (forbund.demo)
 
-def sie4(transaktioner, *, ar=2021, konton=None) -> bytes:
+
+def sie4(transaktioner, *, ar=2021, konton=None, orgnr=DEMO_ORGNR) -> bytes:
     """A SIE4 file (code page 437) with one #VER per transaction: (konto, datum, belopp, text).
     The balancing row goes to the bank account 1930, as a real export would have it."""
     lines = [
@@ -14,6 +16,8 @@ def sie4(transaktioner, *, ar=2021, konton=None) -> bytes:
         '#PROGRAM "Testbokföring" 1.0',
         "#FORMAT PC8",
         "#SIETYP 4",
+        *([f"#ORGNR {orgnr}"] if orgnr else []),
+        '#FNAMN "Samordningsförbundet Sundsvall"',
         f"#RAR 0 {ar}0101 {ar}1231",
     ]
     for nummer, namn in (konton or {}).items():

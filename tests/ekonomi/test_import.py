@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ekonomi import selectors, services
-from ekonomi.models import Budgetpost, Transaktion, Utfallsimport
+from ekonomi.models import Budgetpost, Importutkast, Konto, Transaktion, Utfallsimport
 
 from ..conftest import client_for
 from .conftest import sie4
@@ -29,9 +29,13 @@ def test_broken_line_changes_nothing_and_is_named(ekonomi):
     services.utfall_import(actor=_kansli(), data=good, filnamn="mars.se", ar=2021)
     before = list(Transaktion.objects.values_list("pk", flat=True))
     bad = good.replace(b"#TRANS 7010 {} 10000.00", b"#TRANS 7010 {} tiotusen")
+    nr = bad.split(b"\r\n").index(b"   #TRANS 7010 {} tiotusen") + 1
     with pytest.raises(services.Fel) as exc:
         services.utfall_import(actor=_kansli(), data=bad, filnamn="mars.se", ar=2021)
-    assert exc.value.fel == ["Rad 8: #TRANS kan inte läsas (#TRANS 7010 {} tiotusen)."]
+    assert exc.value.fel == [
+        f"Rad {nr}: #TRANS: beloppet tiotusen är inte ett tal; väntat siffror med punkt och "
+        "högst två decimaler (t.ex. -1234.50)."
+    ]
     assert list(Transaktion.objects.values_list("pk", flat=True)) == before
 
 
@@ -42,7 +46,7 @@ def test_same_file_twice_changes_nothing_and_a_corrected_file_replaces_the_perio
     first = services.utfall_import(
         actor=_kansli(), data=data, filnamn="q1.se", ar=2021, per=D(2021, 3, 31)
     )
-    assert first.antal == 4
+    assert first.lasta == 4 and first.antal == 2  # the bank rows (1930) are not utfall
     again = services.utfall_import(
         actor=_kansli(), data=data, filnamn="q1-kopia.se", ar=2021, per=D(2021, 3, 31)
     )
@@ -67,11 +71,13 @@ def test_unmapped_accounts_are_listed_and_can_be_mapped(ekonomi):
     )
     result = services.utfall_import(actor=_kansli(), data=data, filnamn="april.se", ar=2021)
     assert result.omappade == [6991]
+    assert not Konto.objects.filter(nummer=6991).exists()  # the import adds no account
     kansli = client_for("forbundschef")
     page = kansli.get(reverse("ekonomi_konton"), {"ar": 2021}).content.decode()
-    assert "6991 Övriga externa kostnader" in page
+    assert "I filen: ”Övriga externa kostnader”" in page
     post = Budgetpost.objects.get(namn="Övr. främmande tjänster")
     kansli.post(reverse("ekonomi_konto_mappa"), {"konto": 6991, "post": post.pk, "ar": 2021})
+    assert Konto.objects.get(nummer=6991).namn == ""  # mapped on purpose, named by no one
     assert services.omappade_konton(2021) == []
     r = selectors.rapport(2021)
     rad = next(x for g in r.grupper for x in g.rader if x.post == post)
@@ -85,16 +91,28 @@ def test_upload_in_the_browser_form(ekonomi):
         reverse("ekonomi_import"), {"ar": 2021, "fil": SimpleUploadedFile("utfall.csv", bad)}
     )
     assert response.status_code == 422
-    assert "Rad 2: konto, datum eller belopp kan inte läsas." in response.content.decode()
+    assert (
+        "Rad 2: datumet 2021-02-30 är inte ett datum; väntat ÅÅÅÅ-MM-DD."
+        in response.content.decode()
+    )
+    assert not Importutkast.objects.exists()
     ok = (
         b"konto;datum;belopp;text\n7010;2021-02-15;1500,50;Arvode\n3010;2021-02-01;-1844500;Medel\n"
     )
     response = kansli.post(
         reverse("ekonomi_import"), {"ar": 2021, "fil": SimpleUploadedFile("utfall.csv", ok)}
     )
-    assert (
-        response.status_code == 200 and "2 transaktioner importerade" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 200 and "Kontrollera importen" in page
+    assert "<strong>2021-02-28</strong> (sista dagen i filens sista månad)" in page
+    assert not Transaktion.objects.exists()  # nothing until it is confirmed
+    utkast = Importutkast.objects.get()
+    response = kansli.post(
+        reverse("ekonomi_import_granska", args=[utkast.pk]), {"atgard": "importera"}
     )
+    assert response.status_code == 200
+    assert "2 rader på resultatkonton importerade ur CSV" in response.content.decode()
+    assert not Importutkast.objects.exists()
     r = selectors.rapport(2021)
     assert r.intakter.utfall == 1_844_500  # revenue's negative sign converted
     assert r.kostnader.utfall == 1_501  # 1 500,50 rounded to the krona
@@ -187,15 +205,21 @@ def test_a_full_sie_export_is_counted_once():
         '#PSALDO 0 202103 5010 {1 "10"} 1000.00\r\n'
         "#RES 0 5010 1000.00\r\n"
     ).encode("cp437")
-    rows = sie.las_sie(full, ar=2021).rader
-    assert sum(r.belopp for r in rows if r.konto == 5010) == 1000
-    # Without transactions: the latest period balance (accumulated), objects left out.
+    inlast = sie.tolka_sie(full, ar=2021)
+    assert inlast.kalla == "#TRANS"
+    assert [(r.konto, r.belopp) for r in inlast.rader] == [(5010, 1000)]
+    # Without transactions: each #PSALDO is its month's change, objects left out.
     saldon = (
-        "#SIETYP 4\r\n#RAR 0 20210101 20211231\r\n"
-        "#PSALDO 0 202102 5010 {} 400.00\r\n#PSALDO 0 202103 5010 {} 1000.00\r\n"
-        '#PSALDO 0 202103 5010 {1 "10"} 1000.00\r\n#RES 0 5010 1000.00\r\n'
+        "#SIETYP 2\r\n#RAR 0 20210101 20211231\r\n"
+        "#PSALDO 0 202102 5010 {} 400.00\r\n#PSALDO 0 202103 5010 {} 600.00\r\n"
+        '#PSALDO 0 202103 5010 {1 "10"} 600.00\r\n#RES 0 5010 1000.00\r\n'
     ).encode("cp437")
-    assert [(r.konto, r.belopp) for r in sie.las_sie(saldon, ar=2021).rader] == [(5010, 1000)]
+    inlast = sie.tolka_sie(saldon, ar=2021)
+    assert inlast.kalla == "#PSALDO" and inlast.per == D(2021, 3, 31)
+    assert [(r.konto, r.datum, r.belopp) for r in inlast.rader] == [
+        (5010, D(2021, 2, 28), 400),
+        (5010, D(2021, 3, 31), 600),
+    ]
 
 
 def test_unreadable_files_are_refused_with_a_message(ekonomi):

@@ -17,9 +17,10 @@ from ekonomi.models import (
     Prognos,
     Verksamhetsar,
 )
+from forbund.models import Forbund
 
 from ..conftest import client_for
-from .conftest import sie4
+from .conftest import DEMO_ORGNR, sie4
 
 
 def test_seed_003_detaljerad_budgetuppfoljning_2021(ekonomi, tmp_path):
@@ -77,6 +78,13 @@ NVSAM_2017 = [
 
 
 def test_seed_004_delarsrapport_2017_from_an_imported_sie_file(db):
+    # The förbund the file is exported for (the import compares #ORGNR with it).
+    Forbund.objects.create(
+        namn="Samordningsförbundet i seed 004",
+        organisationsnummer=DEMO_ORGNR,
+        sate="Sala",
+        andamal="Finansiell samordning av rehabiliteringsinsatser.",
+    )
     ar = Verksamhetsar.objects.create(ar=2017, ingaende_eget_kapital=3_718_000)
     version = Budgetversion.objects.create(ar=ar, nummer=1, namn="Budget 2017", status="faststalld")
     transaktioner = []

@@ -342,8 +342,16 @@ def _sie_med(rad: str) -> bytes:
     "data,namn,meddelande",
     [
         # Found by this fuzzing: each of these answered 500 (a database error) before.
-        (_sie_med("#TRANS 99999999999 {} 100.00"), "u.se", "Rad 8: #TRANS kan inte läsas"),
-        (_sie_med("#TRANS 4010 {} 1000000000000000"), "u.se", "Rad 8: #TRANS kan inte läsas"),
+        (
+            _sie_med("#TRANS 99999999999 {} 100.00"),
+            "u.se",
+            "#TRANS: kontonumret 99999999999 har fler än nio siffror",
+        ),
+        (
+            _sie_med("#TRANS 4010 {} 1000000000000000"),
+            "u.se",
+            "#TRANS: beloppet 1000000000000000 är större än portalen kan lagra",
+        ),
         (_sie_med('#TRANS 4010 {} 10.00 20210105 "a\x00b"'), "u.se", "binärdata"),
         (b"konto;datum;belopp\r\n99999999999;2021-01-05;10\r\n", "u.csv", "Rad 2: konto"),
     ],
