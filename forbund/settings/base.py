@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "pgtrigger",
     "forbund",
     "moten",
     "insatser",
