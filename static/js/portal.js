@@ -17,3 +17,23 @@ document.addEventListener("keydown", function (event) {
     }
   }
 });
+
+// A table's scroll region (.tabell-rulla) is in the tab order only while it has something to
+// scroll to; without this script it always is, which is the safe default.
+function portalRullregioner(root) {
+  (root || document).querySelectorAll(".tabell-rulla").forEach(function (region) {
+    if (region.scrollWidth > region.clientWidth + 1) {
+      region.setAttribute("tabindex", "0");
+    } else {
+      region.removeAttribute("tabindex");
+    }
+  });
+}
+window.addEventListener("resize", function () { portalRullregioner(); });
+
+document.addEventListener("DOMContentLoaded", function () {
+  portalRullregioner();
+});
+document.addEventListener("htmx:afterSettle", function (event) {
+  portalRullregioner(event.target);
+});
