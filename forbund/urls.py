@@ -19,6 +19,7 @@ urlpatterns = [
     path("personer/<int:pk>/uppdrag/ny/", views.uppdrag_create, name="uppdrag_create"),
     path("uppdrag/<int:pk>/andra/", views.uppdrag_edit, name="uppdrag_edit"),
     path("tillganglighetsredogorelse/", views.tillganglighet, name="tillganglighet"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("behovsanalys/", views_behovsanalys.behovsanalys, name="behovsanalys"),
     path("behovsanalys/pdf/", views_behovsanalys.behovsanalys_pdf, name="behovsanalys_pdf"),
     path(
