@@ -105,7 +105,12 @@ def person_list(request):
             | Q(organisation__icontains=q)
             | Q(epost__icontains=q)
         )
-    context = {"personer": personer, "q": q}
+    rader = []
+    for p in personer:
+        uppdrag = selectors.uppdrag_en_gang(p.uppdrag.all())
+        parter = dict.fromkeys(u.part.namn for u in uppdrag if u.part_id)
+        rader.append((p, uppdrag, p.organisation or ", ".join(parter)))
+    context = {"rader": rader, "q": q, "idag": timezone.localdate()}
     if request.htmx:
         return render(request, "forbund/person_list.html#tabell", context)
     return render(request, "forbund/person_list.html", context)
