@@ -98,12 +98,21 @@ class DelbetalningForm(forms.Form):
 
 
 class UtbetalningForm(forms.Form):
-    belopp = forms.IntegerField(label="Belopp (kr)", min_value=1)
-    delbetalning = forms.ModelChoiceField(label="Delbetalning", queryset=None, required=False)
+    belopp = forms.IntegerField(
+        label="Belopp att betala ut (kr)",
+        min_value=1,
+        error_messages={"min_value": "Ange ett belopp större än noll."},
+    )
+    delbetalning = forms.ModelChoiceField(
+        label="Delbetalning", queryset=None, required=False, empty_label="Ingen"
+    )
 
     def __init__(self, *args, beviljning, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["delbetalning"].queryset = beviljning.betalplan.all()
+        self.fields["delbetalning"].label_from_instance = lambda d: (
+            f"{d.ordning}: {d.get_utlosare_display()} ({d.belopp} kr)"
+        )
 
 
 class UppfoljningForm(forms.Form):

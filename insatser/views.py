@@ -315,18 +315,25 @@ def beviljning_detail(request, pk: int):
     # Money is the board's and the kansli's business; the insats's own page shows staff no
     # grants either (one policy for pages, exports and this detail).
     _require(permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user))
+    return _beviljning_sida(request, beviljning)
+
+
+def _beviljning_sida(request, beviljning: Beviljning, *, delform=None, utbform=None):
+    """The grant's page; a payment form that did not validate comes back with what was typed
+    and its errors (422)."""
     beviljning = next(
         b for b in selectors.beviljningar_med_pengar(beviljning.insats) if b.pk == beviljning.pk
     )
     context = {
         "b": beviljning,
         "insats": beviljning.insats,
-        "delform": DelbetalningForm(prefix="del"),
-        "utbform": UtbetalningForm(beviljning=beviljning),
+        "delform": delform or DelbetalningForm(prefix="del"),
+        "utbform": utbform or UtbetalningForm(beviljning=beviljning),
         "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
         "kan_attestera": permissions.can_attest(request.user),
     }
-    return render(request, "insatser/beviljning_detail.html", context)
+    status = INVALID if delform or utbform else 200
+    return render(request, "insatser/beviljning_detail.html", context, status=status)
 
 
 def _ekonomi_post(request, pk: int):
@@ -349,19 +356,12 @@ def betalplan_halften(request, pk: int):
 def delbetalning_create(request, pk: int):
     beviljning = _ekonomi_post(request, pk)
     form = DelbetalningForm(request.POST, prefix="del")
-    if form.is_valid():
-        try:
-            services.delbetalning_create(
-                actor=request.user, beviljning=beviljning, **form.cleaned_data
-            )
-        except services.Fel as exc:
-            messages.error(request, str(exc))
-    else:
-        messages.error(
-            request,
-            "Delbetalningen sparades inte: "
-            + " ".join(e for es in form.errors.values() for e in es),
-        )
+    if not form.is_valid():
+        return _beviljning_sida(request, beviljning, delform=form)
+    try:
+        services.delbetalning_create(actor=request.user, beviljning=beviljning, **form.cleaned_data)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
     return redirect("beviljning_detail", pk=pk)
 
 
@@ -377,19 +377,14 @@ def delbetalning_utlos(request, pk: int):
 def utbetalning_create(request, pk: int):
     beviljning = _ekonomi_post(request, pk)
     form = UtbetalningForm(request.POST, beviljning=beviljning)
-    if form.is_valid():
-        try:
-            services.utbetalning_begar(
-                actor=request.user, beviljning=beviljning, **form.cleaned_data
-            )
-        except services.Fel as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request, "Utbetalningen är begärd och väntar på attest av två personer."
-            )
+    if not form.is_valid():
+        return _beviljning_sida(request, beviljning, utbform=form)
+    try:
+        services.utbetalning_begar(actor=request.user, beviljning=beviljning, **form.cleaned_data)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
     else:
-        messages.error(request, "Ange ett belopp större än noll.")
+        messages.success(request, "Utbetalningen är begärd och väntar på attest av två personer.")
     return redirect("beviljning_detail", pk=pk)
 
 

@@ -104,7 +104,7 @@ def test_staff_report_board_sees_grant_paid_by_two(page, demo_live, axe_check):
     ).click()
     page.get_by_role("button", name="Markera som utlöst delbetalning 1").click()
     page.get_by_label("Belopp att betala ut (kr)").fill("60000")
-    page.get_by_label("Delbetalning").select_option(index=1)
+    page.get_by_label("Delbetalning", exact=True).select_option(index=1)
     page.get_by_role("button", name="Begär utbetalning").click()
     axe_check(page)
     beviljning_url = page.url
