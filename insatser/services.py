@@ -18,7 +18,7 @@ from forbund.fel import Felrader
 from forbund.uploads import csv_rader
 from moten.models import AttSats, Paragraf
 
-from . import sus
+from . import selectors, sus
 from .models import (
     Ansokan,
     AnsokanBelopp,
@@ -291,13 +291,8 @@ def period_spara(*, actor, period: Period, rader: list[sus.Rad]) -> None:
     the rules apply when it is sent in."""
     period = Period.objects.select_for_update().get(pk=period.pk)
     _andringsbar(period)
-    for r in rader:
-        if min(r.totalt, r.kvinnor, r.man, r.manader) < 0:
-            raise StatistikFel(
-                [f"{Tabell(r.tabell).label}, {r.kategori}: antal kan inte vara negativt."]
-            )
-        if r.kvinnor + r.man > r.totalt:
-            raise StatistikFel(sus.validera([r])[:1])
+    if fel := sus.radfel(rader):
+        raise StatistikFel([f.text for f in fel])
     period.rader.all().delete()
     Statistikrad.objects.bulk_create(
         Statistikrad(
@@ -327,7 +322,7 @@ def period_rader(period: Period) -> list[sus.Rad]:
 def period_skicka_in(*, actor, period: Period) -> None:
     period = Period.objects.select_for_update().get(pk=period.pk)
     _andringsbar(period)
-    fel = sus.validera(period_rader(period))
+    fel = sus.validera(period_rader(period), selectors.ingang(period))
     if fel:
         raise StatistikFel(fel)
     period.status = Period.Status.INSKICKAD
@@ -427,7 +422,7 @@ def statistik_import(
             continue
         rader.append(rad)
     if not fel:
-        fel = sus.validera(rader)
+        fel = sus.validera(rader, selectors.ingang(period))
     if fel:
         raise StatistikFel(fel)
     period_spara(actor=actor, period=period, rader=rader)

@@ -494,45 +494,52 @@ def period_edit(request, pk: int):
     kan_rapportera = permissions.can_report(request.user, period.insats)
     andringsbar = period.status in (Period.Status.UTKAST, Period.Status.KOMPLETTERING)
     kommuner = _kommuner()
+    ingang = selectors.ingang(period) if andringsbar else None
+    befintliga = services.period_rader(period)
     form = StatistikForm(
         request.POST if request.method == "POST" else None,
         kommuner=kommuner,
-        befintliga=services.period_rader(period),
+        befintliga=befintliga,
+        ingang=ingang,
     )
     context = {
         "period": period,
         "insats": period.insats,
         "form": form,
+        "ingang": ingang,
         "kan_rapportera": kan_rapportera and andringsbar,
         "kan_godkanna": permissions.can_approve(request.user)
         and period.status == Period.Status.INSKICKAD,
         "tabeller": selectors.sus_tabeller([period.pk], kommuner),
         "kompletteringsform": KompletteringForm(),
-        "regelfel": sus.validera(services.period_rader(period)) if andringsbar else [],
+        # A saved draft: what is left before it can be sent in (not yet errors).
+        "att_stamma": form.lankar(sus.regelfel(befintliga, ingang))
+        if andringsbar and befintliga and request.method == "GET"
+        else [],
     }
     if request.method == "POST":
         _require(kan_rapportera)
         if not andringsbar:
             messages.error(request, "Perioden är inskickad eller godkänd och kan inte ändras.")
             return redirect("period_edit", pk=pk)
-        if form.is_valid():
+        if not form.is_valid():
+            return render(request, "insatser/period_edit.html", context, status=INVALID)
+        rader = form.rader()
+        services.period_spara(actor=request.user, period=period, rader=rader)
+        if "skicka" in request.POST:
+            # Every broken rule at once, each tied to its fields; the draft is kept.
+            if fel := sus.regelfel(rader, ingang):
+                context["regelfel"] = form.markera(fel)
+                return render(request, "insatser/period_edit.html", context, status=INVALID)
             try:
-                services.period_spara(actor=request.user, period=period, rader=form.rader())
+                services.period_skicka_in(actor=request.user, period=period)
             except services.StatistikFel as exc:
                 context["regelfel"] = exc.fel
-            else:
-                if "skicka" in request.POST:
-                    try:
-                        services.period_skicka_in(actor=request.user, period=period)
-                    except services.StatistikFel as exc:
-                        context["regelfel"] = exc.fel
-                        context["sparad_men_ej_inskickad"] = True
-                        return render(request, "insatser/period_edit.html", context, status=INVALID)
-                    messages.success(request, "Perioden är inskickad till kansliet.")
-                else:
-                    messages.success(request, "Utkastet är sparat.")
-                return redirect("period_edit", pk=pk)
-        return render(request, "insatser/period_edit.html", context, status=INVALID)
+                return render(request, "insatser/period_edit.html", context, status=INVALID)
+            messages.success(request, "Perioden är inskickad till kansliet.")
+        else:
+            messages.success(request, "Utkastet är sparat.")
+        return redirect("period_edit", pk=pk)
     return render(request, "insatser/period_edit.html", context)
 
 
