@@ -45,7 +45,12 @@ def formular_ladda(data: list[dict]) -> int:
         if Formular.objects.filter(kod=f["kod"]).exists():
             continue
         formular = Formular.objects.create(
-            kod=f["kod"], namn=f["namn"], inledning=f.get("inledning", ""), malgrupp=f["malgrupp"]
+            kod=f["kod"],
+            namn=f["namn"],
+            inledning=f.get("inledning", ""),
+            webbinledning=f.get("webbinledning", ""),
+            begrepp=f.get("begrepp", ""),
+            malgrupp=f["malgrupp"],
         )
         fragor = {}
         for i, q in enumerate(f["fragor"]):
@@ -365,14 +370,18 @@ def _kontrollera_olast(formular: Formular) -> None:
 
 
 @transaction.atomic
-def formular_create(*, actor, namn: str, malgrupp: str, inledning: str = "") -> Formular:
+def formular_create(
+    *, actor, namn: str, malgrupp: str, inledning: str = "", webbinledning: str = ""
+) -> Formular:
     from django.utils.text import slugify
 
     bas = slugify(namn)[:30] or "formular"
     kod, i = bas, 2
     while Formular.objects.filter(kod=kod).exists():
         kod, i = f"{bas}-{i}", i + 1
-    return Formular.objects.create(kod=kod, namn=namn, malgrupp=malgrupp, inledning=inledning)
+    return Formular.objects.create(
+        kod=kod, namn=namn, malgrupp=malgrupp, inledning=inledning, webbinledning=webbinledning
+    )
 
 
 @transaction.atomic
@@ -435,6 +444,8 @@ def formular_ny_version(*, actor, formular: Formular) -> Formular:
         version=senaste + 1,
         namn=formular.namn,
         inledning=formular.inledning,
+        webbinledning=formular.webbinledning,
+        begrepp=formular.begrepp,
         malgrupp=formular.malgrupp,
     )
     kopior = {}
