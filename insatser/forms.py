@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.utils.safestring import mark_safe
 
 from forbund import uploads
 from forbund.forms import DateInput
@@ -8,6 +9,11 @@ from forbund.models import Part, Person
 
 from . import sus
 from .models import Beviljning, Delbetalning, Insats, Tabell
+
+SUS_FORKLARAD = mark_safe(  # noqa: S308 - a constant
+    '<abbr title="Sektorsövergripande system för uppföljning av samverkan och finansiell '
+    'samordning inom rehabiliteringsområdet">SUS</abbr>'
+)
 
 
 def _helper(label: str) -> FormHelper:
@@ -117,13 +123,19 @@ class UtbetalningForm(forms.Form):
 
 class UppfoljningForm(forms.Form):
     datum = forms.DateField(label="Datum", widget=DateInput())
+    # Who attended the meeting: "deltagare" everywhere else are the insats's clients.
     deltagare = forms.CharField(
-        label="Deltagare",
+        label="Närvarande vid mötet",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="En per rad: namn och roll.",
     )
     mal = forms.CharField(label="Mål", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    sus = forms.CharField(label="SUS", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    sus = forms.CharField(
+        label=SUS_FORKLARAD,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Deltagarstatistiken: hur registreringen går och vad siffrorna visar.",
+    )
     nulage = forms.CharField(
         label="Nuläge", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
