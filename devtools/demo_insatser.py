@@ -146,7 +146,8 @@ def _rehabvagledare_2021(insats: Insats, kansli) -> None:
         sus.Rad(Tabell.FORSORJNING_IN, "Sjukpenning/Rehabpenning", 4, 3, 1),
         sus.Rad(Tabell.FORSORJNING_IN, "Aktivitetsersättning", 3, 1, 2),
         sus.Rad(Tabell.FORSORJNING_IN, "Ingen offentlig försörjning", 2, 1, 1),
-        sus.Rad(Tabell.TID, "1–3 år", 7, 5, 2),
+        # Those with some offentlig försörjning: 17 nya, 2 of them with none.
+        sus.Rad(Tabell.TID, "1–3 år", 5, 4, 1),
         sus.Rad(Tabell.TID, "4–6 år", 5, 3, 2),
         sus.Rad(Tabell.TID, "7–9 år", 3, 2, 1),
         sus.Rad(Tabell.TID, "Mer än 9 år", 2, 1, 1),

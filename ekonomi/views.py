@@ -374,6 +374,18 @@ def budget(request, ar: int):
         if not version_pk.isdigit():
             raise Http404
         version = get_object_or_404(Budgetversion, pk=version_pk, ar=va)
+        if request.POST.get("atgard") == "spara":
+            # The budget's figures: every error at once, on the page, with what was typed.
+            rader, fel = _budget_inskrivet(request.POST)
+            if not fel:
+                try:
+                    services.budgetrader_save(actor=request.user, version=version, rader=rader)
+                except services.Fel as exc:
+                    fel = {f"fel{i}": (None, f) for i, f in enumerate(exc.fel)}
+                else:
+                    messages.success(request, "Budgeten är sparad.")
+                    return redirect(f"{reverse('ekonomi_budget', args=[ar])}?version={version.pk}")
+            return _budget_sida(request, ar, va, versioner, version, fel=fel)
         try:
             _budget_post(request, version)
         except services.Fel as exc:
@@ -382,8 +394,47 @@ def budget(request, ar: int):
         return redirect(
             f"{reverse('ekonomi_budget', args=[ar])}?version={request.POST.get('ny_version_pk') or version.pk}"
         )
-    rader = {r.post_id: r for r in version.rader.all()} if version else {}
+    return _budget_sida(request, ar, va, versioner, version)
+
+
+BUDGETFALT = (("b", "belopp"), ("p1", "plan1"), ("p2", "plan2"))
+
+
+def _budget_inskrivet(data) -> tuple[dict, dict[str, tuple]]:
+    """The typed budget rows as numbers, and the errors by field id (b12, p1_12, …)."""
+    rader, fel = {}, {}
+    for post in Budgetpost.objects.all():
+        values = [
+            data.get(f"{namn}_{post.pk}", "").strip().replace(" ", "") for _k, namn in BUDGETFALT
+        ]
+        if not any(values):
+            continue
+        tal = []
+        for (kort, _namn), v in zip(BUDGETFALT, values, strict=True):
+            if v and not v.lstrip("-").isdigit():
+                fel[f"{kort}{post.pk}"] = (post, f"{post.namn}: belopp skrivs i hela kronor.")
+            elif v and int(v) < 0:
+                fel[f"{kort}{post.pk}"] = (post, f"{post.namn}: beloppet kan inte vara negativt.")
+            tal.append(int(v) if v and v.lstrip("-").isdigit() else None)
+        rader[post] = tuple(tal)
+    return rader, fel
+
+
+def _budget_sida(request, ar, va, versioner, version, *, fel=None):
+    stored = {r.post_id: r for r in version.rader.all()} if version else {}
     poster = list(Budgetpost.objects.order_by("grupp", "ordning", "namn"))
+    fel = fel or {}
+    rader = []
+    for p in poster:
+        if fel:
+            # What was typed, as typed.
+            varden = {k: request.POST.get(f"{namn}_{p.pk}", "") for k, namn in BUDGETFALT}
+        else:
+            rad = stored.get(p.pk)
+            varden = {k: getattr(rad, namn, None) for k, namn in BUDGETFALT}
+            varden = {k: "" if v is None else v for k, v in varden.items()}
+        radfel = {k: fel[f"{k}{p.pk}"][1] for k, _n in BUDGETFALT if f"{k}{p.pk}" in fel}
+        rader.append((p, stored.get(p.pk), varden, radfel))
     return render(
         request,
         "ekonomi/budget.html",
@@ -392,33 +443,22 @@ def budget(request, ar: int):
             "va": va,
             "versioner": versioner,
             "version": version,
-            "rader": [(p, rader.get(p.pk)) for p in poster],
-            "summa": sum(r.belopp for r in rader.values()),
+            "rader": rader,
+            "budgetfel": [
+                {"text": text, "href": f"#{falt}" if post else ""}
+                for falt, (post, text) in fel.items()
+            ],
+            "summa": sum(r.belopp for r in stored.values()),
             "kan_andra": permissions.can_edit_ekonomi(request.user),
             "paragrafer": moten_selectors.beslutsparagrafer()[:100],
         },
+        status=INVALID if fel else 200,
     )
 
 
 def _budget_post(request, version: Budgetversion) -> None:
     atgard = request.POST.get("atgard")
-    if atgard == "spara":
-        rader = {}
-        for post in Budgetpost.objects.all():
-            values = [
-                request.POST.get(f"{f}_{post.pk}", "").strip().replace(" ", "")
-                for f in ("belopp", "plan1", "plan2")
-            ]
-            if not any(values):
-                continue
-            try:
-                tal = [int(v) if v else None for v in values]
-            except ValueError as exc:
-                raise services.Fel(f"{post.namn}: belopp skrivs i hela kronor.") from exc
-            rader[post] = tuple(tal)
-        services.budgetrader_save(actor=request.user, version=version, rader=rader)
-        messages.success(request, "Budgeten är sparad.")
-    elif atgard == "ny_version":
+    if atgard == "ny_version":
         ny = services.budgetversion_ny_version(
             actor=request.user, fran=version, namn=f"Reviderad budget {version.ar.ar}"
         )

@@ -106,7 +106,16 @@ class FormularForm(forms.Form):
     namn = forms.CharField(label="Namn", max_length=200)
     malgrupp = forms.ChoiceField(label="Målgrupp", choices=Formular.Malgrupp.choices)
     inledning = forms.CharField(
-        label="Inledning", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Inledning på papper",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Visas bara när enkäten skrivs ut, med instruktioner som ”kryssa i rutan”.",
+    )
+    webbinledning = forms.CharField(
+        label="Inledning på webben",
+        required=False,
+        max_length=300,
+        help_text="En kort mening före fråga 1, till exempel vad enkäten vill veta.",
     )
 
 

@@ -18,6 +18,11 @@ SKALA_FREKVENS = ["Aldrig", "Sällan", "Ibland", "Ofta", "För det mesta", "Allt
 # The participant forms print the third option as "Vill inte svara/inget svarsalternativ passar".
 KON = ["Kvinna", "Man", "Vill inte svara/inget svarsalternativ passar"]
 
+# The two participant forms both say "Enkät deltagare" on paper; the portal names them apart
+# everywhere (lists, rounds, comparisons, exports).
+NAMN_PAGAENDE = "Enkät deltagare – pågående"
+NAMN_AVSLUT = "Enkät deltagare – avslut"
+
 FORMULAR = [
     {
         "kod": "styrelse",
@@ -245,7 +250,7 @@ FORMULAR = [
     },
     {
         "kod": "deltagare_pagaende",
-        "namn": "Enkät deltagare",
+        "namn": NAMN_PAGAENDE,
         "malgrupp": "insats",
         "rubrik": "Hur upplever du stödet du får i verksamheten?",
         "inledning": (
@@ -322,7 +327,7 @@ FORMULAR = [
     },
     {
         "kod": "deltagare_avslut",
-        "namn": "Enkät deltagare",
+        "namn": NAMN_AVSLUT,
         "malgrupp": "insats",
         "rubrik": "Hur upplever du stödet du har fått i verksamheten?",
         "inledning": (
@@ -418,3 +423,26 @@ FORMULAR = [
         ],
     },
 ]
+
+
+# On the web one sentence of the form's own comes before question 1 (with the portal's own on
+# anonymity and skipping); the paper's instructions ("Kryssa i den ruta…", "…i det bifogade
+# kuvertet") only in print. The definitions of terms, the last paragraph of the staff and
+# board forms' inledning, are on the web behind a button. Sentences from the inledning, word
+# for word.
+WEBBINLEDNING = {
+    "styrelse": "Vi vill med enkäten få veta hur du upplever arbetet i styrelsen i ditt "
+    "samordningsförbund.",
+    "chefsgrupp": "Vi vill med enkäten få veta hur du upplever samverkansarbetet i parternas "
+    "chefsgrupp.",
+    "personal": "Vi vill med enkäten få veta hur du upplever arbetet i verksamheten du arbetar "
+    "inom.",
+    "deltagare_pagaende": "Vi vill med enkäten få veta hur du upplever att det stöd du får i "
+    "verksamheten fungerar.",
+    "deltagare_avslut": "Vi vill med enkäten få veta hur du upplever att det stöd du får i "
+    "verksamheten fungerar.",
+}
+MED_BEGREPP = {"styrelse", "chefsgrupp", "personal"}
+for _f in FORMULAR:
+    _f["webbinledning"] = WEBBINLEDNING[_f["kod"]]
+    _f["begrepp"] = _f["inledning"].rsplit("\n\n", 1)[1] if _f["kod"] in MED_BEGREPP else ""

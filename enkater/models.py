@@ -22,7 +22,19 @@ class Formular(models.Model):
     kod = models.SlugField("kod", max_length=40)
     version = models.PositiveSmallIntegerField("version", default=1)
     namn = models.CharField("namn", max_length=200)
-    inledning = models.TextField("inledning", blank=True)
+    inledning = models.TextField(
+        "inledning", blank=True, help_text="Som på papper: visas när enkäten skrivs ut."
+    )
+    webbinledning = models.TextField(
+        "inledning på webben",
+        blank=True,
+        help_text="En kort mening före fråga 1 på webben. Instruktioner för papper hör inte hit.",
+    )
+    begrepp = models.TextField(
+        "begrepp",
+        blank=True,
+        help_text="Förklaringar av begrepp i frågorna; på webben bakom en knapp.",
+    )
     malgrupp = models.CharField(max_length=20, choices=Malgrupp.choices)
 
     class Meta:

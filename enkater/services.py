@@ -39,7 +39,12 @@ def formular_load(data: list[dict]) -> int:
         if Formular.objects.filter(kod=f["kod"]).exists():
             continue
         formular = Formular.objects.create(
-            kod=f["kod"], namn=f["namn"], inledning=f.get("inledning", ""), malgrupp=f["malgrupp"]
+            kod=f["kod"],
+            namn=f["namn"],
+            inledning=f.get("inledning", ""),
+            webbinledning=f.get("webbinledning", ""),
+            begrepp=f.get("begrepp", ""),
+            malgrupp=f["malgrupp"],
         )
         fragor = {}
         for i, q in enumerate(f["fragor"]):
@@ -358,13 +363,17 @@ def _kontrollera_osparrat(formular: Formular) -> None:
 
 
 @transaction.atomic
-def formular_create(*, actor, namn: str, malgrupp: str, inledning: str = "") -> Formular:
+def formular_create(
+    *, actor, namn: str, malgrupp: str, inledning: str = "", webbinledning: str = ""
+) -> Formular:
 
     bas = slugify(namn)[:30] or "formular"
     kod, i = bas, 2
     while Formular.objects.filter(kod=kod).exists():
         kod, i = f"{bas}-{i}", i + 1
-    return Formular.objects.create(kod=kod, namn=namn, malgrupp=malgrupp, inledning=inledning)
+    return Formular.objects.create(
+        kod=kod, namn=namn, malgrupp=malgrupp, inledning=inledning, webbinledning=webbinledning
+    )
 
 
 @transaction.atomic
@@ -427,6 +436,8 @@ def formular_ny_version(*, actor, formular: Formular) -> Formular:
         version=senaste + 1,
         namn=formular.namn,
         inledning=formular.inledning,
+        webbinledning=formular.webbinledning,
+        begrepp=formular.begrepp,
         malgrupp=formular.malgrupp,
     )
     kopior = {}

@@ -116,6 +116,7 @@ def omgang_detail(request, pk: int):
             "delad": _delad(request, omgang),
             "oppen": _oppen(omgang),
         },
+        status=INVALID if form.errors else 200,
     )
 
 

@@ -119,6 +119,15 @@ def historik(obj: models.Model, *, limit: int = 50) -> list[HistorikRad]:
     return rows
 
 
+def uppdrag_en_gang(uppdrag) -> list[Uppdrag]:
+    """Each (roll, organ) once, its latest mandate first met: a ledamot re-elected for a new
+    term is one line in the register, not one per term. `uppdrag` newest first."""
+    sett: dict[tuple, Uppdrag] = {}
+    for u in uppdrag:
+        sett.setdefault((u.roll, u.organ_id), u)
+    return list(sett.values())
+
+
 def personer_med_uppdrag():
     """All people with their uppdrag, for the register (two queries whatever the size)."""
     return Person.objects.select_related("user").prefetch_related(

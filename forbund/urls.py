@@ -22,6 +22,7 @@ urlpatterns = [
     path("personer/<int:pk>/uppdrag/ny/", views.uppdrag_create, name="uppdrag_create"),
     path("uppdrag/<int:pk>/andra/", views.uppdrag_edit, name="uppdrag_edit"),
     path("tillganglighetsredogorelse/", views.tillganglighet, name="tillganglighet"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # Accounts: Django's views, Swedish templates in templates/registration/.
     path("konto/", views.mitt_konto, name="mitt_konto"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),

@@ -5,11 +5,14 @@ Each view fetches, asks forbund.permissions, validates a form and calls a servic
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from forbund.http import INVALID, require
@@ -72,7 +75,12 @@ def person_list(request):
             | Q(organisation__icontains=q)
             | Q(epost__icontains=q)
         )
-    context = {"personer": personer, "q": q}
+    rader = []
+    for p in personer:
+        uppdrag = selectors.uppdrag_en_gang(p.uppdrag.all())
+        parter = dict.fromkeys(u.part.namn for u in uppdrag if u.part_id)
+        rader.append((p, uppdrag, p.organisation or ", ".join(parter)))
+    context = {"rader": rader, "q": q, "idag": timezone.localdate()}
     if request.htmx:
         return render(request, "forbund/person_list.html#tabell", context)
     return render(request, "forbund/person_list.html", context)
@@ -196,3 +204,13 @@ def mitt_konto(request):
 @require_GET
 def tillganglighet(request):
     return render(request, "forbund/tillganglighet.html", {"forbund": selectors.forbund_get()})
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    """/favicon.ico: browsers ask for it on their own, whatever icon a page links to."""
+    fil = (settings.BASE_DIR / "static" / "favicon.ico").open("rb")
+    return FileResponse(
+        fil, content_type="image/x-icon", headers={"Cache-Control": "public, max-age=86400"}
+    )

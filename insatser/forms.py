@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.utils.safestring import mark_safe
 
 from forbund import uploads
 from forbund.forms import DateInput
@@ -9,6 +10,11 @@ from forbund.models import Part, Person
 from . import sus
 from .models import Arrangemang, Beviljning, Delbetalning, Insats, Tabell
 from .services import DeltagarRad
+
+SUS_FORKLARAD = mark_safe(  # noqa: S308 - a constant
+    '<abbr title="Sektorsövergripande system för uppföljning av samverkan och finansiell '
+    'samordning inom rehabiliteringsområdet">SUS</abbr>'
+)
 
 
 def _helper(label: str) -> FormHelper:
@@ -99,23 +105,38 @@ class DelbetalningForm(forms.Form):
 
 
 class UtbetalningForm(forms.Form):
-    belopp = forms.IntegerField(label="Belopp (kr)", min_value=1)
-    delbetalning = forms.ModelChoiceField(label="Delbetalning", queryset=None, required=False)
+    belopp = forms.IntegerField(
+        label="Belopp att betala ut (kr)",
+        min_value=1,
+        error_messages={"min_value": "Ange ett belopp större än noll."},
+    )
+    delbetalning = forms.ModelChoiceField(
+        label="Delbetalning", queryset=None, required=False, empty_label="Ingen"
+    )
 
     def __init__(self, *args, beviljning, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["delbetalning"].queryset = beviljning.betalplan.all()
+        self.fields["delbetalning"].label_from_instance = lambda d: (
+            f"{d.ordning}: {d.get_utlosare_display()} ({d.belopp} kr)"
+        )
 
 
 class UppfoljningForm(forms.Form):
     datum = forms.DateField(label="Datum", widget=DateInput())
+    # Who attended the meeting: "deltagare" everywhere else are the insats's clients.
     deltagare = forms.CharField(
-        label="Deltagare",
+        label="Närvarande vid mötet",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="En per rad: namn och roll.",
     )
     mal = forms.CharField(label="Mål", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    sus = forms.CharField(label="SUS", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    sus = forms.CharField(
+        label=SUS_FORKLARAD,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Deltagarstatistiken: hur registreringen går och vad siffrorna visar.",
+    )
     nulage = forms.CharField(
         label="Nuläge", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -156,12 +177,28 @@ class PeriodForm(forms.Form):
 
 
 class StatistikForm(forms.Form):
-    """The whole period on one page: one row of number fields per category."""
+    """The whole period on one page: one row of number fields per category, each table with
+    its rules written beside it (sus.regler) and the fields a broken rule concerns marked."""
 
-    def __init__(self, *args, kommuner: list[str], befintliga: list[sus.Rad], **kwargs):
+    def __init__(
+        self,
+        *args,
+        kommuner: list[str],
+        befintliga: list[sus.Rad],
+        ingang: sus.Ingang | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.tabeller = []
+        self.ingang = ingang
+        self._namn: dict[tuple[str, str, str], str] = {}
         finns = {(r.tabell, r.kategori): r for r in befintliga}
+        # SUS carries the participants active at the end of the period before over: a new
+        # period starts from them.
+        if not befintliga and ingang is not None:
+            finns[(Tabell.DELTAGARE, "Aktiva")] = sus.Rad(
+                Tabell.DELTAGARE, "Aktiva", ingang.totalt, ingang.kvinnor, ingang.man
+            )
+        self._tabeller = []
         for tabell in Tabell:
             rader = []
             for i, kategori in enumerate(sus.kategorier(tabell, kommuner)):
@@ -177,23 +214,144 @@ class StatistikForm(forms.Form):
                         min_value=0,
                         required=False,
                         initial=getattr(befintlig, f) if befintlig else None,
-                        error_messages={"min_value": "Antal kan inte vara negativt."},
+                        error_messages={
+                            "min_value": "Antal kan inte vara negativt.",
+                            "invalid": "Ange antal i hela tal.",
+                        },
                         widget=forms.NumberInput(
                             attrs={"class": "form-control form-control-sm", "inputmode": "numeric"}
                         ),
                     )
+                    self._namn[(tabell.value, kategori, f)] = name
                     names.append(name)
-                rader.append((kategori, [self[n] for n in names]))
-            self.tabeller.append((tabell, rader, tabell == Tabell.AVSLUT))
+                rader.append((kategori, names))
+            self._tabeller.append((tabell, rader))
+        self.regelfel: list[sus.Regelfel] = []
+
+    def clean(self):
+        data = super().clean()
+        # Each row on its own (kvinnor and män within totalt), every row at once.
+        for _tabell, rader in self._tabeller:
+            for _kategori, names in rader:
+                totalt, kvinnor, man = (data.get(n) or 0 for n in names[:3])
+                if kvinnor + man > totalt and not any(self.has_error(n) for n in names[:3]):
+                    self.add_error(
+                        names[0],
+                        f"Kvinnor ({kvinnor}) och män ({man}) är fler än totalt ({totalt}).",
+                    )
+        return data
+
+    def _varde(self, name: str) -> int:
+        """A field's number as it stands on the page: typed, or else stored or prefilled."""
+        value = self[name].value()
+        try:
+            return max(0, int(value)) if value not in (None, "") else 0
+        except (TypeError, ValueError):
+            return 0
 
     def rader(self) -> list[sus.Rad]:
+        """The figures as sus rows (valid form: the cleaned values)."""
         result = []
-        for tabell, rader, _avslut in self.tabeller:
-            for kategori, bound in rader:
-                values = {
-                    b.name.rsplit("-", 1)[1]: self.cleaned_data.get(b.name) or 0 for b in bound
-                }
+        for tabell, rader in self._tabeller:
+            for kategori, names in rader:
+                values = {n.rsplit("-", 1)[1]: self.cleaned_data.get(n) or 0 for n in names}
                 result.append(sus.Rad(tabell.value, kategori, **values))
+        return result
+
+    def _rader_nu(self) -> list[sus.Rad]:
+        return [
+            sus.Rad(
+                tabell.value,
+                kategori,
+                **{n.rsplit("-", 1)[1]: self._varde(n) for n in names},
+            )
+            for tabell, rader in self._tabeller
+            for kategori, names in rader
+        ]
+
+    def _falt_for(self, tabell: str, falt: tuple[str, ...], kategorier: tuple[str, ...]):
+        return [
+            self._namn[(tabell, k, f)]
+            for (t, k, f) in self._namn
+            if t == tabell and f in falt and (not kategorier or k in kategorier)
+        ]
+
+    def lankar(self, fel: list[sus.Regelfel]) -> list[dict]:
+        """Broken rules as entries of a summary: the text and a link to the first field."""
+        result = []
+        for f in fel:
+            falt = self._falt_for(f.tabell, f.falt, f.kategorier)
+            result.append({"text": f.text, "href": f"#id_{falt[0]}" if falt else ""})
+        return result
+
+    def markera(self, fel: list[sus.Regelfel]) -> list[dict]:
+        """Mark the fields each broken rule concerns (aria-invalid, described by the rule's
+        message beside its table); the error summary's entries."""
+        self.regelfel = fel
+        return self.lankar(fel)
+
+    @property
+    def tabeller(self):
+        """Per table: its rows of bound fields, its rules as the page states them (with the
+        fields the live check in static/js/statistik.js reads) and its broken rules. Sets
+        each field's aria-describedby: the table's rules, its own error, the broken rules."""
+        nu = self._rader_nu()
+        regler = []
+        for nr, regel in enumerate(sus.regler(self.ingang), start=1):
+            falt = self._falt_for(
+                regel.tabell, (regel.falt,), (regel.kategori,) if regel.kategori else ()
+            )
+            mal = regel.malvarde(nu)
+            regler.append(
+                {
+                    "id": f"regel-{nr}",
+                    "regel": regel,
+                    "text": _regeltext(regel),
+                    "malvarde": mal,
+                    "status": _regelstatus(regel, nu, mal),
+                    "falt": " ".join(f"id_{n}" for n in falt),
+                    "mal": " ".join(
+                        f"{'+' if tecken > 0 else '-'}id_{self._namn[(t, k, regel.falt)]}"
+                        for tecken, t, k in regel.mal
+                    ),
+                    "namn": falt,
+                }
+            )
+        brutna = []
+        for nr, f in enumerate(self.regelfel, start=1):
+            brutna.append(
+                {
+                    "id": f"regelfel-{nr}",
+                    "fel": f,
+                    "namn": self._falt_for(f.tabell, f.falt, f.kategorier),
+                }
+            )
+        beskrivs: dict[str, list[str]] = {}
+        for r in regler:
+            for n in r["namn"]:
+                beskrivs.setdefault(n, []).append(r["id"])
+        for b in brutna:
+            for n in b["namn"]:
+                beskrivs.setdefault(n, []).append(b["id"])
+        for name, field in self.fields.items():
+            ids = beskrivs.get(name, [])
+            if self.has_error(name):
+                ids = [f"id_{name}_error", *ids]
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+            if any(name in b["namn"] for b in brutna):
+                field.widget.attrs["aria-invalid"] = "true"
+        result = []
+        for tabell, rader in self._tabeller:
+            result.append(
+                {
+                    "tabell": tabell,
+                    "avslut": tabell == Tabell.AVSLUT,
+                    "rader": [(k, [self[n] for n in names]) for k, names in rader],
+                    "regler": [r for r in regler if r["regel"].tabell == tabell],
+                    "fel": [b for b in brutna if b["fel"].tabell == tabell],
+                }
+            )
         return result
 
 
@@ -203,6 +361,43 @@ _FALT = {
     "man": "män",
     "manader": "månader i insatsen (summa)",
 }
+
+
+def _regeltext(regel: sus.Regel) -> tuple[str, str]:
+    """The rule as the form states it, around its number: (”Totalt ska bli ”, ”, som nya
+    deltagare.”)."""
+    kolumn = sus.KOLUMNER[regel.falt]
+    if regel.typ == "hogst" and regel.kategori:
+        return f"{regel.kategori} högst ", f", {regel.som}."
+    if regel.typ == "hogst":
+        return "Högst ", f" på varje rad, {regel.som}."
+    if regel.kategori:
+        return f"{regel.kategori} ska bli ", f": {regel.som}."
+    return f"{kolumn.capitalize()} ska bli ", f", {regel.som}."
+
+
+def _regelstatus(regel: sus.Regel, rader: list[sus.Rad], mal: int) -> str:
+    """How far the figures are from the rule now; statistik.js says the same as you type."""
+    if regel.typ == "hogst":
+        if regel.kategori:
+            over = [r for r in rader if r.tabell == regel.tabell and r.kategori == regel.kategori]
+        else:
+            over = [r for r in rader if r.tabell == regel.tabell]
+        antal = sum(1 for r in over if getattr(r, regel.falt) > mal)
+        if not antal:
+            return "Stämmer."
+        return "1 rad är för hög." if antal == 1 else f"{antal} rader är för höga."
+    if regel.kategori:
+        summa = sum(
+            getattr(r, regel.falt)
+            for r in rader
+            if r.tabell == regel.tabell and r.kategori == regel.kategori
+        )
+    else:
+        summa = regel.summa(rader)
+    if summa == mal:
+        return "Stämmer."
+    return f"Kvar att fördela: {mal - summa}." if summa < mal else f"{summa - mal} för många."
 
 
 class ImportForm(forms.Form):

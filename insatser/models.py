@@ -275,7 +275,8 @@ class Uppfoljning(models.Model):
 
     insats = models.ForeignKey(Insats, on_delete=models.CASCADE, related_name="uppfoljningar")
     datum = models.DateField("datum")
-    deltagare = models.TextField("deltagare", help_text="En per rad: namn och roll.")
+    # Who attended the follow-up meeting, not the insats's deltagare (its clients).
+    deltagare = models.TextField("närvarande vid mötet", help_text="En per rad: namn och roll.")
     beslut = models.TextField("beslut och överenskommelser", blank=True)
     nasta = models.DateField("nästa uppföljning", null=True, blank=True)
     skapad_av = models.ForeignKey(

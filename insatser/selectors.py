@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -36,6 +37,32 @@ class Pengar:
 def insatser_i_namnordning():
     """Every insats, by name: the choices where another app links to one (a survey round)."""
     return Insats.objects.order_by("namn")
+
+
+def ingang(period: Period) -> sus.Ingang | None:
+    """Those active when `period` starts, carried over by SUS from the approved period of the
+    same insats that ends the day before: its aktiva minus its avslutade, per kön. None when
+    there is no such period (the first period, or a gap)."""
+    foregaende = (
+        Period.objects.filter(
+            insats_id=period.insats_id,
+            till=period.fran - dt.timedelta(days=1),
+            status=Period.Status.GODKAND,
+        )
+        .prefetch_related("rader")
+        .first()
+    )
+    if foregaende is None:
+        return None
+    deltagare = {r.kategori: r for r in foregaende.rader.all() if r.tabell == Tabell.DELTAGARE}
+    aktiva = deltagare.get("Aktiva") or sus.Rad(Tabell.DELTAGARE, "Aktiva")
+    avslutade = deltagare.get("Avslutade") or sus.Rad(Tabell.DELTAGARE, "Avslutade")
+    return sus.Ingang(
+        totalt=max(0, aktiva.totalt - avslutade.totalt),
+        kvinnor=max(0, aktiva.kvinnor - avslutade.kvinnor),
+        man=max(0, aktiva.man - avslutade.man),
+        fran=f"{foregaende.fran.isoformat()}–{foregaende.till.isoformat()}",
+    )
 
 
 def beviljningar_med_pengar(insats: Insats) -> list[Beviljning]:

@@ -22,7 +22,7 @@ from forbund.uploads import csv_rader
 from moten import services as moten_services
 from moten.models import AttSats, Paragraf
 
-from . import sus
+from . import selectors, sus
 from .models import (
     Ansokan,
     AnsokanBelopp,
@@ -275,11 +275,8 @@ def period_save(*, actor, period: Period, rader: list[sus.Rad]) -> None:
     the rules apply when it is sent in."""
     period = Period.objects.select_for_update().get(pk=period.pk)
     _andringsbar(period)
-    for r in rader:
-        if min(r.totalt, r.kvinnor, r.man, r.manader) < 0:
-            raise Fel([f"{Tabell(r.tabell).label}, {r.kategori}: antal kan inte vara negativt."])
-        if r.kvinnor + r.man > r.totalt:
-            raise Fel(sus.validera([r])[:1])
+    if fel := sus.radfel(rader):
+        raise Fel([f.text for f in fel])
     period.rader.all().delete()
     Statistikrad.objects.bulk_create(
         Statistikrad(
@@ -308,7 +305,7 @@ def period_rader(period: Period) -> list[sus.Rad]:
 def period_skicka_in(*, actor, period: Period) -> None:
     period = Period.objects.select_for_update().get(pk=period.pk)
     _andringsbar(period)
-    fel = sus.validera(period_rader(period))
+    fel = sus.validera(period_rader(period), selectors.ingang(period))
     if fel:
         raise Fel(fel)
     period.status = Period.Status.INSKICKAD
@@ -403,7 +400,7 @@ def statistik_import(
             continue
         rader.append(rad)
     if not fel:
-        fel = sus.validera(rader)
+        fel = sus.validera(rader, selectors.ingang(period))
     if fel:
         raise Fel(fel)
     period_save(actor=actor, period=period, rader=rader)

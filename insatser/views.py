@@ -305,18 +305,25 @@ def beviljning_detail(request, pk: int):
     # Money is the board's and the kansli's business; the insats's own page shows staff no
     # grants either (one policy for pages, exports and this detail).
     require(permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user))
+    return _beviljning_sida(request, beviljning)
+
+
+def _beviljning_sida(request, beviljning: Beviljning, *, delform=None, utbform=None):
+    """The grant's page; a payment form that did not validate comes back with what was typed
+    and its errors (422)."""
     beviljning = next(
         b for b in selectors.beviljningar_med_pengar(beviljning.insats) if b.pk == beviljning.pk
     )
     context = {
         "b": beviljning,
         "insats": beviljning.insats,
-        "delform": DelbetalningForm(prefix="del"),
-        "utbform": UtbetalningForm(beviljning=beviljning),
+        "delform": delform or DelbetalningForm(prefix="del"),
+        "utbform": utbform or UtbetalningForm(beviljning=beviljning),
         "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
         "kan_attestera": permissions.can_attest(request.user),
     }
-    return render(request, "insatser/beviljning_detail.html", context)
+    status = INVALID if delform or utbform else 200
+    return render(request, "insatser/beviljning_detail.html", context, status=status)
 
 
 def _ekonomi_post(request, pk: int):
@@ -339,19 +346,12 @@ def betalplan_halften(request, pk: int):
 def delbetalning_create(request, pk: int):
     beviljning = _ekonomi_post(request, pk)
     form = DelbetalningForm(request.POST, prefix="del")
-    if form.is_valid():
-        try:
-            services.delbetalning_create(
-                actor=request.user, beviljning=beviljning, **form.cleaned_data
-            )
-        except services.Fel as exc:
-            messages.error(request, str(exc))
-    else:
-        messages.error(
-            request,
-            "Delbetalningen sparades inte: "
-            + " ".join(e for es in form.errors.values() for e in es),
-        )
+    if not form.is_valid():
+        return _beviljning_sida(request, beviljning, delform=form)
+    try:
+        services.delbetalning_create(actor=request.user, beviljning=beviljning, **form.cleaned_data)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
     return redirect("beviljning_detail", pk=pk)
 
 
@@ -367,19 +367,14 @@ def delbetalning_utlos(request, pk: int):
 def utbetalning_create(request, pk: int):
     beviljning = _ekonomi_post(request, pk)
     form = UtbetalningForm(request.POST, beviljning=beviljning)
-    if form.is_valid():
-        try:
-            services.utbetalning_begar(
-                actor=request.user, beviljning=beviljning, **form.cleaned_data
-            )
-        except services.Fel as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request, "Utbetalningen är begärd och väntar på attest av två personer."
-            )
+    if not form.is_valid():
+        return _beviljning_sida(request, beviljning, utbform=form)
+    try:
+        services.utbetalning_begar(actor=request.user, beviljning=beviljning, **form.cleaned_data)
+    except services.Fel as exc:
+        messages.error(request, str(exc))
     else:
-        messages.error(request, "Ange ett belopp större än noll.")
+        messages.success(request, "Utbetalningen är begärd och väntar på attest av två personer.")
     return redirect("beviljning_detail", pk=pk)
 
 
@@ -489,45 +484,56 @@ def period_edit(request, pk: int):
     kan_rapportera = permissions.can_report(request.user, period.insats)
     andringsbar = period.status in (Period.Status.UTKAST, Period.Status.KOMPLETTERING)
     kommuner = _kommuner()
+    ingang = selectors.ingang(period) if andringsbar else None
+    befintliga = services.period_rader(period)
     form = StatistikForm(
         request.POST if request.method == "POST" else None,
         kommuner=kommuner,
-        befintliga=services.period_rader(period),
+        befintliga=befintliga,
+        ingang=ingang,
     )
     context = {
         "period": period,
         "insats": period.insats,
         "form": form,
+        "ingang": ingang,
         "kan_rapportera": kan_rapportera and andringsbar,
         "kan_godkanna": permissions.can_approve(request.user)
         and period.status == Period.Status.INSKICKAD,
         "tabeller": selectors.sus_tabeller([period.pk], kommuner),
         "kompletteringsform": KompletteringForm(),
-        "regelfel": sus.validera(services.period_rader(period)) if andringsbar else [],
+        # A saved draft: what is left before it can be sent in (not yet errors).
+        "att_stamma": form.lankar(sus.regelfel(befintliga, ingang))
+        if andringsbar and befintliga and request.method == "GET"
+        else [],
     }
     if request.method == "POST":
         require(kan_rapportera)
         if not andringsbar:
             messages.error(request, "Perioden är inskickad eller godkänd och kan inte ändras.")
             return redirect("period_edit", pk=pk)
-        if form.is_valid():
+        if not form.is_valid():
+            return render(request, "insatser/period_edit.html", context, status=INVALID)
+        rader = form.rader()
+        try:
+            services.period_save(actor=request.user, period=period, rader=rader)
+        except services.Fel as exc:
+            context["regelfel"] = exc.fel
+            return render(request, "insatser/period_edit.html", context, status=INVALID)
+        if "skicka" in request.POST:
+            # Every broken rule at once, each tied to its fields; the draft is kept.
+            if fel := sus.regelfel(rader, ingang):
+                context["regelfel"] = form.markera(fel)
+                return render(request, "insatser/period_edit.html", context, status=INVALID)
             try:
-                services.period_save(actor=request.user, period=period, rader=form.rader())
+                services.period_skicka_in(actor=request.user, period=period)
             except services.Fel as exc:
                 context["regelfel"] = exc.fel
-            else:
-                if "skicka" in request.POST:
-                    try:
-                        services.period_skicka_in(actor=request.user, period=period)
-                    except services.Fel as exc:
-                        context["regelfel"] = exc.fel
-                        context["sparad_men_ej_inskickad"] = True
-                        return render(request, "insatser/period_edit.html", context, status=INVALID)
-                    messages.success(request, "Perioden är inskickad till kansliet.")
-                else:
-                    messages.success(request, "Utkastet är sparat.")
-                return redirect("period_edit", pk=pk)
-        return render(request, "insatser/period_edit.html", context, status=INVALID)
+                return render(request, "insatser/period_edit.html", context, status=INVALID)
+            messages.success(request, "Perioden är inskickad till kansliet.")
+        else:
+            messages.success(request, "Utkastet är sparat.")
+        return redirect("period_edit", pk=pk)
     return render(request, "insatser/period_edit.html", context)
 
 

@@ -143,16 +143,32 @@ class ParagrafForm(forms.Form):
         return rows
 
 
+_SMAL = {"class": "form-control form-control-sm"}
+
+
 class NarvaroForm(forms.Form):
     # An empty first choice, so the blank extra rows of the formset count as unchanged.
     kategori = forms.ChoiceField(
-        label="Kategori", choices=[("", "Välj kategori"), *Narvaro.Kategori.choices]
+        label="Kategori",
+        choices=[("", "Välj kategori"), *Narvaro.Kategori.choices],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
     )
-    namn = forms.CharField(label="Namn", max_length=200)
-    beskrivning = forms.CharField(label="Organisation eller roll", max_length=300, required=False)
-    ersatter = forms.CharField(label="Tjänstgör för", max_length=200, required=False)
-    fran_paragraf = forms.IntegerField(label="Från §", required=False, min_value=1)
-    till_paragraf = forms.IntegerField(label="Till §", required=False, min_value=1)
+    namn = forms.CharField(label="Namn", max_length=200, widget=forms.TextInput(attrs=_SMAL))
+    beskrivning = forms.CharField(
+        label="Organisation eller roll",
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=_SMAL),
+    )
+    ersatter = forms.CharField(
+        label="Tjänstgör för", max_length=200, required=False, widget=forms.TextInput(attrs=_SMAL)
+    )
+    fran_paragraf = forms.IntegerField(
+        label="Från §", required=False, min_value=1, widget=forms.NumberInput(attrs=_SMAL)
+    )
+    till_paragraf = forms.IntegerField(
+        label="Till §", required=False, min_value=1, widget=forms.NumberInput(attrs=_SMAL)
+    )
     person_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean(self):

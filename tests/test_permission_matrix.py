@@ -148,6 +148,7 @@ MATRIX = {
     "uppdrag_create": (lambda: {"pk": Person.objects.first().pk}, outcome(KANSLI)),
     "uppdrag_edit": (lambda: {"pk": Uppdrag.objects.first().pk}, outcome(KANSLI)),
     "tillganglighet": (None, everyone()),
+    "favicon": (None, everyone()),
     "mitt_konto": (None, outcome(INLOGGADE)),
     "login": (None, everyone()),
     # Logging out is a POST (a GET could be forged by any page): GET is refused.
@@ -367,6 +368,7 @@ FILER = {
 FILER |= {"behovsanalys_pdf", "behovsanalys_exempel"}  # behovsanalys (#7)
 FILER |= {"omgang_export"}  # enkäter (#6)
 FILER |= {"ekonomi_saldolista"}  # the saldolista CSV (#16)
+FILER |= {"favicon"}  # formulär och omflöde (#17)
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission

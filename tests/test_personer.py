@@ -152,3 +152,22 @@ def test_forbund_edit_by_kansli_with_history(kansli):
         "Ändringshistorik"
         not in client_for("ledamot").get(reverse("forbund_detail")).content.decode()
     )
+
+
+def test_person_list_shows_each_uppdrag_once_with_title_and_organisation_apart(kansli):
+    """Fredrika Alnö was ledamot 2019–2022 and again from 2023: one line in the register.
+    Her title and her organisation (the part that appointed her) have columns of their own."""
+    import re
+
+    html = kansli.get(reverse("person_list"), {"q": "Alnö"}).content.decode()
+    row = re.search(r"<tr>\s*<td><a [^>]*>Alnö, Fredrika</a></td>(.*?)</tr>", html, re.S).group(1)
+    cells = [
+        re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
+    assert cells == [
+        "Verksamhetsområdeschef",
+        "Försäkringskassan",
+        "Ordinarie ledamot (Styrelsen)",
+        "ledamot",
+    ]
+    assert '<th scope="col">Titel</th><th scope="col">Organisation</th>' in html

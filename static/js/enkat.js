@@ -27,6 +27,22 @@
     });
   }
 
+  // The progress says the question's own number, out of the highest number the respondent
+  // can reach ("Fråga 8 av 13" shows question "8."); a question without a number (kön on the
+  // participant forms) is named by its heading.
+  function framsteg(fs, lista) {
+    if (!fs) return "";
+    var nummer = fs.dataset.nummer;
+    if (!nummer) {
+      var legend = fs.querySelector("legend");
+      return legend ? legend.textContent.trim().replace(/:$/, "") : "";
+    }
+    var sista = lista.reduce(function (max, f) {
+      return f.dataset.nummer ? Math.max(max, Number(f.dataset.nummer)) : max;
+    }, 0);
+    return "Fråga " + nummer + " av " + sista;
+  }
+
   function visa(fokus) {
     var lista = synliga();
     if (aktuell >= lista.length) aktuell = lista.length - 1;
@@ -39,7 +55,7 @@
     if (!enITaget) return;
     nav.querySelector("[data-enkat-forra]").disabled = aktuell === 0;
     nav.querySelector("[data-enkat-nasta]").disabled = aktuell >= lista.length - 1;
-    status.textContent = "Fråga " + (aktuell + 1) + " av " + lista.length;
+    status.textContent = framsteg(lista[aktuell], lista);
     if (fokus && lista[aktuell]) {
       var el = lista[aktuell].querySelector("input:checked, input, textarea");
       if (el) el.focus();

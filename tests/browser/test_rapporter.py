@@ -45,7 +45,13 @@ def test_forbundschef_edits_a_section_and_every_report_page_is_accessible(
     page.get_by_label("Från").fill("2022-05-01")
     page.get_by_label("Till").fill("2022-04-30")
     page.get_by_role("button", name="Skapa rapporten").click()
-    expect(page.get_by_text("Periodens slut kan inte ligga före dess början.")).to_be_visible()
+    expect(
+        page.get_by_text("Periodens slut kan inte ligga före dess början.", exact=True)
+    ).to_be_visible()
+    expect(page.locator("#formfel")).to_be_focused()
+    expect(page.locator("#formfel").get_by_role("link")).to_have_text(
+        "Till: Periodens slut kan inte ligga före dess början."
+    )
     axe_check(page)
 
     # Arrangemang: the list, a new event with its participants, its page.
@@ -62,7 +68,11 @@ def test_forbundschef_edits_a_section_and_every_report_page_is_accessible(
     page.get_by_label("Organisation, rad 1").fill("Sundsvalls kommun")
     page.get_by_label("Kvinnor, rad 1").fill("-1")
     page.get_by_role("button", name="Spara arrangemanget").click()
-    expect(page.get_by_text("Antal kan inte vara negativt.")).to_be_visible()
+    expect(page.get_by_text("Antal kan inte vara negativt.", exact=True)).to_be_visible()
+    expect(page.locator("#formfel").get_by_role("link")).to_have_text(
+        "Kvinnor, rad 1: Antal kan inte vara negativt."
+    )
+    expect(page.get_by_label("Kvinnor, rad 1")).to_have_attribute("aria-invalid", "true")
     expect(page.get_by_label("Organisation, rad 1")).to_have_value("Sundsvalls kommun")
     axe_check(page)
     page.get_by_label("Kvinnor, rad 1").fill("12")

@@ -49,9 +49,24 @@ def test_faststalld_budget_is_locked_and_revised_as_a_new_version(ekonomi, moten
     rad = Budgetrad.objects.get(version=ny, post=post)
     assert (rad.belopp, rad.plan1) == (4_000_000, 4_100_000)
     bad = kansli.post(
-        url, {"version": ny.pk, "atgard": "spara", f"belopp_{post.pk}": "fyra"}, follow=True
+        url,
+        {
+            "version": ny.pk,
+            "atgard": "spara",
+            f"belopp_{post.pk}": "fyra",
+            f"plan2_{post.pk}": "-5",
+        },
     )
-    assert "belopp skrivs i hela kronor" in bad.content.decode()
+    # Both errors at once, on the page, tied to their fields, what was typed kept; nothing saved.
+    html = bad.content.decode()
+    assert bad.status_code == 422 and 'id="formfel"' in html
+    assert f'<a href="#b{post.pk}">{post.namn}: belopp skrivs i hela kronor.</a>' in html
+    assert f'<a href="#p2{post.pk}">{post.namn}: beloppet kan inte vara negativt.</a>' in html
+    assert (
+        f'name="belopp_{post.pk}" value="fyra" aria-invalid="true" '
+        f'aria-describedby="b{post.pk}_error"' in html
+    )
+    assert Budgetrad.objects.get(version=ny, post=post).belopp == 4_000_000
     # Reports compare against the fastställd version until the revision is fastställd too.
     from ekonomi import selectors
 

@@ -2,6 +2,7 @@
 seed 004's tables rebuilt from stored periods."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -64,25 +65,44 @@ def test_staff_enter_submit_and_kansli_approves(sip):
     )
     period = Period.objects.get(insats=sip, fran=D(2022, 5, 1))
     assert response["Location"] == reverse("period_edit", args=[period.pk])
+    # SUS carries over those active at the end of the period before (18 aktiva − 3 avslutade
+    # in 2022-01-01–2022-04-30): the new period starts from them, and says so.
+    page = staff.get(response["Location"]).content.decode()
+    assert f'name="{_field("deltagare", "Aktiva", "totalt")}" value="15"' in page
+    assert "15 deltagare (9 kvinnor, 6 män) var aktiva när perioden började" in page
     values = {
         _field("deltagare", "Aktiva", "totalt"): 20,
         _field("deltagare", "Aktiva", "kvinnor"): 12,
         _field("deltagare", "Aktiva", "man"): 8,
-        _field("deltagare", "Nya", "totalt"): 2,
-        _field("deltagare", "Nya", "kvinnor"): 1,
-        _field("deltagare", "Nya", "man"): 1,
+        _field("deltagare", "Nya", "totalt"): 5,
+        _field("deltagare", "Nya", "kvinnor"): 3,
+        _field("deltagare", "Nya", "man"): 2,
         _field("kommun", "Sundsvalls kommun", "totalt"): 19,
         _field("kommun", "Sundsvalls kommun", "kvinnor"): 12,
         _field("kommun", "Sundsvalls kommun", "man"): 7,
-        _field("tid", "1–3 år", "totalt"): 2,
+        _field("tid", "1–3 år", "totalt"): 5,
     }
-    # Sending in figures that do not add up: saved as a draft, not sent, and every rule named.
+    # Sending in figures that do not add up: saved as a draft, not sent, and every rule named,
+    # each with a link to its field, the fields it concerns marked and described by it.
     response = _post_period(staff, period, values, submit=True)
     assert response.status_code == 422
     html = response.content.decode()
     assert "Utkastet är sparat men inte inskickat" in html
-    assert "Deltagare per kommun (totalt) summerar till 19, men aktiva deltagare är 20." in html
-    assert 'value="19"' in html  # what was typed is kept
+    kommun = _field("kommun", "Sundsvalls kommun", "totalt")
+    assert (
+        f'<a href="#id_{kommun}">Deltagare per kommun (totalt) summerar till 19, men aktiva '
+        "deltagare är 20.</a>" in html
+    )
+    assert f'<a href="#id_{_field("kommun", "Sundsvalls kommun", "man")}">' in html
+    felid = re.search(
+        r'<p class="invalid-feedback d-block mb-2" id="(regelfel-\d+)">Deltagare per kommun \(totalt\)',
+        html,
+    ).group(1)
+    falt = re.search(rf'<input[^>]*name="{kommun}"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in falt and felid in falt
+    assert 'value="19"' in falt  # what was typed is kept
+    # The rule is written beside its table with the number it must reach.
+    assert "Totalt ska bli <strong data-malvarde>20</strong>, som aktiva deltagare." in html
     period.refresh_from_db()
     assert period.status == "utkast"
     # A negative number is refused field by field.
@@ -352,3 +372,39 @@ def test_insats_tables_export_to_excel(sip):
         "40 deltagare med SIP under 2022",
     ]
     assert "Beviljade medel" not in wb.sheetnames  # staff see their figures, not the grants sheet
+
+
+def test_tid_counts_only_those_who_had_offentlig_forsorjning():
+    """A new participant with "ingen offentlig försörjning" has no time in it: the bands add
+    up to the new participants less those."""
+    rader = [
+        sus.Rad(Tabell.DELTAGARE, "Aktiva", 10, 6, 4),
+        sus.Rad(Tabell.DELTAGARE, "Nya", 10, 6, 4),
+        sus.Rad(Tabell.KOMMUN, "Sundsvalls kommun", 10, 6, 4),
+        sus.Rad(Tabell.FORSORJNING_IN, "Försörjningsstöd", 7, 4, 3),
+        sus.Rad(Tabell.FORSORJNING_IN, sus.INGEN, 3, 2, 1),
+        sus.Rad(Tabell.TID, "1–3 år", 7, 4, 3),
+    ]
+    assert sus.validera(rader) == []
+    rader[-1] = sus.Rad(Tabell.TID, "1–3 år", 10, 6, 4)
+    fel = sus.regelfel(rader)
+    assert [f.text for f in fel] == [
+        "Tid i offentlig försörjning summerar till 10, men nya deltagare är 10 och 3 av dem "
+        "hade ingen offentlig försörjning: summan ska bli 7."
+    ]
+    assert (fel[0].tabell, fel[0].falt, fel[0].kategorier) == (Tabell.TID, ("totalt",), ())
+
+
+def test_carried_over_participants_and_the_new_make_the_active():
+    ingang = sus.Ingang(totalt=15, kvinnor=9, man=6, fran="2022-01-01–2022-04-30")
+    rader = [
+        sus.Rad(Tabell.DELTAGARE, "Aktiva", 20, 12, 8),
+        sus.Rad(Tabell.DELTAGARE, "Nya", 2, 1, 1),
+        sus.Rad(Tabell.KOMMUN, "Sundsvalls kommun", 20, 12, 8),
+        sus.Rad(Tabell.TID, "1–3 år", 2, 1, 1),
+    ]
+    assert sus.validera(rader) == []  # without the period before, no such rule
+    assert sus.validera(rader, ingang) == [
+        "Aktiva deltagare är 20, men 15 var aktiva när perioden började (från perioden "
+        "2022-01-01–2022-04-30) och 2 är nya: 17."
+    ]

@@ -169,3 +169,29 @@ def test_register_a_grant_on_a_paragraph(moten):
     assert insats.beviljningar.get().belopp == 50_000
     page = kansli.get(reverse("protokoll_detail", args=[moten.justerat.pk])).content.decode()
     assert "Rehabvägledare 2022, 50\xa0000\xa0kr" in page
+
+
+def test_payment_forms_with_errors_come_back_with_what_was_typed(sip):
+    """A delbetalning or utbetalning that does not validate is answered on the grant's page
+    (422) with the error summary and the field marked, not a redirect that loses the input."""
+    b = sip.beviljningar.get(ar=2023)
+    kansli = client_for("forbundschef")
+    response = kansli.post(
+        reverse("delbetalning_create", args=[b.pk]),
+        {"del-utlosare": "datum", "del-belopp": "12000", "del-datum": ""},
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert 'id="formfel"' in html and "Delbetalningen är inte sparad" in html
+    assert '<a href="#id_del-datum">Datum (om på ett datum): Ange datumet.</a>' in html
+    assert 'value="12000"' in html and '<details class="mb-3" open>' in html
+    assert b.betalplan.count() == 2
+    response = kansli.post(reverse("utbetalning_create", args=[b.pk]), {"belopp": "0"})
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert (
+        '<a href="#id_belopp">Belopp att betala ut (kr): Ange ett belopp större än noll.</a>'
+        in html
+    )
+    assert 'aria-invalid="true"' in html and 'aria-describedby="id_belopp_error"' in html
+    assert not b.utbetalningar.exists()
