@@ -1,11 +1,15 @@
-"""The embedded PostgreSQL recovers after a crash.
+"""The embedded PostgreSQL comes up after any interruption (issue 20).
 
-pgserver 0.1.4 trusts postmaster.pid as long as its process exists; after a SIGKILL the
-postmaster is gone (or a zombie where nothing reaps it) and the next connection is refused.
-forbund.db clears the stale files first. Each start runs in a fresh process, as
-`manage.py` does, because pgserver caches servers per process.
+pgserver 0.1.4 trusts what it keeps on disk: postmaster.pid as long as its process exists
+(after a SIGKILL the postmaster is gone, or a zombie where nothing reaps it), its list of the
+processes using the server (.handle_pids.json, left empty by a process killed while writing
+it), the socket lock and a PG_VERSION that initdb writes before it has finished. forbund.db
+checks and repairs them first. Each start runs in a fresh process, as `manage.py` does,
+because pgserver caches servers per process. The soak test (tests/test_soak.py) interrupts
+real commands at random moments; these tests put each damaged state in place directly.
 """
 
+import json
 import os
 import signal
 import subprocess
@@ -23,15 +27,15 @@ import sys
 from pathlib import Path
 import psycopg
 from forbund.db import embedded_server
-host, port = embedded_server(Path(sys.argv[1]))
+host, port = embedded_server(Path(sys.argv[1]), stop_at_exit=sys.argv[2] == "1")
 with psycopg.connect(host=host, port=port, user="postgres", dbname="postgres") as conn:
     print("svar", conn.execute("select 41 + 1").fetchone()[0])
 """
 
 
-def _start(pgdata: Path) -> subprocess.CompletedProcess:
+def _start(pgdata: Path, *, stop_at_exit: bool = False) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", START_AND_QUERY, str(pgdata)],
+        [sys.executable, "-c", START_AND_QUERY, str(pgdata), "1" if stop_at_exit else "0"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -97,3 +101,152 @@ def test_stale_pid_file_of_an_unrelated_process_is_ignored(pgdata):
     recovered = _start(pgdata)
     assert recovered.returncode == 0, recovered.stderr
     assert "svar 42" in recovered.stdout
+
+
+def _postmaster_running(pgdata: Path) -> bool:
+    for proc in psutil.process_iter(["cmdline", "status"]):
+        if str(pgdata) in (proc.info["cmdline"] or []) and proc.info["status"] != "zombie":
+            return True
+    return False
+
+
+def _kill_postmaster(pgdata: Path) -> None:
+    pid = _postmaster_pid(pgdata)
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.time() + 10
+    while _postmaster_running(pgdata) and time.time() < deadline:
+        time.sleep(0.1)
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def _assert_clean(run: subprocess.CompletedProcess) -> None:
+    assert run.returncode == 0, run.stderr
+    assert "svar 42" in run.stdout
+    assert "Traceback" not in run.stderr, run.stderr
+
+
+@pytest.mark.parametrize("damaged", ["empty", "cut off"])
+def test_damaged_handle_list_is_repaired_and_the_server_still_stops_at_exit(pgdata, damaged):
+    """The reported failure: a process killed while pgserver rewrote .handle_pids.json left it
+    empty, and from then on every command died on JSONDecodeError (at start, or at exit)."""
+    assert _start(pgdata).returncode == 0
+    handles = pgdata / ".handle_pids.json"
+    handles.write_text("" if damaged == "empty" else f"[{_dead_pid()}, ")
+
+    run = _start(pgdata, stop_at_exit=True)
+
+    _assert_clean(run)
+    assert "JSONDecodeError" not in run.stderr
+    said = [line for line in run.stderr.splitlines() if "lagade den inbäddade databasen" in line]
+    assert len(said) == 1, run.stderr
+    assert ".handle_pids.json" in said[0]
+    assert ("var tom" if damaged == "empty" else "var trasig") in said[0]
+    assert json.loads(handles.read_text()) == []
+    # The last process to leave a stop-at-exit server stops it, as the test suite relies on.
+    assert not _postmaster_running(pgdata)
+    assert not (pgdata / "postmaster.pid").exists()
+
+
+def test_manage_py_command_comes_up_on_an_empty_handle_list(pgdata):
+    assert _start(pgdata).returncode == 0
+    (pgdata / ".handle_pids.json").write_text("")
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "FORBUND_PG_STOP_AT_EXIT")
+    }
+    env |= {"FORBUND_PGDATA": str(pgdata), "DJANGO_SETTINGS_MODULE": "forbund.settings.dev"}
+    run = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.db import connection; print('svar', connection.cursor().execute('select 42').fetchone()[0])",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    _assert_clean(run)
+    assert "var tom och skrevs om" in run.stderr
+    assert json.loads((pgdata / ".handle_pids.json").read_text()) == []
+
+
+def test_killed_processes_in_the_list_do_not_keep_a_stop_at_exit_server_running(pgdata):
+    """A command killed with SIGKILL never leaves the list; pgserver then thinks someone
+    still uses the test cluster and never stops it."""
+    assert _start(pgdata).returncode == 0
+    (pgdata / ".handle_pids.json").write_text(json.dumps([_dead_pid()]))
+
+    run = _start(pgdata, stop_at_exit=True)
+
+    _assert_clean(run)
+    assert "som inte längre kör togs bort ur .handle_pids.json" in run.stderr
+    assert not _postmaster_running(pgdata)
+
+
+@pytest.mark.parametrize("lock", ["empty", "names a live process"])
+def test_stale_socket_lock_without_postmaster_pid(pgdata, lock):
+    """The server killed while shutting down: postmaster.pid is gone, the socket lock is
+    not. PostgreSQL refuses to start while that lock is empty or names a live process of
+    its user (a reused pid)."""
+    assert _start(pgdata).returncode == 0
+    _kill_postmaster(pgdata)
+    (pgdata / "postmaster.pid").unlink()
+    socket_lock = pgdata / ".s.PGSQL.5432.lock"
+    assert socket_lock.exists()
+    sleeper = subprocess.Popen(["sleep", "120"], user="pgserver" if os.geteuid() == 0 else None)
+    try:
+        if lock == "empty":
+            socket_lock.write_text("")
+        else:
+            lines = socket_lock.read_text().splitlines()
+            lines[0] = str(sleeper.pid)
+            socket_lock.write_text("\n".join(lines) + "\n")
+
+        run = _start(pgdata)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    _assert_clean(run)
+    assert "socketlåset .s.PGSQL.5432.lock" in run.stderr
+
+
+def test_truncated_postmaster_pid_of_a_dead_server(pgdata):
+    assert _start(pgdata).returncode == 0
+    _kill_postmaster(pgdata)
+    pid_file = pgdata / "postmaster.pid"
+    pid_file.write_text("\n".join(pid_file.read_text().splitlines()[:3]) + "\n")
+
+    run = _start(pgdata)
+
+    _assert_clean(run)
+    assert "postmaster.pid från en server som inte längre kör" in run.stderr
+
+
+def test_initdb_killed_half_way_is_made_again(pgdata):
+    starter = subprocess.Popen(
+        [sys.executable, "-c", START_AND_QUERY, str(pgdata), "0"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.time() + 60
+    while not (pgdata / "PG_VERSION").exists() and time.time() < deadline:
+        time.sleep(0.005)
+    os.killpg(starter.pid, signal.SIGKILL)
+    starter.wait()
+    assert (pgdata / "PG_VERSION").exists()
+    assert not (pgdata / "log").exists(), "initdb had already finished: nothing was tested"
+
+    run = _start(pgdata)
+
+    _assert_clean(run)
+    assert "en avbruten initdb" in run.stderr
