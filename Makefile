@@ -68,3 +68,10 @@ load: install
 # Removes the embedded development database (stop `make run` first).
 clean-db:
 	rm -rf var/pgdata var/pgdata-test
+
+# The embedded PostgreSQL keeps running between commands, so the next one starts at once;
+# this stops it, and the test suite's cluster if that runs. The next command starts it again.
+.PHONY: stop
+stop: install
+	$(PY) -m forbund.db stop var/pgdata var/pgdata-test
+

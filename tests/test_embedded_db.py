@@ -250,3 +250,31 @@ def test_initdb_killed_half_way_is_made_again(pgdata):
 
     _assert_clean(run)
     assert "en avbruten initdb" in run.stderr
+
+
+def _stop_command(*folders: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "forbund.db", "stop", *map(str, folders)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_stop_stops_the_server_and_the_next_command_starts_it(pgdata, tmp_path):
+    assert _start(pgdata).returncode == 0
+    pid = _postmaster_pid(pgdata)
+
+    stopped = _stop_command(pgdata, tmp_path / "finns-inte")
+
+    assert stopped.returncode == 0, stopped.stderr
+    assert f"Stoppade den inbäddade PostgreSQL-servern i {pgdata} (pid {pid})." in stopped.stdout
+    assert f"Ingen inbäddad databas i {tmp_path / 'finns-inte'}." in stopped.stdout
+    assert not _postmaster_running(pgdata)
+    assert not (pgdata / "postmaster.pid").exists()
+
+    again = _stop_command(pgdata)
+    assert "kör inte" in again.stdout
+
+    _assert_clean(_start(pgdata))
