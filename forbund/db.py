@@ -285,9 +285,10 @@ def _settle_processes(pgdata: Path) -> list[str]:
         pid_file = read_pid_file(pgdata)
         if pid_file and pid_file.pid == postmaster.pid and pid_file.status == "ready":
             if postmaster_seen:
+                waited = time.monotonic() - started
                 notes.append(
-                    f"väntade {time.monotonic() - started:.0f} s på servern (pid {postmaster.pid}) "
-                    "som ett avbrutet kommando hade börjat starta"
+                    f"väntade {waited:.1f} s tills servern (pid {postmaster.pid}), som ett "
+                    "avbrutet kommando hade lämnat halvvägs igång, tog emot anslutningar"
                 )
             return notes
         postmaster_seen = postmaster.pid
