@@ -30,6 +30,7 @@ saying what it repaired.
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import hashlib
 import json
@@ -156,7 +157,21 @@ def embedded_server(pgdata: Path, *, stop_at_exit: bool = False) -> tuple[str, s
         raise RuntimeError(
             f"Den inbyggda PostgreSQL-servern i {pgdata} startar inte: {last_error!r}\n{tail}"
         )
+    if stop_at_exit and pgdata not in _forget_at_exit:
+        # pgserver stops the server when the last process in its list leaves. One that joined
+        # meanwhile and was killed (the suite kills workers on purpose) never leaves, so drop
+        # the dead before pgserver's own exit handler (registered earlier, so it runs later).
+        _forget_at_exit.add(pgdata)
+        atexit.register(_forget_dead_handles, pgdata)
     return str(info.socket_dir), str(info.port or 5432)
+
+
+_forget_at_exit: set[Path] = set()
+
+
+def _forget_dead_handles(pgdata: Path) -> None:
+    with PostgresServer._lock:
+        _repair_handle_list(pgdata)
 
 
 def ensure_database(*, host: str, port: str, name: str) -> None:

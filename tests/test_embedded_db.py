@@ -191,6 +191,47 @@ def test_killed_processes_in_the_list_do_not_keep_a_stop_at_exit_server_running(
     assert not _postmaster_running(pgdata)
 
 
+STOP_AT_EXIT_WITH_A_KILLED_HELPER = """
+import os, signal, subprocess, sys, time
+from pathlib import Path
+from forbund.db import embedded_server
+pgdata = Path(sys.argv[1])
+embedded_server(pgdata, stop_at_exit=True)
+helper = subprocess.Popen([sys.executable, "-c", sys.argv[2], sys.argv[1], "0"])
+while str(helper.pid) not in (pgdata / ".handle_pids.json").read_text():
+    time.sleep(0.05)
+os.kill(helper.pid, signal.SIGKILL)
+helper.wait()
+print("hjälparen dödad", helper.pid)
+"""
+
+HELPER = """
+import sys, time
+from pathlib import Path
+from forbund.db import embedded_server
+embedded_server(Path(sys.argv[1]))
+time.sleep(60)
+"""
+
+
+def test_a_helper_killed_while_the_suite_runs_does_not_keep_the_test_cluster_running(pgdata):
+    """`make test` left var/pgdata-test running: a worker the suite kills with SIGKILL (as
+    tests/test_avbrott.py does) stays in the list, so at exit pgserver thinks someone else
+    still uses the server. The last stop-at-exit process forgets dead ones before leaving."""
+    run = subprocess.run(
+        [sys.executable, "-c", STOP_AT_EXIT_WITH_A_KILLED_HELPER, str(pgdata), HELPER],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "hjälparen dödad" in run.stdout
+    assert "Traceback" not in run.stderr, run.stderr
+    assert not _postmaster_running(pgdata)
+    assert json.loads((pgdata / ".handle_pids.json").read_text()) == []
+
+
 @pytest.mark.parametrize("lock", ["empty", "names a live process"])
 def test_stale_socket_lock_without_postmaster_pid(pgdata, lock):
     """The server killed while shutting down: postmaster.pid is gone, the socket lock is
