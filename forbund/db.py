@@ -10,9 +10,10 @@ pgserver 0.1.4 keeps its state in files that an interrupted command can leave be
 and it trusts them:
 
 - ``.handle_pids.json``, the processes using the server, rewritten in place (truncate, then
-  write) whenever one joins or leaves. A process killed in between leaves it empty, and every
-  later start or exit fails on ``JSONDecodeError``. A killed process also stays listed, so a
-  server started with ``cleanup_mode="stop"`` (the test suite's) is never stopped again.
+  write) whenever one joins or leaves. A process killed in between leaves it empty (Django's
+  autoreloader does that to its child on Ctrl-C or SIGTERM), and every later start or exit
+  fails on ``JSONDecodeError``. A killed process also stays listed, so a server started with
+  ``cleanup_mode="stop"`` (the test suite's) is never stopped again.
 - ``postmaster.pid``: pgserver takes the server for running while that pid exists, even as a
   zombie or as another program after pid reuse, and asserts on a file with fewer than eight
   lines (a server still starting, or a truncated file).
@@ -21,8 +22,9 @@ and it trusts them:
 - ``PG_VERSION``: pgserver runs ``initdb`` only when it is missing, but ``initdb`` writes it
   first, so an ``initdb`` killed half-way leaves a folder no server can start from.
 
-So before pgserver looks, :func:`repair_embedded_cluster` checks all of them under pgserver's
-own inter-process lock (the one pgserver holds while it starts, joins or stops a server) and
+So this module has pgserver write that list whole (:class:`_WholeFileDiskList`), and before
+pgserver looks, :func:`repair_embedded_cluster` checks all of them under pgserver's own
+inter-process lock (the one pgserver holds while it starts, joins or stops a server) and
 repairs what is unreadable or stale; :func:`embedded_server` prints one Swedish line on stderr
 saying what it repaired.
 """
@@ -55,7 +57,33 @@ with warnings.catch_warnings():
     # its lock file under /tmp, which is what we want.
     warnings.simplefilter("ignore")
     import pgserver
+    from pgserver import postgres_server
     from pgserver.postgres_server import PostgresServer
+
+
+class _WholeFileDiskList(postgres_server.DiskList):
+    """pgserver's list of the processes using a server, written whole.
+
+    pgserver rewrites ``.handle_pids.json`` in place (truncate, then write) whenever a process
+    joins or leaves, and a process killed in between leaves it empty. That is no rare crash:
+    Django's autoreloader SIGKILLs its child (at once on SIGTERM, 0.25 s after Ctrl-C) just
+    as pgserver's exit handler in that child writes the list. Written to a file of its own and
+    renamed over the old one, the list is always the old one or the new one.
+    """
+
+    def put(self, values: list[int]) -> None:
+        _write_whole(self.path, json.dumps(values))
+
+
+def _write_whole(path: Path, text: str) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text)
+    os.replace(tmp, path)
+
+
+# pgserver (pinned at 0.1.4) makes the list with this module-level name when it starts or
+# joins a server; upstream has no fix.
+postgres_server.DiskList = _WholeFileDiskList
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_PGDATA = BASE_DIR / "var" / "pgdata"
@@ -398,9 +426,7 @@ def _repair_handle_list(pgdata: Path) -> list[str]:
     alive = [pid for pid in dict.fromkeys(pids) if _holds_handle(pid, written)]
     if readable and alive == pids:
         return []
-    tmp = path.with_name(f"{HANDLE_LIST}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(alive))
-    os.replace(tmp, path)
+    _write_whole(path, json.dumps(alive))
     if not readable:
         what = "tom" if not text.strip() else "trasig"
         return [f"{HANDLE_LIST} (processerna som använder servern) var {what} och skrevs om"]

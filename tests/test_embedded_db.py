@@ -11,6 +11,7 @@ real commands at random moments; these tests put each damaged state in place dir
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -150,6 +151,45 @@ def test_damaged_handle_list_is_repaired_and_the_server_still_stops_at_exit(pgda
     # The last process to leave a stop-at-exit server stops it, as the test suite relies on.
     assert not _postmaster_running(pgdata)
     assert not (pgdata / "postmaster.pid").exists()
+
+
+REWRITE_THE_LIST_FOREVER = """
+import os, sys
+from pathlib import Path
+import forbund.db  # noqa: F401 - as in every portal process
+from pgserver import postgres_server
+handles = postgres_server.DiskList(Path(sys.argv[1]))
+print("skriver", flush=True)
+while True:
+    handles.get_and_add(os.getpid())
+    handles.get_and_remove(os.getpid())
+"""
+
+
+def test_a_process_killed_while_writing_the_list_leaves_it_whole(tmp_path):
+    """How the list gets emptied: pgserver rewrites it in place at every join and exit, and
+    Django's autoreloader SIGKILLs its child (at once on SIGTERM, 0.25 s after Ctrl-C) just
+    as pgserver's exit handler in that child writes it. A process killed at any moment of
+    that write must leave the last whole list behind."""
+    handles = tmp_path / ".handle_pids.json"
+    handles.write_text("[1]")
+    rng = random.Random()
+    writers = {1}
+    for _ in range(20):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", REWRITE_THE_LIST_FOREVER, str(handles)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert writer.stdout.readline().strip() == "skriver"
+        time.sleep(rng.uniform(0.005, 0.05))
+        writer.kill()
+        writer.wait()
+        writers.add(writer.pid)
+        # The old list or the new one (a writer killed between joining and leaving stays).
+        listed = json.loads(handles.read_text())
+        assert 1 in listed and set(listed) <= writers, listed
 
 
 def test_manage_py_command_comes_up_on_an_empty_handle_list(pgdata):
