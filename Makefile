@@ -71,3 +71,16 @@ load: install
 # Removes the embedded development database (stop `make run` first).
 clean-db:
 	rm -rf var/pgdata var/pgdata-test
+
+# The embedded PostgreSQL keeps running between commands, so the next one starts at once;
+# this stops it, and the test suite's cluster if that runs. The next command starts it again.
+.PHONY: stop soak
+stop: install
+	$(PY) -m forbund.db stop var/pgdata var/pgdata-test
+
+# Interrupts `make run` and a manage.py command beside it at random moments, SOAK_CYKLER times,
+# on a data folder of its own (never var/pgdata), and checks that the next command comes up
+# with the data intact. `make test` runs a short version (tests/test_soak.py).
+SOAK_CYKLER ?= 50
+soak: install
+	$(PY) -m tests.soak --cykler $(SOAK_CYKLER)
