@@ -68,6 +68,33 @@ def bygg_moten():
     assert ekonomi_demo.load() is True
     kansli = get_user_model().objects.get(username="forbundschef")
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
+    # The numbered meeting first: numbers follow the meetings' order, so a later meeting is
+    # numbered only when no earlier one of the year is left unnumbered (the draft below is
+    # entered afterwards).
+    numrerat = services.mote_create(
+        actor=kansli, organ=styrelsen, datum=dt.date(2022, 3, 25), plats="Rum 654, kommunhuset"
+    )
+    services.narvaro_save(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        rader=[
+            services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=["Ödmark", "Alnö", "Skönvik"])
+        ],
+    )
+    services.paragraf_create(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        rubrik="Öppnande",
+        text="Ordföranden förklarar sammanträdet öppnat.",
+    )
+    services.protokoll_numrera(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        ordforande=Person.objects.get(user__username="ordforande"),
+        justerare=[Person.objects.get(user__username="ledamot")],
+        base_url="http://testserver/",
+    )
     utkast = services.mote_create(
         actor=kansli, organ=styrelsen, datum=dt.date(2022, 2, 25), plats="Rum 654, kommunhuset"
     )
@@ -76,16 +103,6 @@ def bygg_moten():
     )
     handling = services.handling_create(
         actor=kansli, mote=utkast, titel="Budget", filnamn="budget.pdf", data=b"%PDF-1.4\n%test\n"
-    )
-    numrerat = services.mote_create(
-        actor=kansli, organ=styrelsen, datum=dt.date(2022, 3, 25), plats="Rum 654, kommunhuset"
-    )
-    services.paragraf_create(actor=kansli, protokoll=numrerat.protokoll, rubrik="Öppnande")
-    services.protokoll_numrera(
-        actor=kansli,
-        protokoll=numrerat.protokoll,
-        ordforande=Person.objects.get(user__username="ordforande"),
-        justerare=[Person.objects.get(user__username="ledamot")],
     )
     justerat = Protokoll.objects.filter(status="justerat", mote__datum=dt.date(2021, 11, 26)).get()
     from insatser import services as insatser_services
