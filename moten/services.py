@@ -655,7 +655,9 @@ def protokoll_aterkalla_justeringar(
         raise Fel("Skriv varför justeringarna återkallas: skälet sparas i protokollets historik.")
     if len(skal) > 500:
         raise Fel("Skälet får vara högst 500 tecken.")
-    justeringar = list(protokoll.justeringar.select_for_update().select_related("person__user"))
+    justeringar = list(
+        protokoll.justeringar.select_for_update(of=("self",)).select_related("person__user")
+    )
     if not any(j.justerad for j in justeringar):
         raise ProtokollSparrat("Ingen har justerat protokollet ännu: det kan ändras som det är.")
     Justering.objects.filter(protokoll=protokoll).update(justerad=None)

@@ -604,7 +604,10 @@ def narvaro_edit(request, pk: int):
                 for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
-            services.narvaro_save(actor=request.user, protokoll=protokoll, rader=rader)
+            try:
+                services.narvaro_save(actor=request.user, protokoll=protokoll, rader=rader)
+            except services.ProtokollSparrat as exc:
+                return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
             messages.success(request, "Närvaron är sparad.")
             return redirect("protokoll_detail", pk=pk)
         return render(

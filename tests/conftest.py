@@ -87,6 +87,7 @@ def bygg_moten():
         protokoll=numrerat.protokoll,
         rubrik="Öppnande",
         text="Ordföranden förklarar sammanträdet öppnat.",
+        justeras_omedelbart=True,
     )
     services.protokoll_numrera(
         actor=kansli,
