@@ -12,9 +12,6 @@ from django.db import connection
 from psycopg import sql
 
 from forbund import backup
-from forbund.demo import load_demo
-
-from .conftest import bygg_enkat, bygg_moten
 
 MAL = "test_forbund_aterstalld"
 
@@ -66,12 +63,8 @@ def tom_databas():
 
 
 def test_backup_restores_every_row_and_the_justerade_protocols(
-    transactional_db, settings, tmp_path, tom_databas
+    transactional_db, enkat, moten, settings, tmp_path, tom_databas
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    load_demo()
-    moten = bygg_moten()
-    bygg_enkat()
     handling = Path(settings.MEDIA_ROOT) / moten.handling.fil.name
     handling_hash = hashlib.sha256(handling.read_bytes()).hexdigest()
 
@@ -107,8 +100,7 @@ def test_backup_restores_every_row_and_the_justerade_protocols(
     assert hashlib.sha256(kopierad.read_bytes()).hexdigest() == handling_hash
 
 
-def test_restore_refuses_a_database_that_is_not_empty(transactional_db, tmp_path):
-    load_demo()
+def test_restore_refuses_a_database_that_is_not_empty(transactional_db, demo, tmp_path):
     fil = tmp_path / "forbund.dump"
     backup.backup(fil, media=False)
     with pytest.raises(CommandError, match="är inte tom"):
@@ -124,8 +116,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, tom_databas):
     assert backup.ar_tom(tom_databas)
 
 
-def test_a_truncated_backup_leaves_the_target_empty(transactional_db, tmp_path, tom_databas):
-    load_demo()
+def test_a_truncated_backup_leaves_the_target_empty(transactional_db, demo, tmp_path, tom_databas):
     fil = tmp_path / "forbund.dump"
     backup.backup(fil, media=False)
     trasig = tmp_path / "trasig.dump"
