@@ -12,8 +12,8 @@ at the level its fixtures ask for (no demo fixture: the empty, migrated test dat
 
 * an ordinary test runs inside a transaction there, rolled back afterwards as always;
 * a transactional test (``transactional_db``, ``live_server``, ``django_db(transaction=True)``)
-  commits, so it gets a throwaway copy of its level of its own (dropped at the end of the
-  run); the level databases themselves are never written to, and no flush is needed.
+  commits, so it gets a throwaway copy of its level, dropped after it; the level databases
+  themselves are never written to, and Django's flush of the copy is skipped.
 
 Files the levels store (the ``moten`` level's handling and ansökan bilaga) are written once
 to a session directory; each test that asks for ``moten`` gets its own copy of that
@@ -248,7 +248,6 @@ class Demodatabaser:
         self.media = media
         self.byggda = {"tom"}
         self.avtryck = {}
-        self.kopior = []
 
     def namn(self, niva: str) -> str:
         return self.bas if niva == "tom" else f"{self.bas}_{niva}"
@@ -285,14 +284,14 @@ class Demodatabaser:
         self.avtryck[niva] = self.fingeravtryck(niva)
 
     def kopia(self, niva: str) -> str:
-        """A throwaway copy of a level, for a test that commits. Copies are dropped at the
-        end of the run, not after each test: PostgreSQL checkpoints on every DROP DATABASE,
-        which costs a second or more each time after the writes of a browser test."""
+        """A throwaway copy of a level, for a test that commits."""
         self.bygg(niva)
-        namn = f"{self.bas}_kopia_{len(self.kopior) + 1}"
+        namn = f"{self.bas}_kopia"
         self._skapa(namn, mall=self.namn(niva))
-        self.kopior.append(namn)
         return namn
+
+    def ta_bort(self, namn: str) -> None:
+        self._kor(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(namn)))
 
     def fingeravtryck(self, niva: str) -> dict[str, int]:
         """Rows per table, read over a connection of its own."""
@@ -317,12 +316,8 @@ class Demodatabaser:
         whose rows changed since they were built."""
         self.anvand(self.bas)
         andrade = [n for n, fore in self.avtryck.items() if self.fingeravtryck(n) != fore]
-        self._kor(
-            *(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(namn))
-                for namn in [*self.kopior, *(self.namn(n) for n in self.byggda - {"tom"})]
-            )
-        )
+        for niva in self.byggda - {"tom"}:
+            self.ta_bort(self.namn(niva))
         return andrade
 
 
@@ -378,7 +373,9 @@ def _demodatabas(request, _demodatabaser, django_db_blocker):
     with mock.patch.object(TransactionTestCase, "_fixture_teardown", lambda self: None):
         yield niva
     with django_db_blocker.unblock():
+        namn = connection.settings_dict["NAME"]
         _demodatabaser.anvand(_demodatabaser.bas)
+        _demodatabaser.ta_bort(namn)
 
 
 @pytest.fixture
