@@ -2,6 +2,7 @@
 original, the justerade protocols byte for byte, and the uploaded files."""
 
 import hashlib
+import os
 from pathlib import Path
 
 import psycopg
@@ -13,7 +14,8 @@ from psycopg import sql
 
 from forbund import backup
 
-MAL = "test_forbund_aterstalld"
+# One per xdist worker: the tests of this file may run in both at once.
+MAL = "test_forbund_aterstalld" + os.environ.get("PYTEST_XDIST_WORKER", "")
 
 # The justerade protocols and everything the lock protects, as text, in a fixed order.
 JUSTERAT = """
