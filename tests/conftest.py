@@ -22,6 +22,7 @@ every level database is checked to hold the rows it was built with.
 """
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,6 +33,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections, transaction
 from django.test import Client, TransactionTestCase, override_settings
+from pgserver.postgres_server import PostgresServer
 from psycopg import sql
 from pytest_django.fixtures import validate_django_db
 
@@ -53,6 +55,15 @@ PERSONAS = [
     "outsider",
     "anonym",
 ]
+
+
+def pytest_unconfigure(config):
+    """An xdist worker ends without running atexit handlers, so pgserver never learns it has
+    stopped using the embedded server, and the last process (FORBUND_PG_STOP_AT_EXIT) then
+    leaves it running. The worker runs pgserver's handler itself, as its atexit would."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        for server in list(PostgresServer._instances.values()):
+            server._cleanup()
 
 
 def pytest_addoption(parser):
