@@ -54,7 +54,12 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
+    # Reduced motion: Bootstrap then drops its colour transitions, so axe never measures a
+    # button halfway through fading to its hover colour (the pointer rests where the last
+    # click was, which is often on top of what htmx just swapped in).
+    context = browser.new_context(
+        locale="sv-SE", timezone_id="Europe/Stockholm", reduced_motion="reduce"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
