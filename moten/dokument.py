@@ -27,8 +27,19 @@ from forbund.http import render_pdf
 from forbund.models import Organ, Person, Roll, Uppdrag
 from forbund.selectors import forbund_get
 
+from . import omrostning as omr
 from . import selectors
-from .models import Anslag, Mote, Narvaro, Paragraf, Protokoll, Protokolldokument, Protokollinnehall
+from .models import (
+    Anslag,
+    Mote,
+    Narvaro,
+    Omrostning,
+    Paragraf,
+    Protokoll,
+    Protokolldokument,
+    Protokollinnehall,
+    Rost,
+)
 
 FORMAT = 1
 # The PDF variant of a stored (justerat) protocol: archive quality, served as it is.
@@ -112,6 +123,49 @@ def _justerare_text(justeringar) -> list[str]:
     return [f"{j.person.namn} ({j.get_roll_display().lower()})" for j in justeringar]
 
 
+def _omrostning_data(p: Paragraf, *, organ_namn: str) -> dict:
+    """Yrkanden, propositionsordning, omröstning (in the standard wording, with the vote list
+    where votes were recorded by name) and reservationer, as rows of data
+    (moten.services.paragraf_omrostning_save). The free-text fields of older protocols are
+    kept beside them (`yrkanden`, `omrostning`, `reservationer`)."""
+    try:
+        o = p.omrostningen
+    except Omrostning.DoesNotExist:
+        o = None
+    omrostning = None
+    if o is not None:
+        utfall = omr.Utfall(
+            o.ja,
+            o.nej,
+            o.avstar,
+            Rost.JA if o.ja_yrkande.bifallet else Rost.NEJ,
+            o.utslagsrost,
+        )
+        omrostning = {
+            "text": omr.text(
+                ja_namn=o.ja_yrkande.namn,
+                nej_namn=o.nej_yrkande.namn,
+                utfall=utfall,
+                organ_namn=organ_namn,
+            ),
+            "rostlista": [{"namn": r.namn, "rost": r.get_rost_display()} for r in o.roster.all()]
+            if o.per_namn
+            else [],
+        }
+    return {
+        "yrkandelista": [
+            {"namn": y.namn, "lydelse": y.lydelse, "bifallet": y.bifallet}
+            for y in p.yrkandelista.all()
+        ],
+        "propositionsordning": p.propositionsordning,
+        "omrostning_data": omrostning,
+        "reservationslista": [
+            {"namn": r.namn, "motivering": r.motivering, "bilaga": r.bilaga}
+            for r in p.reservationslista.all()
+        ],
+    }
+
+
 def paragraf_data(p: Paragraf, *, organ_namn: str) -> dict:
     """One paragraph as the document shows it (paragraph loaded by `hamta`)."""
     omedelbar = None
@@ -121,6 +175,7 @@ def paragraf_data(p: Paragraf, *, organ_namn: str) -> dict:
             "av": _justerare_text(p.omedelbara_justeringar.all()),
         }
     return {
+        **_omrostning_data(p, organ_namn=organ_namn),
         "id": p.pk,
         "nummer": p.nummer,
         "rubrik": p.rubrik,

@@ -444,6 +444,8 @@ class Paragraf(models.Model):
     yrkanden = models.TextField("yrkanden", blank=True)
     omrostning = models.TextField("omröstning", blank=True)
     reservationer = models.TextField("reservationer", blank=True)
+    # How the ordförande put the yrkanden (kommunallagen 5 kap. 57 §), in words.
+    propositionsordning = models.TextField("propositionsordning", blank=True)
     # The meeting decided that this paragraph is justerad at once (omedelbar justering) …
     justeras_omedelbart = models.BooleanField("justeras omedelbart", default=False)
     # … and when ordförande and justerare had done so (Paragrafjustering): from then on the
@@ -536,6 +538,128 @@ class Jav(models.Model):
 
     def __str__(self) -> str:
         return f"{self.namn} {self.get_omfattning_display()}."
+
+
+class Rost(models.TextChoices):
+    JA = "ja", "ja"
+    NEJ = "nej", "nej"
+    AVSTAR = "avstar", "avstår"
+
+
+class Yrkande(models.Model):
+    """Who proposed what in a paragraph ("bifall till förslaget", "avslag", a counter-proposal).
+    `bifallet` is the yrkande the decision followed: computed from the omröstning when there
+    was one, else as the ordförande's proposition found (moten.omrostning)."""
+
+    paragraf = models.ForeignKey(Paragraf, on_delete=models.CASCADE, related_name="yrkandelista")
+    ordning = models.PositiveSmallIntegerField()
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    namn = models.CharField("yrkas av", max_length=200)
+    lydelse = models.CharField("yrkande", max_length=1000)
+    bifallet = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "yrkande"
+        verbose_name_plural = "yrkanden"
+        ordering = ["ordning", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["paragraf", "ordning"], name="yrkande_ordning_unik")
+        ]
+        triggers = [_rad_i_paragraf("yrkande_sparr", signerat=True, omedelbar=True)]
+
+    def __str__(self) -> str:
+        return f"{self.namn}: {self.lydelse}"
+
+
+class Omrostning(models.Model):
+    """An omröstning in a paragraph: ja-röst for one yrkande, nej-röst for another. Votes by
+    name (Omrostningsrost rows; the counts below are then computed from them when saved) or
+    counts only. The ordförande's vote decides a tie (utslagsröst)."""
+
+    paragraf = models.OneToOneField(Paragraf, on_delete=models.CASCADE, related_name="omrostningen")
+    ja_yrkande = models.ForeignKey(Yrkande, on_delete=models.CASCADE, related_name="+")
+    nej_yrkande = models.ForeignKey(Yrkande, on_delete=models.CASCADE, related_name="+")
+    per_namn = models.BooleanField("röster per namn", default=True)
+    ja = models.PositiveSmallIntegerField("ja-röster")
+    nej = models.PositiveSmallIntegerField("nej-röster")
+    avstar = models.PositiveSmallIntegerField("avstår", default=0)
+    ordforandens_rost = models.CharField(
+        "ordförandens röst", max_length=10, choices=Rost.choices, blank=True
+    )
+    utslagsrost = models.BooleanField("avgjord med utslagsröst", default=False)
+
+    class Meta:
+        verbose_name = "omröstning"
+        verbose_name_plural = "omröstningar"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(ja_yrkande=models.F("nej_yrkande")),
+                name="omrostning_ja_och_nej_olika_yrkanden",
+            ),
+            models.CheckConstraint(
+                condition=Q(utslagsrost=False) | (Q(ja=models.F("nej")) & ~Q(ordforandens_rost="")),
+                name="omrostning_utslagsrost_bara_vid_lika",
+            ),
+        ]
+        triggers = [_rad_i_paragraf("omrostning_sparr", signerat=True, omedelbar=True)]
+
+    def __str__(self) -> str:
+        return f"Omröstning {self.ja}–{self.nej}"
+
+
+class Omrostningsrost(models.Model):
+    """One member's vote, where the förbund records votes by name."""
+
+    omrostning = models.ForeignKey(Omrostning, on_delete=models.CASCADE, related_name="roster")
+    # Denormalised so the paragraph's lock reaches the row.
+    paragraf = models.ForeignKey(Paragraf, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    namn = models.CharField(max_length=200)
+    rost = models.CharField(max_length=10, choices=Rost.choices)
+    ordning = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "röst"
+        verbose_name_plural = "röster"
+        ordering = ["ordning", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["omrostning", "namn"], name="rost_en_per_ledamot")
+        ]
+        triggers = [_rad_i_paragraf("omrostningsrost_sparr", signerat=True, omedelbar=True)]
+
+    def __str__(self) -> str:
+        return f"{self.namn}: {self.get_rost_display()}"
+
+
+class Reservation(models.Model):
+    """A member's reservation against the decision of a paragraph: one who voted against it
+    or did not support it (moten.omrostning checks), orally or in writing (a bilaga)."""
+
+    paragraf = models.ForeignKey(
+        Paragraf, on_delete=models.CASCADE, related_name="reservationslista"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    namn = models.CharField(max_length=200)
+    motivering = models.TextField("motivering", blank=True)
+    bilaga = models.CharField("skriftlig reservation, bilaga", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = "reservation"
+        verbose_name_plural = "reservationer"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["paragraf", "namn"], name="reservation_en_per_ledamot")
+        ]
+        triggers = [_rad_i_paragraf("reservation_sparr", signerat=True, omedelbar=True)]
+
+    def __str__(self) -> str:
+        return f"{self.namn} reserverar sig"
 
 
 class Justering(models.Model):

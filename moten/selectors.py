@@ -11,9 +11,11 @@ from django.utils import timezone
 from forbund import permissions as fp
 from forbund.models import Organ
 
+from . import omrostning as omr
 from .models import (
     Anslag,
     AttSats,
+    Jav,
     Justering,
     Justeringskommentar,
     Mote,
@@ -49,11 +51,16 @@ def protokoll_med_innehall(pk: int) -> Protokoll:
         .prefetch_related(
             Prefetch(
                 "paragrafer",
-                queryset=Paragraf.objects.select_related("anslag")
+                queryset=Paragraf.objects.select_related(
+                    "anslag", "omrostningen__ja_yrkande", "omrostningen__nej_yrkande"
+                )
                 .order_by("ordning", "pk")
                 .prefetch_related(
                     Prefetch("beslut", queryset=AttSats.objects.order_by("ordning", "pk")),
                     "jav",
+                    "yrkandelista",
+                    "reservationslista",
+                    "omrostningen__roster",
                     "beviljningar__insats",
                     Prefetch(
                         "omedelbara_justeringar",
@@ -252,3 +259,16 @@ def styrelsemoten_utkast():
 
 def styrelsemote_get(pk: int) -> Mote | None:
     return Mote.objects.filter(pk=pk, organ__typ=Organ.Typ.STYRELSE).first()
+
+
+def rostberattigade(paragraf: Paragraf) -> list[Narvaro]:
+    """Who votes in the paragraph: present and serving at it, not jävig in its decision."""
+    javiga = set(
+        Jav.objects.filter(paragraf=paragraf, omfattning=Jav.Omfattning.BESLUT).values_list(
+            "namn", flat=True
+        )
+    )
+    narvaro = list(
+        Narvaro.objects.filter(protokoll_id=paragraf.protokoll_id).order_by("ordning", "pk")
+    )
+    return omr.rostberattigade(narvaro, nummer=paragraf.nummer, javiga=javiga)

@@ -23,6 +23,7 @@ from forbund.fel import Fel, Konflikt
 from forbund.models import ORDINARIE_ROLLER, Organ, Person, Roll, Uppdrag
 
 from . import dokument, kalender, kontroller
+from . import omrostning as omr
 from .kontroller import KontrollFel
 from .models import (
     STANDARD_AVSLUTNING,
@@ -36,12 +37,17 @@ from .models import (
     Justeringskommentar,
     Mote,
     Narvaro,
+    Omrostning,
+    Omrostningsrost,
     Paragraf,
     Paragrafjustering,
     Paragrafnummer,
     Protokoll,
     Protokollinnehall,
+    Reservation,
+    Rost,
     Standardpunkt,
+    Yrkande,
 )
 
 
@@ -392,12 +398,14 @@ def paragraf_update(
     bilagor: str,
     beslut: list[str],
     jav: list[tuple[str, str, Person | None]],
-    yrkanden: str = "",
-    omrostning: str = "",
-    reservationer: str = "",
+    yrkanden: str | None = None,
+    omrostning: str | None = None,
+    reservationer: str | None = None,
     justeras_omedelbart: bool = False,
 ) -> Paragraf:
-    """Save an edit that started from `version`. A newer saved version wins: Konflikt."""
+    """Save an edit that started from `version`. A newer saved version wins: Konflikt.
+    The free-text yrkanden, omröstning and reservationer of older protocols stay as they are
+    unless given (the editor writes them as data: paragraf_omrostning_save)."""
     current = Paragraf.objects.select_for_update().select_related("protokoll").get(pk=paragraf.pk)
     _ensure_editable(current.protokoll)
     _ensure_ej_omedelbart_justerad(current)
@@ -406,9 +414,12 @@ def paragraf_update(
     current.rubrik = rubrik
     current.text = text
     current.bilagor = bilagor
-    current.yrkanden = yrkanden
-    current.omrostning = omrostning
-    current.reservationer = reservationer
+    if yrkanden is not None:
+        current.yrkanden = yrkanden
+    if omrostning is not None:
+        current.omrostning = omrostning
+    if reservationer is not None:
+        current.reservationer = reservationer
     current.justeras_omedelbart = justeras_omedelbart
     current.version += 1
     current.andrad_av = actor
@@ -427,6 +438,224 @@ def _ensure_ej_omedelbart_justerad(paragraf: Paragraf) -> None:
         raise ProtokollSparrat(
             "Paragrafen justeras omedelbart: någon har redan justerat den, så den ändras inte."
         )
+
+
+@dataclass(frozen=True)
+class YrkandeIn:
+    namn: str
+    lydelse: str
+
+
+@dataclass(frozen=True)
+class OmrostningIn:
+    """Ja-röst for yrkanden[ja], nej-röst for yrkanden[nej] (0-based); votes by name
+    (`roster`: namn -> Rost) or counts only (`antal`: ja, nej, avstår, and on a tie the
+    ordförande's vote)."""
+
+    ja: int
+    nej: int
+    roster: dict[str, str] | None = None
+    antal: tuple[int, int, int] | None = None
+    ordforandens_rost: str = ""
+
+
+@dataclass(frozen=True)
+class ReservationIn:
+    namn: str
+    motivering: str = ""
+    bilaga: str = ""
+
+
+def _ordforande_namn(protokoll: Protokoll) -> str:
+    """Who chairs the meeting: the protocol's ordförande once named at numbering, else the
+    organ's ordförande on the meeting day."""
+    justering = protokoll.justeringar.filter(roll=Justering.Roll.ORDFORANDE).first()
+    person = justering.person if justering else ordforande_vid(protokoll.mote)
+    return person.namn if person else ""
+
+
+def _rakna_omrostning(
+    data: OmrostningIn, *, yrkanden: list[YrkandeIn], rostande: list[str], ordforande: str
+) -> tuple[omr.Utfall | None, list[str]]:
+    fel: list[str] = []
+    if len(yrkanden) < 2:
+        return None, ["En omröstning behöver minst två yrkanden att ställa mot varandra."]
+    if not (0 <= data.ja < len(yrkanden) and 0 <= data.nej < len(yrkanden)):
+        return None, ["Välj vilket yrkande ja-röst och nej-röst gäller."]
+    if data.ja == data.nej:
+        return None, ["Ja-röst och nej-röst måste gälla olika yrkanden."]
+    if data.roster is not None:
+        for namn in data.roster:
+            if namn not in rostande:
+                fel.append(
+                    f"{namn} får inte rösta i paragrafen: bara närvarande och tjänstgörande "
+                    "ledamöter utan jäv röstar."
+                )
+        for namn in rostande:
+            if data.roster.get(namn) not in (Rost.JA, Rost.NEJ, Rost.AVSTAR):
+                fel.append(f"Ange hur {namn} röstade (ja, nej eller avstår).")
+        if fel:
+            return None, fel
+        roster = list(data.roster.values())
+        ja, nej, avstar = (roster.count(r) for r in (Rost.JA, Rost.NEJ, Rost.AVSTAR))
+        ordforandens = data.roster.get(ordforande, "")
+        if ja == nej and ordforande not in rostande:
+            return None, [
+                f"Omröstningen slutar lika ({ja}–{nej}), och ordföranden ({ordforande or 'okänd'}) "
+                "är inte bland de röstande som kan avge utslagsröst."
+            ]
+    else:
+        ja, nej, avstar = data.antal or (0, 0, 0)
+        fel = omr.kontrollera_antal(ja=ja, nej=nej, avstar=avstar, rostande=len(rostande))
+        if fel:
+            return None, fel
+        ordforandens = data.ordforandens_rost
+    utfall, varfor = omr.rakna(ja=ja, nej=nej, avstar=avstar, ordforandens_rost=ordforandens)
+    return utfall, [varfor] if varfor else []
+
+
+@transaction.atomic
+def paragraf_omrostning_save(
+    *,
+    actor,
+    paragraf: Paragraf,
+    yrkanden: list[YrkandeIn],
+    propositionsordning: str = "",
+    beslut_enligt: int | None = None,
+    omrostning: OmrostningIn | None = None,
+    reservationer: list[ReservationIn] | tuple = (),
+) -> Paragraf:
+    """Replace a paragraph's yrkanden, propositionsordning, omröstning and reservationer.
+    Who may vote is who is present and serving at the paragraph and not jävig in its
+    decision (moten.omrostning); an impossible vote (more votes than voters, a tie nobody
+    decided) and a reservation by one who supported the decision are refused with a Fel
+    listing every reason. The decision follows the omröstning's result; without one, the
+    yrkande the ordförande's proposition found (`beslut_enligt`, 0-based)."""
+    current = (
+        Paragraf.objects.select_for_update()
+        .select_related("protokoll__mote__organ")
+        .get(pk=paragraf.pk)
+    )
+    protokoll = current.protokoll
+    _ensure_editable(protokoll)
+    _ensure_ej_omedelbart_justerad(current)
+    narvaro = list(protokoll.narvaro.all())
+    javiga = set(
+        current.jav.filter(omfattning=Jav.Omfattning.BESLUT).values_list("namn", flat=True)
+    )
+    berattigade = omr.rostberattigade(narvaro, nummer=current.nummer, javiga=javiga)
+    rostande = [n.namn for n in berattigade]
+    person_for = {n.namn: n.person for n in berattigade}
+    fel: list[str] = []
+    for y in yrkanden:
+        if y.namn not in rostande:
+            fel.append(
+                f"{y.namn} kan inte yrka i paragrafen: bara närvarande och tjänstgörande "
+                "ledamöter utan jäv yrkar."
+            )
+    utfall = None
+    vinnare: int | None = None
+    if omrostning is not None:
+        utfall, omr_fel = _rakna_omrostning(
+            omrostning,
+            yrkanden=yrkanden,
+            rostande=rostande,
+            ordforande=_ordforande_namn(protokoll),
+        )
+        fel += omr_fel
+        if utfall is not None:
+            vinnare = omrostning.ja if utfall.vinner == Rost.JA else omrostning.nej
+    elif len(yrkanden) == 1:
+        vinnare = 0
+    elif len(yrkanden) > 1:
+        if beslut_enligt is None or not 0 <= beslut_enligt < len(yrkanden):
+            fel.append(
+                "Ange vilket yrkande beslutet följde (ordförandens proposition), eller "
+                "registrera en omröstning."
+            )
+        else:
+            vinnare = beslut_enligt
+    sedda: set[str] = set()
+    for r in reservationer:
+        if r.namn in sedda:
+            fel.append(f"{r.namn} har redan en reservation i paragrafen.")
+        sedda.add(r.namn)
+        if r.namn not in rostande:
+            fel.append(
+                f"{r.namn} kan inte reservera sig: bara närvarande och tjänstgörande ledamöter "
+                "utan jäv deltar i beslutet."
+            )
+        elif omrostning is not None and omrostning.roster is not None and utfall is not None:
+            if omrostning.roster.get(r.namn) == utfall.vinner:
+                fel.append(f"{r.namn} röstade för beslutet och kan inte reservera sig mot det.")
+        elif vinnare is not None and yrkanden[vinnare].namn == r.namn:
+            fel.append(f"{r.namn} yrkade på det som beslutades och kan inte reservera sig mot det.")
+    if fel:
+        raise Fel(fel)
+
+    Yrkande.objects.filter(paragraf=current).delete()  # the omröstning and its votes with them
+    Reservation.objects.filter(paragraf=current).delete()
+    rader = [
+        Yrkande.objects.create(
+            paragraf=current,
+            ordning=i,
+            namn=y.namn,
+            person=person_for.get(y.namn),
+            lydelse=y.lydelse,
+            bifallet=i == vinnare,
+        )
+        for i, y in enumerate(yrkanden)
+    ]
+    if omrostning is not None and utfall is not None:
+        o = Omrostning.objects.create(
+            paragraf=current,
+            ja_yrkande=rader[omrostning.ja],
+            nej_yrkande=rader[omrostning.nej],
+            per_namn=omrostning.roster is not None,
+            ja=utfall.ja,
+            nej=utfall.nej,
+            avstar=utfall.avstar,
+            ordforandens_rost=(
+                omrostning.roster.get(_ordforande_namn(protokoll), "")
+                if omrostning.roster is not None
+                else omrostning.ordforandens_rost
+            )
+            if utfall.utslagsrost
+            else "",
+            utslagsrost=utfall.utslagsrost,
+        )
+        if omrostning.roster is not None:
+            Omrostningsrost.objects.bulk_create(
+                Omrostningsrost(
+                    omrostning=o,
+                    paragraf=current,
+                    namn=namn,
+                    person=person_for.get(namn),
+                    rost=omrostning.roster[namn],
+                    ordning=i,
+                )
+                for i, namn in enumerate(rostande)
+            )
+    Reservation.objects.bulk_create(
+        Reservation(
+            paragraf=current,
+            namn=r.namn,
+            person=person_for.get(r.namn),
+            motivering=r.motivering,
+            bilaga=r.bilaga,
+        )
+        for r in reservationer
+    )
+    current.propositionsordning = propositionsordning
+    current.version += 1
+    current.andrad_av = actor
+    historik.save(
+        current,
+        actor=actor,
+        update_fields=["propositionsordning", "version", "andrad_av", "andrad"],
+        reason="Yrkanden, omröstning och reservationer",
+    )
+    return current
 
 
 @transaction.atomic

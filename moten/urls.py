@@ -35,6 +35,7 @@ urlpatterns = [
     path("protokoll/<int:pk>/protokoll.pdf", views.protokoll_pdf, name="protokoll_pdf"),
     path("paragraf/<int:pk>/", views.paragraf_detail, name="paragraf_detail"),
     path("paragraf/<int:pk>/andra/", views.paragraf_edit, name="paragraf_edit"),
+    path("paragraf/<int:pk>/omrostning/", views.paragraf_omrostning, name="paragraf_omrostning"),
     path("paragraf/<int:pk>/ta-bort/", views.paragraf_delete, name="paragraf_delete"),
     path("paragraf/<int:pk>/flytta/", views.paragraf_move, name="paragraf_move"),
     path("paragraf/<int:pk>/utdrag.pdf", views.protokollsutdrag_pdf, name="protokollsutdrag_pdf"),

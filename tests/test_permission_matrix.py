@@ -214,6 +214,10 @@ MATRIX = {
         lambda: {"pk": _utkast().protokoll.paragrafer.get().pk},
         viewers(allowed=KANSLI),
     ),
+    "paragraf_omrostning": (
+        lambda: {"pk": _utkast().protokoll.paragrafer.get().pk},
+        viewers(allowed=KANSLI),
+    ),
     "paragraf_delete": (lambda: {"pk": _utkast().protokoll.paragrafer.get().pk}, post_only()),
     "paragraf_move": (lambda: {"pk": _utkast().protokoll.paragrafer.get().pk}, post_only()),
     "beslutsregister": (None, outcome(LASARE)),

@@ -523,6 +523,12 @@ POST_MATRIX: dict[str, Post] = {
         tillstand=lambda _: _utkast().protokoll.paragrafer.get().rubrik,
         expected=viewers(allowed=KANSLI),
     ),
+    "paragraf_omrostning": Post(
+        url=lambda: {"pk": _utkast().protokoll.paragrafer.get().pk},
+        data=lambda _: {"propositionsordning": "Ordföranden ställer proposition.", "satt": "namn"},
+        tillstand=lambda _: _utkast().protokoll.paragrafer.get().propositionsordning,
+        expected=viewers(allowed=KANSLI),
+    ),
     "paragraf_delete": Post(
         url=lambda: {"pk": _utkast().protokoll.paragrafer.get().pk},
         tillstand=_kvar(Paragraf, protokoll__mote__datum=dt.date(2022, 2, 25)),
