@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import nh3
 from django.utils.html import escape
+from markdown_it import MarkdownIt
 
 NBSP = "\xa0"
 
@@ -110,3 +112,91 @@ def stycken_html(text: str, *, rubrikniva: int = 4) -> str:
                 para.append(escape(line))
         _flush(out, para, items)
     return "".join(out)
+
+
+# --- Protocol text: a small, documented subset of Markdown ---------------------------------
+#
+# What a sekreterare may write (the hint beside the editor, PROTOKOLLTEXT_HJALP, lists it):
+# paragraphs (a blank line between), line breaks, **fetstil**, *kursiv*, bulleted ("- ") and
+# numbered ("1. ") lists, simple tables (| a | b | with a |---|---| line), links, and "### "
+# sub-headings. markdown-it-py parses it with raw HTML off and every other construct
+# (images, code, quotes, rules, underlined headings) disabled; nh3 (ammonia) then keeps only
+# the tags below, so nothing else reaches a page or a PDF: no script, no style, no event
+# attribute, no javascript: link. The same HTML goes to the page and the PDF.
+
+PROTOKOLLTEXT_TAGGAR = {
+    "p", "br", "strong", "em", "ul", "ol", "li", "a",
+    "table", "thead", "tbody", "tr", "th", "td",
+    "h3", "h4", "h5", "h6", "div",
+}  # fmt: skip
+PROTOKOLLTEXT_HJALP = [
+    ("Tom rad", "nytt stycke"),
+    ("**fet**", "fetstil"),
+    ("*kursiv*", "kursiv"),
+    ("- punkt", "punktlista"),
+    ("1. punkt", "numrerad lista"),
+    ("| A | B |, sedan |---|---|, sedan | 1 | 2 |", "tabell"),
+    ("[text](https://exempel.se)", "länk"),
+    ("### Rubrik", "underrubrik"),
+]
+
+
+def _rubrik(niva: int):
+    def regel(_renderer, tokens, idx, _options, _env):
+        tag = f"h{niva}"
+        return f'<{tag} class="underrubrik">' if tokens[idx].nesting == 1 else f"</{tag}>\n"
+
+    return regel
+
+
+def _tabell_oppna(_renderer, _tokens, _idx, _options, _env):
+    # A wide table scrolls in its own region on a narrow screen (the page never does).
+    return '<div class="tabell-rulla" role="region" aria-label="Tabell" tabindex="0"><table class="table table-sm">\n'
+
+
+def _tabell_stang(_renderer, _tokens, _idx, _options, _env):
+    return "</table></div>\n"
+
+
+def _renderer(niva: int) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "breaks": True})
+    md.enable("table")
+    md.disable(
+        ["image", "code", "fence", "blockquote", "hr", "lheading", "backticks", "html_block",
+         "html_inline"]
+    )  # fmt: skip
+    md.add_render_rule("heading_open", _rubrik(niva))
+    md.add_render_rule("heading_close", _rubrik(niva))
+    md.add_render_rule("table_open", _tabell_oppna)
+    md.add_render_rule("table_close", _tabell_stang)
+    return md
+
+
+_RENDERARE = {niva: _renderer(niva) for niva in (3, 4, 5, 6)}
+
+
+def rensa_html(html: str) -> str:
+    """Keep only the protocol text's tags (nh3): the way out, whatever came in."""
+    return nh3.clean(
+        html,
+        tags=PROTOKOLLTEXT_TAGGAR,
+        attributes={
+            "a": {"href"},
+            "div": {"class", "role", "aria-label", "tabindex"},
+            "table": {"class"},
+            **{f"h{n}": {"class"} for n in (3, 4, 5, 6)},
+        },
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def protokolltext_html(text: str, *, rubrikniva: int = 4) -> str:
+    """Protocol text (the subset above) as sanitised HTML, for the page and the PDF alike."""
+    md = _RENDERARE.get(rubrikniva, _RENDERARE[4])
+    return rensa_html(md.render((text or "").replace("\r\n", "\n")))
+
+
+def html_i_text(text: str) -> bool:
+    """Whether typed text holds HTML tags (refused on the way in: the subset has none)."""
+    return nh3.is_html(text or "")

@@ -3,12 +3,13 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import authenticate
 
-from forbund import uploads
+from forbund import formatting, uploads
 from forbund.forms import DateInput
 from forbund.models import Organ, Person
 
 from . import selectors
-from .models import Dagordningspunkt, Mote, Narvaro
+from .models import Dagordningspunkt, Mote, Narvaro, Rost
+from .services import OmrostningIn, ReservationIn, YrkandeIn
 
 
 def _helper(label: str) -> FormHelper:
@@ -117,21 +118,24 @@ class ParagrafForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    yrkanden = forms.CharField(
-        label="Yrkanden", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    omrostning = forms.CharField(
-        label="Omröstning och resultat", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
-    reservationer = forms.CharField(
-        label="Reservationer", required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
     justeras_omedelbart = forms.BooleanField(
         label="Mötet beslutade att paragrafen justeras omedelbart",
         required=False,
         help_text="Ordföranden och justeraren justerar då paragrafen för sig, med sina "
         "lösenord, när protokollet är numrerat; den får ett eget anslag.",
     )
+
+    # The documented subset of the text (forbund.formatting), shown beside the editor.
+    formatering_hjalp = formatting.PROTOKOLLTEXT_HJALP
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if formatting.html_i_text(text):
+            raise forms.ValidationError(
+                "Texten innehåller HTML-kod, som inte tas emot. Använd formateringen som "
+                "beskrivs bredvid fältet (till exempel **fet** eller en lista med - )."
+            )
+        return text
 
     def __init__(self, *args, narvarande: list[Narvaro], **kwargs):
         super().__init__(*args, **kwargs)
@@ -306,3 +310,188 @@ class AnslagForm(forms.Form):
                 "justeringen (kommunallagen)."
             )
         return d
+
+
+ANTAL_YRKANDEN = 3
+ANTAL_RESERVATIONER = 2
+_ROSTVAL = [("", "Välj"), *Rost.choices]
+
+
+class OmrostningForm(forms.Form):
+    """Yrkanden, propositionsordning, omröstning and reservationer of one paragraph. The
+    names to choose from are those who vote in it (present and serving, not jäviga); the
+    service (paragraf_omrostning_save) checks the votes and computes the result."""
+
+    propositionsordning = forms.CharField(
+        label="Propositionsordning",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Till exempel: Ordföranden ställer proposition på yrkandena och finner att "
+        "styrelsen beslutat enligt Karin Ödmarks yrkande.",
+    )
+    beslut_enligt = forms.ChoiceField(
+        label="Utan omröstning: beslutet följde yrkande",
+        required=False,
+        help_text="Behövs när det finns flera yrkanden men ingen omröstning.",
+    )
+    omrostning = forms.BooleanField(label="Omröstning begärs och verkställs", required=False)
+    ja_yrkande = forms.ChoiceField(label="Ja-röst för yrkande", required=False)
+    nej_yrkande = forms.ChoiceField(label="Nej-röst för yrkande", required=False)
+    satt = forms.ChoiceField(
+        label="Rösterna registreras",
+        choices=[("namn", "per ledamot (med omröstningslista)"), ("antal", "som antal")],
+        initial="namn",
+        widget=forms.RadioSelect,
+    )
+    ja_antal = forms.IntegerField(label="Antal ja-röster", required=False, min_value=0)
+    nej_antal = forms.IntegerField(label="Antal nej-röster", required=False, min_value=0)
+    avstar_antal = forms.IntegerField(label="Antal som avstår", required=False, min_value=0)
+    ordforandens_rost = forms.ChoiceField(
+        label="Ordförandens röst (utslagsröst vid lika röstetal)",
+        required=False,
+        choices=[("", "Välj"), (Rost.JA, "ja"), (Rost.NEJ, "nej")],
+    )
+
+    def __init__(self, *args, rostande: list[Narvaro], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rostande = rostande
+        namnval = [("", "Välj ledamot"), *((n.namn, n.namn) for n in rostande)]
+        nummerval = [
+            ("", "Välj"),
+            *((str(i), f"Yrkande {i}") for i in range(1, ANTAL_YRKANDEN + 1)),
+        ]
+        for i in range(1, ANTAL_YRKANDEN + 1):
+            self.fields[f"yrkande_{i}_namn"] = forms.ChoiceField(
+                label=f"Yrkande {i}: yrkas av", choices=namnval, required=False
+            )
+            self.fields[f"yrkande_{i}_lydelse"] = forms.CharField(
+                label=f"Yrkande {i}: yrkar",
+                max_length=1000,
+                required=False,
+                help_text="Till exempel ”bifall till förslaget”, ”avslag” eller ett eget förslag.",
+            )
+        for n in rostande:
+            self.fields[f"rost_{n.pk}"] = forms.ChoiceField(
+                label=n.namn, choices=_ROSTVAL, required=False
+            )
+        for i in range(1, ANTAL_RESERVATIONER + 1):
+            self.fields[f"reservation_{i}_namn"] = forms.ChoiceField(
+                label=f"Reservation {i}: ledamot", choices=namnval, required=False
+            )
+            self.fields[f"reservation_{i}_motivering"] = forms.CharField(
+                label=f"Reservation {i}: motivering",
+                required=False,
+                max_length=4000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+            self.fields[f"reservation_{i}_bilaga"] = forms.CharField(
+                label=f"Reservation {i}: skriftlig reservation, bilaga nr",
+                required=False,
+                max_length=20,
+            )
+        for namn in ("beslut_enligt", "ja_yrkande", "nej_yrkande"):
+            self.fields[namn].choices = nummerval
+
+    # Bound fields in groups, for the template.
+    def yrkande_rader(self):
+        return [
+            (self[f"yrkande_{i}_namn"], self[f"yrkande_{i}_lydelse"])
+            for i in range(1, ANTAL_YRKANDEN + 1)
+        ]
+
+    def rost_falt(self):
+        return [self[f"rost_{n.pk}"] for n in self.rostande]
+
+    def reservation_rader(self):
+        return [
+            (
+                self[f"reservation_{i}_namn"],
+                self[f"reservation_{i}_motivering"],
+                self[f"reservation_{i}_bilaga"],
+            )
+            for i in range(1, ANTAL_RESERVATIONER + 1)
+        ]
+
+    def yrkanden(self) -> list[tuple[int, str, str]]:
+        """(number on the form, name, wording) of each filled-in yrkande."""
+        d = self.cleaned_data
+        return [
+            (i, d.get(f"yrkande_{i}_namn", ""), d.get(f"yrkande_{i}_lydelse", "").strip())
+            for i in range(1, ANTAL_YRKANDEN + 1)
+            if d.get(f"yrkande_{i}_namn") or d.get(f"yrkande_{i}_lydelse", "").strip()
+        ]
+
+    def clean(self):
+        d = super().clean()
+        for i in range(1, ANTAL_YRKANDEN + 1):
+            namn, lydelse = (
+                d.get(f"yrkande_{i}_namn"),
+                (d.get(f"yrkande_{i}_lydelse") or "").strip(),
+            )
+            if namn and not lydelse:
+                self.add_error(f"yrkande_{i}_lydelse", "Skriv vad ledamoten yrkar.")
+            if lydelse and not namn:
+                self.add_error(f"yrkande_{i}_namn", "Välj vem som yrkar.")
+        ifyllda = {str(i) for i, _n, _l in self.yrkanden()}
+        if d.get("omrostning"):
+            for falt in ("ja_yrkande", "nej_yrkande"):
+                if d.get(falt) not in ifyllda:
+                    self.add_error(falt, "Välj ett av de ifyllda yrkandena.")
+            if d.get("ja_yrkande") and d.get("ja_yrkande") == d.get("nej_yrkande"):
+                self.add_error("nej_yrkande", "Ja-röst och nej-röst måste gälla olika yrkanden.")
+            if d.get("satt") == "antal":
+                for falt in ("ja_antal", "nej_antal"):
+                    if d.get(falt) is None:
+                        self.add_error(falt, "Ange antalet röster.")
+            else:
+                for n in self.rostande:
+                    if not d.get(f"rost_{n.pk}"):
+                        self.add_error(f"rost_{n.pk}", f"Ange hur {n.namn} röstade.")
+        elif d.get("beslut_enligt") and d["beslut_enligt"] not in ifyllda:
+            self.add_error("beslut_enligt", "Välj ett av de ifyllda yrkandena.")
+        for i in range(1, ANTAL_RESERVATIONER + 1):
+            if not d.get(f"reservation_{i}_namn") and (
+                d.get(f"reservation_{i}_motivering") or d.get(f"reservation_{i}_bilaga")
+            ):
+                self.add_error(f"reservation_{i}_namn", "Välj vem som reserverar sig.")
+        return d
+
+    def for_service(self) -> dict:
+        """The service's arguments (numbers on the form become 0-based positions among the
+        filled-in yrkanden)."""
+        d = self.cleaned_data
+        yrkanden = self.yrkanden()
+        plats = {str(nr): i for i, (nr, _n, _l) in enumerate(yrkanden)}
+        omrostning = None
+        if d.get("omrostning"):
+            roster = antal = None
+            if d.get("satt") == "antal":
+                antal = (
+                    d.get("ja_antal") or 0,
+                    d.get("nej_antal") or 0,
+                    d.get("avstar_antal") or 0,
+                )
+            else:
+                roster = {n.namn: d.get(f"rost_{n.pk}", "") for n in self.rostande}
+            omrostning = OmrostningIn(
+                ja=plats.get(d.get("ja_yrkande"), -1),
+                nej=plats.get(d.get("nej_yrkande"), -1),
+                roster=roster,
+                antal=antal,
+                ordforandens_rost=d.get("ordforandens_rost", ""),
+            )
+        return {
+            "yrkanden": [YrkandeIn(namn=n, lydelse=lyd) for _nr, n, lyd in yrkanden],
+            "propositionsordning": d.get("propositionsordning", "").strip(),
+            "beslut_enligt": plats.get(d.get("beslut_enligt")),
+            "omrostning": omrostning,
+            "reservationer": [
+                ReservationIn(
+                    namn=d[f"reservation_{i}_namn"],
+                    motivering=d.get(f"reservation_{i}_motivering", "").strip(),
+                    bilaga=d.get(f"reservation_{i}_bilaga", "").strip(),
+                )
+                for i in range(1, ANTAL_RESERVATIONER + 1)
+                if d.get(f"reservation_{i}_namn")
+            ],
+        }

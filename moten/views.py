@@ -30,6 +30,7 @@ from .forms import (
     MoteForm,
     NarvaroFormSet,
     NumreraForm,
+    OmrostningForm,
     ParagrafForm,
 )
 from .models import (
@@ -38,6 +39,7 @@ from .models import (
     Justeringskommentar,
     Mote,
     Narvaro,
+    Omrostning,
     Paragraf,
     Protokoll,
 )
@@ -371,9 +373,6 @@ def _paragraf_form(
                 for j in jav
                 if j.omfattning == "diskussion" and j.namn in namn_till_pk
             ],
-            "yrkanden": paragraf.yrkanden,
-            "omrostning": paragraf.omrostning,
-            "reservationer": paragraf.reservationer,
             "justeras_omedelbart": paragraf.justeras_omedelbart,
         }
     # Unique ids per form: an edit form and a new-paragraph form can be open on one page.
@@ -389,9 +388,6 @@ def _paragraf_fields(form: ParagrafForm) -> dict:
         "bilagor": data["bilagor"],
         "beslut": services.parse_beslut(data["beslut"]),
         "jav": form.jav(),
-        "yrkanden": data["yrkanden"],
-        "omrostning": data["omrostning"],
-        "reservationer": data["reservationer"],
         "justeras_omedelbart": data["justeras_omedelbart"],
     }
 
@@ -511,6 +507,77 @@ def paragraf_edit(request, pk: int):
     if request.htmx:
         return _kort(request, saved)
     return redirect(reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{saved.pk}")
+
+
+def _omrostning_initial(paragraf: Paragraf, rostande: list[Narvaro]) -> dict:
+    """The form's starting point: the paragraph's yrkanden, omröstning and reservationer."""
+    initial: dict = {"propositionsordning": paragraf.propositionsordning}
+    yrkanden = list(paragraf.yrkandelista.all())
+    nummer = {y.pk: str(i) for i, y in enumerate(yrkanden, start=1)}
+    for i, y in enumerate(yrkanden, start=1):
+        initial[f"yrkande_{i}_namn"] = y.namn
+        initial[f"yrkande_{i}_lydelse"] = y.lydelse
+        if y.bifallet:
+            initial["beslut_enligt"] = str(i)
+    o = Omrostning.objects.filter(paragraf=paragraf).prefetch_related("roster").first()
+    if o is not None:
+        roster = {r.namn: r.rost for r in o.roster.all()}
+        initial.update(
+            omrostning=True,
+            ja_yrkande=nummer.get(o.ja_yrkande_id, ""),
+            nej_yrkande=nummer.get(o.nej_yrkande_id, ""),
+            satt="namn" if o.per_namn else "antal",
+            ja_antal=None if o.per_namn else o.ja,
+            nej_antal=None if o.per_namn else o.nej,
+            avstar_antal=None if o.per_namn else o.avstar,
+            ordforandens_rost=o.ordforandens_rost,
+            **{f"rost_{n.pk}": roster.get(n.namn, "") for n in rostande},
+        )
+    for i, r in enumerate(paragraf.reservationslista.all(), start=1):
+        initial[f"reservation_{i}_namn"] = r.namn
+        initial[f"reservation_{i}_motivering"] = r.motivering
+        initial[f"reservation_{i}_bilaga"] = r.bilaga
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+def paragraf_omrostning(request, pk: int):
+    """Yrkanden, propositionsordning, omröstning and reservationer of one paragraph: the
+    portal counts the votes, refuses impossible ones and writes the standard wording."""
+    paragraf = _get_paragraf(request, pk, edit=True)
+    protokoll = paragraf.protokoll
+    tillbaka = reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{paragraf.pk}"
+    if protokoll.sparrat:
+        return _sparrad(request, _sparr_fel(protokoll), tillbaka)
+    rostande = selectors.rostberattigade(paragraf)
+    form = OmrostningForm(
+        request.POST or None,
+        rostande=rostande,
+        initial=_omrostning_initial(paragraf, rostande),
+    )
+    context = {
+        "form": form,
+        "p": paragraf,
+        "protokoll": protokoll,
+        "mote": protokoll.mote,
+        "rostande": rostande,
+    }
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.paragraf_omrostning_save(
+                    actor=request.user, paragraf=paragraf, **form.for_service()
+                )
+            except services.ProtokollSparrat as exc:
+                return _sparrad(request, exc, tillbaka)
+            except Fel as exc:
+                for text in exc.fel:
+                    form.add_error(None, text)
+            else:
+                messages.success(request, "Yrkanden, omröstning och reservationer är sparade.")
+                return redirect(tillbaka)
+        return render(request, "moten/omrostning_form.html", context, status=INVALID)
+    return render(request, "moten/omrostning_form.html", context)
 
 
 @require_POST
@@ -649,7 +716,10 @@ def protokoll_numrera(request, pk: int):
     be fixed first is listed with a link to fix it; warnings can be confirmed."""
     protokoll = _get_protokoll(request, pk, edit=True)
     if protokoll.status != Protokoll.Status.UTKAST:
-        messages.error(request, "Protokollet är redan numrerat.")
+        messages.error(
+            request,
+            str(_sparr_fel(protokoll)) if protokoll.sparrat else "Protokollet är redan numrerat.",
+        )
         return redirect("protokoll_detail", pk=pk)
     full = dokument.hamta(protokoll.pk)
     mote = full.mote

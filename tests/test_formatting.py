@@ -1,5 +1,7 @@
+import re
 from decimal import Decimal
 
+from forbund import formatting
 from forbund.formatting import kr, procent, tusental
 
 NB = "\xa0"
@@ -51,3 +53,39 @@ def test_bar_chart_legend_sits_below_the_bars_and_fits_long_names():
     assert min(forklaringar) > nederst
     bredd = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
     assert bredd >= 55 + 6 * len(namn)
+
+
+def test_protokolltext_renders_the_documented_subset():
+    html = formatting.protokolltext_html(
+        "Inledning **fet** och *kursiv*.\nNy rad.\n\n1. ett\n2. två\n\n- a\n- b\n\n"
+        "| Post | Belopp |\n|---|---|\n| Arvoden | 100 |\n\n### Under\n[FINSAM](https://finsam.se)"
+    )
+    for del_ in (
+        "<strong>fet</strong>",
+        "<em>kursiv</em>",
+        "<br>",
+        "<ol>\n<li>ett</li>",
+        "<ul>\n<li>a</li>",
+        "<th>Post</th>",
+        "<td>100</td>",
+        '<h4 class="underrubrik">Under</h4>',
+        '<a href="https://finsam.se" rel="noopener noreferrer">FINSAM</a>',
+    ):
+        assert del_ in html, del_
+
+
+def test_protokolltext_lets_no_html_script_style_or_script_link_through():
+    html = formatting.protokolltext_html(
+        '<script>alert(1)</script> <b style="color:red" onclick="x()">y</b>\n\n'
+        "[klicka](javascript:alert(1)) ![bild](https://x.se/a.png)\n\n    indraget"
+    )
+    taggar = re.findall(r"<([a-z0-9]+)([^>]*)>", html)
+    assert {t for t, _a in taggar} <= {"p", "a", "br"}, taggar
+    assert all("style" not in a and "onclick" not in a for _t, a in taggar)
+    assert 'href="javascript' not in html
+    assert "&lt;script&gt;" in html  # shown as the text it was
+    # The way out is sanitised whatever the way in: nh3 keeps only the subset's tags.
+    assert (
+        formatting.rensa_html('<p onclick="x()">a<script>b</script><img src=x></p>') == "<p>a</p>"
+    )
+    assert formatting.html_i_text("<b>fet</b>") and not formatting.html_i_text("3 < 5 och 7 > 2")
