@@ -262,7 +262,9 @@ def beviljning_create(request, pk: int):
     paragraf = moten_selectors.paragraf_get(pk)
     if paragraf is None:
         raise Http404
-    initial = {"ar": paragraf.ar + 1}
+    # The year the Att-clause names ("bevilja … för 2022"); the next year only when none does.
+    ar, attsats = moten_selectors.ar_i_beslut(paragraf)
+    initial = {"ar": ar or paragraf.ar + 1, "attsats": attsats}
     # A paragraph made from an application's dagordning item names its insats already.
     if paragraf.dagordningspunkt_id:
         ansokan = Ansokan.objects.filter(dagordningspunkt_id=paragraf.dagordningspunkt_id).first()
@@ -287,8 +289,15 @@ def beviljning_create(request, pk: int):
             except services.Fel as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, "Beslutet är registrerat på insatsen.")
-                return redirect("beviljning_detail", pk=beviljning.pk)
+                messages.success(
+                    request,
+                    f"Beslutet om {beviljning.insats.namn} {beviljning.ar} är registrerat på "
+                    "insatsen.",
+                )
+                # Back to the paragraph: the next grant of the protocol is registered from there.
+                return redirect(
+                    reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}"
+                )
         return render(request, "insatser/beviljning_form.html", context, status=INVALID)
     return render(request, "insatser/beviljning_form.html", context)
 

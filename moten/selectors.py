@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
@@ -248,6 +250,22 @@ def beslutsparagrafer(*, fran=None):
 def paragraf_get(pk: int) -> Paragraf | None:
     """One paragraph with its protocol, meeting and organ (a grant is registered on it)."""
     return Paragraf.objects.select_related("protokoll__mote__organ").filter(pk=pk).first()
+
+
+_AR = re.compile(r"\b(20\d\d)\b")
+
+
+def ar_i_beslut(paragraf: Paragraf) -> tuple[int | None, AttSats | None]:
+    """The year a grant decision names and the Att-clause naming it: the first clause that
+    names a year (a grant's "bevilja … för 2022" before "betala ut … för 2022"); (None, None)
+    when none does."""
+    satser = list(paragraf.beslut.order_by("ordning", "pk"))
+    satser.sort(key=lambda a: not a.text.lower().startswith("bevilja"))
+    for a in satser:
+        traff = _AR.search(a.text)
+        if traff:
+            return int(traff.group(1)), a
+    return None, None
 
 
 def styrelsemoten_utkast():
