@@ -414,5 +414,6 @@ def kallelse_pdf(mote: Mote) -> bytes:
             "mote": mote,
             "forbund": forbund_get(),
             "dagordning": mote.dagordning.prefetch_related("handlingar").order_by("ordning", "pk"),
+            "uppfoljning": list(selectors.uppdrag_for_mote(mote)),
         },
     )

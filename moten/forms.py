@@ -495,3 +495,55 @@ class OmrostningForm(forms.Form):
                 if d.get(f"reservation_{i}_namn")
             ],
         }
+
+
+class UppdragForm(forms.Form):
+    """An uppdrag from one of a paragraph's Att-clauses."""
+
+    attsats = forms.ModelChoiceField(
+        label="Att-sats som ger uppdraget",
+        queryset=None,
+        error_messages={"required": "Välj den att-sats som ger uppdraget."},
+    )
+    ansvarig = forms.CharField(label="Vem", max_length=200, initial="förbundschefen")
+    beskrivning = forms.CharField(
+        label="Vad",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Tomt: att-satsens text.",
+    )
+    senast = forms.DateField(label="Senast", required=False, widget=DateInput())
+    till_nasta_sammantrade = forms.BooleanField(label="Till nästa sammanträde", required=False)
+
+    def __init__(self, *args, paragraf, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attsats"].queryset = paragraf.beslut.order_by("ordning", "pk")
+        self.fields["attsats"].label_from_instance = lambda a: f"Att {a.text[:150]}"
+        self.helper = _helper("Skapa uppdraget")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("senast") and data.get("till_nasta_sammantrade"):
+            self.add_error("senast", "Ange ett datum eller ”till nästa sammanträde”, inte båda.")
+        elif not data.get("senast") and not data.get("till_nasta_sammantrade"):
+            self.add_error(
+                "senast",
+                "Ange när uppdraget ska vara klart: ett datum eller till nästa sammanträde.",
+            )
+        return data
+
+
+class AvslutaUppdragForm(forms.Form):
+    paragraf = forms.ModelChoiceField(
+        label="Paragrafen där uppdraget redovisades",
+        queryset=None,
+        error_messages={"required": "Välj paragrafen där uppdraget redovisades."},
+    )
+
+    def __init__(self, *args, paragrafer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["paragraf"].queryset = paragrafer
+        self.fields["paragraf"].label_from_instance = lambda p: (
+            f"{p.protokoll.mote.datum.isoformat()} § {p.nummer or '(ej numrerad)'} {p.rubrik[:80]}"
+        )
+        self.helper = _helper("Markera som klart")

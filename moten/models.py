@@ -832,3 +832,54 @@ class Protokolldokument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.protokoll} ({self.get_variant_display()})"
+
+
+class Beslutsuppdrag(models.Model):
+    """An uppdrag a decision gave ("att uppdra åt förbundschefen att återkomma med … till
+    nästa sammanträde"): followed up on the organ's later dagordningar until a later
+    paragraph closes it. Not part of the protocol: it is the follow-up of one, so it is
+    neither locked with it nor stored in its document."""
+
+    paragraf = models.ForeignKey(Paragraf, on_delete=models.CASCADE, related_name="uppdrag")
+    # The Att-clause as it read when the uppdrag was made (a draft's clauses are rewritten
+    # on every save).
+    att_text = models.TextField("att-sats")
+    organ = models.ForeignKey(Organ, on_delete=models.PROTECT, related_name="+")
+    ansvarig = models.CharField("vem", max_length=200)
+    beskrivning = models.TextField("vad")
+    senast = models.DateField("senast", null=True, blank=True)
+    till_nasta_sammantrade = models.BooleanField("till nästa sammanträde", default=False)
+    skapad = models.DateTimeField(auto_now_add=True)
+    avslutat_i = models.ForeignKey(
+        Paragraf,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="avslutade_uppdrag",
+        verbose_name="avslutat i paragraf",
+    )
+    avslutat = models.DateTimeField("avslutat", null=True, blank=True)
+    avslutat_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "uppdrag från beslut"
+        verbose_name_plural = "uppdrag från beslut"
+        ordering = ["skapad", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(senast__isnull=True) | Q(till_nasta_sammantrade=False),
+                name="beslutsuppdrag_datum_eller_nasta_mote",
+            ),
+            models.CheckConstraint(
+                condition=Q(avslutat_i__isnull=True, avslutat__isnull=True)
+                | Q(avslutat_i__isnull=False, avslutat__isnull=False),
+                name="beslutsuppdrag_avslutat_med_paragraf",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ansvarig}: {self.beskrivning[:60]}"

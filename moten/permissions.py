@@ -62,3 +62,12 @@ def can_justera_paragraf(user, paragraf: Paragraf, justeringar, gjorda) -> bool:
 def can_view_beslutsregister(user) -> bool:
     r = fp.roller(user)
     return r.kansli or r.i_styrelsen or r.revisor
+
+
+def can_view_uppfoljning(user) -> bool:
+    """Beslutsuppföljning: who reads the styrelse's decisions."""
+    return can_view_beslutsregister(user)
+
+
+def can_edit_uppfoljning(user) -> bool:
+    return fp.is_kansli(user)

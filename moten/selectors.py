@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -17,6 +17,7 @@ from . import omrostning as omr
 from .models import (
     Anslag,
     AttSats,
+    Beslutsuppdrag,
     Jav,
     Justering,
     Justeringskommentar,
@@ -63,6 +64,7 @@ def protokoll_med_innehall(pk: int) -> Protokoll:
                     "yrkandelista",
                     "reservationslista",
                     "omrostningen__roster",
+                    "uppdrag",
                     "beviljningar__insats",
                     Prefetch(
                         "omedelbara_justeringar",
@@ -290,3 +292,57 @@ def rostberattigade(paragraf: Paragraf) -> list[Narvaro]:
         Narvaro.objects.filter(protokoll_id=paragraf.protokoll_id).order_by("ordning", "pk")
     )
     return omr.rostberattigade(narvaro, nummer=paragraf.nummer, javiga=javiga)
+
+
+def _med_forfallodag(qs):
+    """Each uppdrag with the day it is due (`forfaller`): its date, or for "till nästa
+    sammanträde" the date of the organ's first meeting after the one that gave it."""
+    nasta = (
+        Mote.objects.filter(
+            organ_id=OuterRef("organ_id"),
+            datum__gt=OuterRef("paragraf__protokoll__mote__datum"),
+            installt=False,
+        )
+        .order_by("datum")
+        .values("datum")[:1]
+    )
+    return qs.select_related(
+        "paragraf__protokoll__mote__organ", "avslutat_i__protokoll__mote"
+    ).annotate(forfaller=Coalesce("senast", Subquery(nasta)))
+
+
+def oppna_uppdrag(*, organ_id: int | None = None):
+    """Uppdrag from decisions not yet reported done, the oldest due first."""
+    qs = Beslutsuppdrag.objects.filter(avslutat_i__isnull=True)
+    if organ_id is not None:
+        qs = qs.filter(organ_id=organ_id)
+    return _med_forfallodag(qs).order_by(F("forfaller").asc(nulls_last=True), "pk")
+
+
+def uppdrag_for_mote(mote: Mote):
+    """What a meeting follows up under "Uppföljning av tidigare beslut": the organ's uppdrag
+    from earlier meetings still open, and those a paragraph of this meeting closed."""
+    qs = Beslutsuppdrag.objects.filter(organ_id=mote.organ_id).filter(
+        Q(avslutat_i__isnull=True, paragraf__protokoll__mote__datum__lt=mote.datum)
+        | Q(avslutat_i__protokoll__mote=mote)
+    )
+    return _med_forfallodag(qs).order_by("paragraf__protokoll__mote__datum", "pk")
+
+
+def uppdrag_lista():
+    """Every uppdrag: the open ones first (oldest due first), then the closed, newest first."""
+    return _med_forfallodag(Beslutsuppdrag.objects.all()).order_by(
+        F("avslutat").desc(nulls_first=True), F("forfaller").asc(nulls_last=True), "pk"
+    )
+
+
+def avslutsparagrafer(uppdrag: Beslutsuppdrag):
+    """The paragraphs that can close an uppdrag: of the same organ's later meetings."""
+    return (
+        Paragraf.objects.filter(
+            organ_id=uppdrag.organ_id,
+            protokoll__mote__datum__gt=uppdrag.paragraf.protokoll.mote.datum,
+        )
+        .select_related("protokoll__mote")
+        .order_by("protokoll__mote__datum", "ordning", "pk")
+    )

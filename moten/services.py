@@ -30,6 +30,7 @@ from .models import (
     STANDARD_INLEDNING,
     Anslag,
     AttSats,
+    Beslutsuppdrag,
     Dagordningspunkt,
     Handling,
     Jav,
@@ -1099,3 +1100,74 @@ def anslag_create(
     if protokoll is not None:
         dokument.lagra_pdf(dokument.hamta(protokoll.pk))
     return anslag
+
+
+# --- Beslutsuppföljning ------------------------------------------------------------------
+
+
+@transaction.atomic
+def beslutsuppdrag_create(
+    *,
+    actor,
+    paragraf: Paragraf,
+    attsats: AttSats,
+    ansvarig: str,
+    beskrivning: str = "",
+    senast: dt.date | None = None,
+    till_nasta_sammantrade: bool = False,
+) -> Beslutsuppdrag:
+    """An uppdrag from one of the paragraph's Att-clauses: who, what, and by when (a date,
+    or the organ's next meeting)."""
+    fel = []
+    if attsats.paragraf_id != paragraf.pk:
+        fel.append("Att-satsen hör inte till paragrafen.")
+    ansvarig = " ".join(ansvarig.split())
+    if not ansvarig:
+        fel.append("Ange vem uppdraget går till.")
+    if senast and till_nasta_sammantrade:
+        fel.append("Ange ett datum eller ”till nästa sammanträde”, inte båda.")
+    if not senast and not till_nasta_sammantrade:
+        fel.append("Ange när uppdraget ska vara klart: ett datum eller till nästa sammanträde.")
+    if fel:
+        raise Fel(fel)
+    uppdrag = Beslutsuppdrag(
+        paragraf=paragraf,
+        att_text=attsats.text,
+        organ_id=paragraf.organ_id,
+        ansvarig=ansvarig,
+        beskrivning=beskrivning.strip() or attsats.text,
+        senast=senast,
+        till_nasta_sammantrade=till_nasta_sammantrade,
+    )
+    historik.save(uppdrag, actor=actor, reason="Uppdrag från beslut")
+    return uppdrag
+
+
+@transaction.atomic
+def beslutsuppdrag_avsluta(*, actor, uppdrag: Beslutsuppdrag, paragraf: Paragraf) -> Beslutsuppdrag:
+    """Mark an uppdrag done, with the paragraph of a later meeting of the same organ where it
+    was reported."""
+    uppdrag = (
+        Beslutsuppdrag.objects.select_for_update()
+        .select_related("paragraf__protokoll__mote")
+        .get(pk=uppdrag.pk)
+    )
+    if uppdrag.avslutat_i_id is not None:
+        raise Fel("Uppdraget är redan avslutat.")
+    paragraf = Paragraf.objects.select_related("protokoll__mote").get(pk=paragraf.pk)
+    gav = uppdrag.paragraf.protokoll.mote
+    if paragraf.organ_id != uppdrag.organ_id or paragraf.protokoll.mote.datum <= gav.datum:
+        raise Fel(
+            "Uppdraget avslutas i en paragraf från ett senare sammanträde med samma organ "
+            f"(efter {gav.datum.isoformat()})."
+        )
+    uppdrag.avslutat_i = paragraf
+    uppdrag.avslutat = timezone.now()
+    uppdrag.avslutat_av = actor
+    historik.save(
+        uppdrag,
+        actor=actor,
+        update_fields=["avslutat_i", "avslutat", "avslutat_av"],
+        reason=f"Avslutat i § {paragraf.nummer or '(ej numrerad)'}",
+    )
+    return uppdrag

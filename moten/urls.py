@@ -44,5 +44,16 @@ urlpatterns = [
     path("paragraf/<int:pk>/anslag/", views.paragraf_anslag, name="paragraf_anslag"),
     path("kommentar/<int:pk>/atgardad/", views.kommentar_atgardad, name="kommentar_atgardad"),
     path("beslut/", views.beslutsregister, name="beslutsregister"),
+    path(
+        "paragraf/<int:pk>/uppdrag/ny/",
+        views.beslutsuppdrag_create,
+        name="beslutsuppdrag_create",
+    ),
+    path("uppfoljning/", views.beslutsuppdrag_list, name="beslutsuppdrag_list"),
+    path(
+        "uppfoljning/<int:pk>/avsluta/",
+        views.beslutsuppdrag_avsluta,
+        name="beslutsuppdrag_avsluta",
+    ),
     path("anslagstavla/", views.anslagstavla, name="anslagstavla"),
 ]

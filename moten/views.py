@@ -22,6 +22,7 @@ from . import dokument, kalender, kontroller, permissions, selectors, services
 from .forms import (
     AnslagForm,
     AterkallaForm,
+    AvslutaUppdragForm,
     DagordningspunktForm,
     HandlingForm,
     JusteraForm,
@@ -32,8 +33,10 @@ from .forms import (
     NumreraForm,
     OmrostningForm,
     ParagrafForm,
+    UppdragForm,
 )
 from .models import (
+    Beslutsuppdrag,
     Dagordningspunkt,
     Handling,
     Justeringskommentar,
@@ -113,6 +116,8 @@ def mote_detail(request, pk: int):
         "kan_andra": permissions.can_edit_mote(request.user, mote),
         "dagordning_sparrad": mote.protokoll.status != Protokoll.Status.UTKAST,
         "mottagare": services.kallelse_mottagare(mote),
+        "uppfoljning": list(selectors.uppdrag_for_mote(mote)),
+        "today": timezone.localdate(),
     }
     return render(request, "moten/mote_detail.html", context)
 
@@ -1175,3 +1180,77 @@ def anslagstavla(request):
             "arkiv": list(selectors.justerade_protokoll()[:100]),
         },
     )
+
+
+# --- Beslutsuppföljning ------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def beslutsuppdrag_create(request, pk: int):
+    """An uppdrag from one of the paragraph's Att-clauses (also of a justerat protocol: the
+    uppdrag is its follow-up, not part of it)."""
+    paragraf = _get_paragraf(request, pk, edit=True)
+    require(permissions.can_edit_uppfoljning(request.user))
+    form = UppdragForm(request.POST or None, paragraf=paragraf)
+    context = {"form": form, "p": paragraf, "protokoll": paragraf.protokoll}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.beslutsuppdrag_create(
+                    actor=request.user, paragraf=paragraf, **form.cleaned_data
+                )
+            except Fel as exc:
+                for text in exc.fel:
+                    form.add_error(None, text)
+            else:
+                messages.success(
+                    request,
+                    "Uppdraget är skapat. Det följs upp på organets nästa dagordningar tills det "
+                    "är klart.",
+                )
+                return redirect(
+                    reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}"
+                )
+        return render(request, "moten/uppdrag_form.html", context, status=INVALID)
+    return render(request, "moten/uppdrag_form.html", context)
+
+
+@require_GET
+def beslutsuppdrag_list(request):
+    require(permissions.can_view_uppfoljning(request.user))
+    return render(
+        request,
+        "moten/uppdrag_list.html",
+        {
+            "uppdrag": list(selectors.uppdrag_lista()[:300]),
+            "kan_andra": permissions.can_edit_uppfoljning(request.user),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def beslutsuppdrag_avsluta(request, pk: int):
+    """Mark an uppdrag done, naming the paragraph of a later meeting that closed it."""
+    require(permissions.can_edit_uppfoljning(request.user))
+    uppdrag = get_object_or_404(
+        Beslutsuppdrag.objects.select_related("paragraf__protokoll__mote__organ"), pk=pk
+    )
+    if uppdrag.avslutat_i_id is not None:
+        messages.error(request, "Uppdraget är redan avslutat.")
+        return redirect("beslutsuppdrag_list")
+    form = AvslutaUppdragForm(request.POST or None, paragrafer=selectors.avslutsparagrafer(uppdrag))
+    context = {"form": form, "uppdrag": uppdrag}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.beslutsuppdrag_avsluta(
+                    actor=request.user, uppdrag=uppdrag, paragraf=form.cleaned_data["paragraf"]
+                )
+            except Fel as exc:
+                form.add_error("paragraf", " ".join(exc.fel))
+            else:
+                messages.success(request, "Uppdraget är markerat som klart.")
+                return redirect("beslutsuppdrag_list")
+        return render(request, "moten/uppdrag_avsluta.html", context, status=INVALID)
+    return render(request, "moten/uppdrag_avsluta.html", context)

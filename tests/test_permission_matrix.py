@@ -61,6 +61,24 @@ def _justerat():
     return Protokoll.objects.get(mote__datum=dt.date(2021, 11, 26))
 
 
+def _uppdrag():
+    """An open uppdrag from § 161 of the justerat protocol (beslutsuppföljning)."""
+    from moten import services
+    from moten.models import Beslutsuppdrag
+
+    uppdrag = Beslutsuppdrag.objects.filter(avslutat__isnull=True).first()
+    if uppdrag is None:
+        paragraf = _justerat().paragrafer.get(nummer=161)
+        uppdrag = services.beslutsuppdrag_create(
+            actor=None,
+            paragraf=paragraf,
+            attsats=paragraf.beslut.first(),
+            ansvarig="förbundschefen",
+            till_nasta_sammantrade=True,
+        )
+    return uppdrag
+
+
 def _enkat_sip():
     from enkater.models import Omgang
 
@@ -221,6 +239,12 @@ MATRIX = {
     "paragraf_delete": (lambda: {"pk": _utkast().protokoll.paragrafer.get().pk}, post_only()),
     "paragraf_move": (lambda: {"pk": _utkast().protokoll.paragrafer.get().pk}, post_only()),
     "beslutsregister": (None, outcome(LASARE)),
+    "beslutsuppdrag_list": (None, outcome(LASARE)),
+    "beslutsuppdrag_create": (
+        lambda: {"pk": _justerat().paragrafer.get(nummer=161).pk},
+        viewers(allowed=KANSLI),
+    ),
+    "beslutsuppdrag_avsluta": (lambda: {"pk": _uppdrag().pk}, outcome(KANSLI)),
     "anslagstavla": (None, everyone()),
     # The public API: justerade protocols only, no login.
     "api:anslagstavla": (None, everyone()),

@@ -49,6 +49,7 @@ from insatser.models import (
 from moten import services as moten_services
 from moten.models import (
     Anslag,
+    Beslutsuppdrag,
     Dagordningspunkt,
     Handling,
     Justering,
@@ -72,6 +73,7 @@ from .test_permission_matrix import (
     RAPPORTORER,
     SAKNAS,
     _importutkast,
+    _uppdrag,
     everyone,
     insats_a,
     insats_b,
@@ -105,6 +107,14 @@ def _utkast() -> Mote:
 
 def _numrerat() -> Protokoll:
     return Protokoll.objects.get(mote__datum=dt.date(2022, 3, 25))
+
+
+def _justerad_161() -> Paragraf:
+    return Paragraf.objects.get(protokoll__mote__datum=dt.date(2021, 11, 26), nummer=161)
+
+
+def _uppdrag_pk() -> int:
+    return Beslutsuppdrag.objects.order_by("pk").values_list("pk", flat=True).first()
 
 
 def _sip() -> Insats:
@@ -528,6 +538,22 @@ POST_MATRIX: dict[str, Post] = {
         data=lambda _: {"propositionsordning": "Ordföranden ställer proposition.", "satt": "namn"},
         tillstand=lambda _: _utkast().protokoll.paragrafer.get().propositionsordning,
         expected=viewers(allowed=KANSLI),
+    ),
+    "beslutsuppdrag_create": Post(
+        url=lambda: {"pk": _justerad_161().pk},
+        data=lambda _: {
+            "attsats": _justerad_161().beslut.first().pk,
+            "ansvarig": "förbundschefen",
+            "till_nasta_sammantrade": "on",
+        },
+        tillstand=_kvar(Beslutsuppdrag),
+        expected=viewers(allowed=KANSLI),
+    ),
+    "beslutsuppdrag_avsluta": Post(
+        url=lambda: {"pk": _uppdrag().pk},
+        data=lambda _: {"paragraf": _utkast().protokoll.paragrafer.get().pk},
+        tillstand=lambda _: Beslutsuppdrag.objects.get(pk=_uppdrag_pk()).avslutat_i_id,
+        expected=outcome(KANSLI),
     ),
     "paragraf_delete": Post(
         url=lambda: {"pk": _utkast().protokoll.paragrafer.get().pk},

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from forbund import permissions, selectors
 from insatser import selectors as insatser_selectors
+from moten import permissions as moten_permissions
 from moten import selectors as moten_selectors
 
 
@@ -21,6 +22,10 @@ def oversikt(request):
         "insatser": insatser_selectors.att_gora(request.user),
         "today": timezone.localdate(),
     }
+    if moten_permissions.can_view_uppfoljning(request.user):
+        context["visa_uppdrag"] = True
+        context["oppna_uppdrag"] = list(moten_selectors.oppna_uppdrag()[:50])
+        context["kan_andra_uppdrag"] = moten_permissions.can_edit_uppfoljning(request.user)
     if r.kansli:
         context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())
         context["protokoll_under_arbete"] = list(moten_selectors.protokoll_under_arbete())
