@@ -12,6 +12,7 @@ from forbund.models import Organ, Person, Uppdrag
 from moten import services
 from moten.models import Dagordningspunkt, Justering, Mote, Narvaro, Paragrafnummer, Protokoll
 
+from . import demo_sammantrade
 from .demo_moten_data import MINNESANTECKNINGAR, PROTOKOLL
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -100,6 +101,7 @@ def _load_protokoll(data: dict, personer: dict[str, Person]) -> Protokoll:
     serie.senaste = max(serie.senaste, hogsta)
     serie.save()
 
+    demo_sammantrade.fore_justering(protokoll)  # issue 15: bilagor, omröstning, uppdrag
     # Justering and anslag on the seed's own dates.
     protokoll.status = Protokoll.Status.NUMRERAT
     protokoll.save(update_fields=["status"])

@@ -31,6 +31,7 @@ from . import omrostning as omr
 from . import selectors
 from .models import (
     Anslag,
+    Handling,
     Mote,
     Narvaro,
     Omrostning,
@@ -243,6 +244,22 @@ def ogonblick(protokoll: Protokoll, *, endast: Paragraf | None = None) -> dict:
         "sekreterare": sekreterare.namn if sekreterare else "",
         "justerat": _dag(timezone.localdate(justerat)) if justerat else "",
         "nasta_mote": protokoll.nasta_mote,
+        # The protocol's bilagor as they were: the archive keeps them beside the PDF with
+        # these checksums (docs/architecture.md, "Bilagor i arkivet").
+        "bilagor": [
+            {
+                "nummer": h.nummer,
+                "titel": h.titel,
+                "filnamn": h.filnamn,
+                "filtyp": h.filtyp,
+                "storlek": h.storlek,
+                "sha256": h.sha256,
+                "publik": h.publik,
+            }
+            for h in getattr(mote, "protokollsbilagor", [])
+        ]
+        if endast is None
+        else [],
     }
 
 
@@ -417,3 +434,34 @@ def kallelse_pdf(mote: Mote) -> bytes:
             "uppfoljning": list(selectors.uppdrag_for_mote(mote)),
         },
     )
+
+
+# --- Bilagor --------------------------------------------------------------------------------
+
+
+def _stored_bilagor(protokoll: Protokoll, d: dict) -> list[tuple[dict, Handling]]:
+    """(the bilaga as the document lists it, its Handling row), matched by number and
+    checksum: a file that is not the one the document recorded is not its bilaga."""
+    per_nummer = {h.nummer: h for h in Handling.objects.filter(mote_id=protokoll.mote_id)}
+    ut = []
+    for b in d.get("bilagor", []):
+        h = per_nummer.get(b["nummer"])
+        if h is not None and h.sha256 == b["sha256"]:
+            ut.append((b, h))
+    return ut
+
+
+def arkivbilagor(protokoll: Protokoll, d: dict) -> list[tuple[dict, bytes]]:
+    """The protocol's bilagor with their bytes, for the archive."""
+    ut = []
+    for b, h in _stored_bilagor(protokoll, d):
+        with h.fil.open("rb") as f:
+            ut.append((b, f.read()))
+    return ut
+
+
+def publika_bilagor(protokoll: Protokoll, d: dict) -> list[tuple[dict, Handling]]:
+    """The bilagor anyone may download with a justerat protocol: those marked public."""
+    if protokoll.status != Protokoll.Status.JUSTERAT:
+        return []
+    return [(b, h) for b, h in _stored_bilagor(protokoll, d) if b["publik"]]

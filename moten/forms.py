@@ -85,6 +85,17 @@ class HandlingForm(forms.Form):
     dagordningspunkt = forms.ModelChoiceField(
         label="Hör till punkt", queryset=Dagordningspunkt.objects.none(), required=False
     )
+    i_protokollet = forms.BooleanField(
+        label="Bilaga till protokollet",
+        required=False,
+        help_text="Listas i protokollet och arkiveras med det.",
+    )
+    publik = forms.BooleanField(
+        label="Offentlig",
+        required=False,
+        help_text="Kan laddas ned från det publicerade protokollet när det är justerat. "
+        "Lämna omarkerad för handlingar med sekretess eller personuppgifter.",
+    )
 
     def __init__(self, *args, mote: Mote, **kwargs):
         super().__init__(*args, **kwargs)

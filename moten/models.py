@@ -240,6 +240,10 @@ class Handling(models.Model):
     storlek = models.PositiveIntegerField("storlek (byte)")
     sha256 = models.CharField(max_length=64)
     fil = models.FileField(upload_to=handling_upload_to, max_length=300)
+    # A bilaga of the protocol (numbered with the meeting's handlingar): listed in the
+    # protocol, kept with it in the archive, and, if public, downloadable with it.
+    i_protokollet = models.BooleanField("bilaga till protokollet", default=False)
+    publik = models.BooleanField("offentlig", default=False)
     uppladdad = models.DateTimeField(auto_now_add=True)
     uppladdad_av = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -18,6 +18,7 @@ from .models import (
     Anslag,
     AttSats,
     Beslutsuppdrag,
+    Handling,
     Jav,
     Justering,
     Justeringskommentar,
@@ -81,6 +82,11 @@ def protokoll_med_innehall(pk: int) -> Protokoll:
                 ),
             ),
             Prefetch("narvaro", queryset=Narvaro.objects.order_by("ordning", "pk")),
+            Prefetch(
+                "mote__handlingar",
+                queryset=Handling.objects.filter(i_protokollet=True).order_by("nummer"),
+                to_attr="protokollsbilagor",
+            ),
             Prefetch(
                 "justeringar",
                 queryset=Justering.objects.select_related("person").order_by("-roll", "pk"),

@@ -198,8 +198,12 @@ def handling_create(
     filnamn: str,
     data: bytes,
     dagordningspunkt: Dagordningspunkt | None = None,
+    i_protokollet: bool = False,
+    publik: bool = False,
 ) -> Handling:
-    """Store an uploaded document after checking what it really is (uploads.kand_filtyp)."""
+    """Store an uploaded document after checking what it really is (uploads.kand_filtyp).
+    Numbered per meeting; `i_protokollet` makes it a bilaga of the protocol (listed in it and
+    archived with it), `publik` downloadable from the published protocol."""
     filtyp = uploads.kand_filtyp(data)
     _ensure_editable(mote.protokoll)
     # Lock the meeting row: attachment numbers are given one upload at a time.
@@ -215,6 +219,8 @@ def handling_create(
         storlek=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
         uppladdad_av=actor,
+        i_protokollet=i_protokollet,
+        publik=publik,
     )
     handling.fil.save(handling.sha256, ContentFile(data), save=False)
     handling.save()

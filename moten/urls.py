@@ -56,4 +56,10 @@ urlpatterns = [
         name="beslutsuppdrag_avsluta",
     ),
     path("anslagstavla/", views.anslagstavla, name="anslagstavla"),
+    path("anslagstavla/protokoll/<int:pk>/", views.publikt_protokoll, name="publikt_protokoll"),
+    path(
+        "anslagstavla/protokoll/<int:pk>/bilaga/<int:nummer>/",
+        views.publik_bilaga,
+        name="publik_bilaga",
+    ),
 ]

@@ -233,6 +233,8 @@ def handling_upload(request, pk: int):
                     filnamn=form.cleaned_data["fil"].name,
                     data=form.data_bytes,
                     dagordningspunkt=form.cleaned_data["dagordningspunkt"],
+                    i_protokollet=form.cleaned_data["i_protokollet"],
+                    publik=form.cleaned_data["publik"],
                 )
             except services.ProtokollSparrat as exc:
                 return _sparrad(request, exc, reverse("mote_detail", args=[mote.pk]))
@@ -1129,6 +1131,45 @@ def protokollsutdrag_pdf(request, pk: int):
     return pdf_response(
         dokument.utdrag_pdf(protokoll, paragraf), dokument.utdrag_filnamn(protokoll, paragraf)
     )
+
+
+@login_not_required
+@require_GET
+def publikt_protokoll(request, pk: int):
+    """A justerat protocol as the public reads it: the stored document, its PDF and its
+    public bilagor (the same list and checksums as the archive)."""
+    try:
+        protokoll = dokument.hamta(pk)
+    except Protokoll.DoesNotExist as exc:
+        raise Http404 from exc
+    if protokoll.status != Protokoll.Status.JUSTERAT:
+        raise Http404
+    d = dokument.dokumentdata(protokoll)
+    return render(
+        request,
+        "moten/publikt_protokoll.html",
+        {
+            "protokoll": protokoll,
+            "d": d,
+            "anslag_d": dokument.anslag_data(getattr(protokoll, "anslag", None)),
+            "bilagor": dokument.publika_bilagor(protokoll, d),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def publik_bilaga(request, pk: int, nummer: int):
+    """A public bilaga of a justerat protocol; anything else is a 404."""
+    try:
+        protokoll = dokument.hamta(pk)
+    except Protokoll.DoesNotExist as exc:
+        raise Http404 from exc
+    d = dokument.dokumentdata(protokoll)
+    for b, h in dokument.publika_bilagor(protokoll, d):
+        if b["nummer"] == nummer:
+            return fil_response(h.fil, filnamn=b["filnamn"], filtyp=b["filtyp"])
+    raise Http404
 
 
 # --- Beslutsregister and the public anslagstavla -----------------------------------------

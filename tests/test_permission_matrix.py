@@ -188,7 +188,7 @@ MATRIX = {
     "punkt_delete": (lambda: {"pk": _utkast().dagordning.first().pk}, post_only()),
     "punkt_move": (lambda: {"pk": _utkast().dagordning.first().pk}, post_only()),
     "handling_upload": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
-    "handling_download": (lambda: {"pk": Handling.objects.get().pk}, viewers()),
+    "handling_download": (lambda: {"pk": Handling.objects.get(mote=_utkast()).pk}, viewers()),
     "kallelse_pdf": (lambda: {"pk": _utkast().pk}, viewers()),
     "kallelse_send": (lambda: {"pk": _utkast().pk}, post_only()),
     "protokoll_detail": (lambda: {"pk": _justerat().pk}, viewers()),
@@ -246,6 +246,9 @@ MATRIX = {
     ),
     "beslutsuppdrag_avsluta": (lambda: {"pk": _uppdrag().pk}, outcome(KANSLI)),
     "anslagstavla": (None, everyone()),
+    # A justerat protocol and its public bilagor are public documents.
+    "publikt_protokoll": (lambda: {"pk": _justerat().pk}, everyone()),
+    "publik_bilaga": (lambda: {"pk": _justerat().pk, "nummer": 1}, everyone()),
     # The public API: justerade protocols only, no login.
     "api:anslagstavla": (None, everyone()),
     "api:protokoll": (None, everyone()),

@@ -37,9 +37,9 @@ def test_an_uppdrag_follows_the_organ_until_a_later_paragraph_closes_it(moten):
         },
     )
     assert svar.status_code == 302
-    uppdrag = Beslutsuppdrag.objects.get()
+    uppdrag = Beslutsuppdrag.objects.latest("pk")
     # Due at the styrelse's next meeting after 2021-11-26: 2022-01-21, long past.
-    assert selectors.oppna_uppdrag().get().forfaller == dt.date(2022, 1, 21)
+    assert selectors.oppna_uppdrag().get(pk=uppdrag.pk).forfaller == dt.date(2022, 1, 21)
 
     tidigare = moten.utkast  # 2022-02-25
     sida = kansli.get(reverse("mote_detail", args=[tidigare.pk])).content.decode()
@@ -64,7 +64,7 @@ def test_an_uppdrag_follows_the_organ_until_a_later_paragraph_closes_it(moten):
     assert "Återkomma med en uppföljning" not in mars
     feb = kansli.get(reverse("mote_detail", args=[tidigare.pk])).content.decode()
     assert "klart, redovisat i § (ej numrerad) 2022-02-25" in feb
-    assert not selectors.oppna_uppdrag().exists()
+    assert not selectors.oppna_uppdrag().filter(pk=uppdrag.pk).exists()
 
 
 def test_an_uppdrag_needs_a_when_and_closes_only_in_a_later_meeting(moten):
@@ -82,3 +82,22 @@ def test_an_uppdrag_needs_a_when_and_closes_only_in_a_later_meeting(moten):
     )
     assert svar.status_code == 422
     assert 'value="utvecklingsledaren"' in svar.content.decode()
+
+
+def test_the_demo_has_bilagor_an_omrostning_and_uppdrag_some_overdue(moten):
+    """The demo of issue 15: seed 003's bilagor with the 2021-11-26 protocol, an omröstning
+    with a reservation in 2022-01-21, and uppdrag, some overdue."""
+    november = moten.justerat.innehallet.data
+    assert [b["titel"] for b in november["bilagor"]] == [
+        "NNS Indikatorer för finansiell samordning: enkäterna",
+        "Detaljerad budgetuppföljning 2021",
+    ]
+    januari = Beslutsuppdrag.objects.filter(paragraf__nummer=9).first().paragraf.protokoll
+    p9 = next(p for p in januari.innehallet.data["paragrafer"] if p["nummer"] == 9)
+    assert "Omröstningen utfaller med 3 ja-röster mot 1 nej-röst." in p9["omrostning_data"]["text"]
+    assert [r["namn"] for r in p9["reservationslista"]] == ["Tove Ringblad"]
+    idag = dt.date.today()
+    oppna = list(selectors.oppna_uppdrag())
+    assert len(oppna) == 3
+    assert sum(1 for u in oppna if u.forfaller < idag) == 2
+    assert Beslutsuppdrag.objects.filter(avslutat_i__nummer=5).count() == 1
