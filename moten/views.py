@@ -1232,7 +1232,10 @@ def beslutsuppdrag_create(request, pk: int):
     uppdrag is its follow-up, not part of it)."""
     paragraf = _get_paragraf(request, pk, edit=True)
     require(permissions.can_edit_uppfoljning(request.user))
-    form = UppdragForm(request.POST or None, paragraf=paragraf)
+    satser = list(paragraf.beslut.all())
+    # The clause that gives the uppdrag ("att uppdra åt …"), else the first.
+    forslag = next((a for a in satser if "uppdra" in a.text.lower()), satser[0] if satser else None)
+    form = UppdragForm(request.POST or None, paragraf=paragraf, initial={"attsats": forslag})
     context = {"form": form, "p": paragraf, "protokoll": paragraf.protokoll}
     if request.method == "POST":
         if form.is_valid():
