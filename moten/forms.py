@@ -62,7 +62,7 @@ class MoteForm(forms.ModelForm):
 class DagordningspunktForm(forms.ModelForm):
     class Meta:
         model = Dagordningspunkt
-        fields = ["rubrik", "foredragande", "underlag", "forslag_till_beslut"]
+        fields = ["rubrik", "foredragande", "tid_minuter", "underlag", "forslag_till_beslut"]
         widgets = {
             "underlag": forms.Textarea(attrs={"rows": 4}),
             "forslag_till_beslut": forms.Textarea(attrs={"rows": 3}),

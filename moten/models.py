@@ -18,6 +18,7 @@ import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -199,6 +200,12 @@ class Dagordningspunkt(models.Model):
     ordning = models.PositiveSmallIntegerField("ordning")
     rubrik = models.CharField("rubrik", max_length=400)
     foredragande = models.CharField("föredragande", max_length=200, blank=True)
+    tid_minuter = models.PositiveSmallIntegerField(
+        "beräknad tid (minuter)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(480)],
+    )
     underlag = models.TextField("underlag", blank=True)
     forslag_till_beslut = models.TextField(
         "förslag till beslut", blank=True, help_text="En att-sats per stycke (tom rad emellan)."

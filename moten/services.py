@@ -239,7 +239,10 @@ def kallelse_mottagare(mote: Mote) -> list[Person]:
 
 
 @transaction.atomic
-def kallelse_send(*, actor, mote: Mote, pdf: bytes, text: str) -> list[Person]:
+def kallelse_send(
+    *, actor, mote: Mote, pdf: bytes, text: str, ics: bytes | None = None
+) -> list[Person]:
+    """E-mail the kallelse (PDF, and the meeting as a calendar entry) to the organ's members."""
     _ensure_editable(mote.protokoll)
     mottagare = kallelse_mottagare(mote)
     if not mottagare:
@@ -250,7 +253,14 @@ def kallelse_send(*, actor, mote: Mote, pdf: bytes, text: str) -> list[Person]:
         amne=f"Kallelse: {mote.organ.namn} {mote.datum.isoformat()}",
         text=text,
         till=[p.epost for p in mottagare],
-        bilagor=(epost.Bilaga(f"kallelse-{mote.datum.isoformat()}.pdf", pdf, "application/pdf"),),
+        bilagor=(
+            epost.Bilaga(f"kallelse-{mote.datum.isoformat()}.pdf", pdf, "application/pdf"),
+            *(
+                (epost.Bilaga(f"kallelse-{mote.datum.isoformat()}.ics", ics, "text/calendar"),)
+                if ics
+                else ()
+            ),
+        ),
     )
     return mottagare
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("moten/<int:pk>/handlingar/ny/", views.handling_upload, name="handling_upload"),
     path("moten/handlingar/<int:pk>/", views.handling_download, name="handling_download"),
     path("moten/<int:pk>/kallelse.pdf", views.kallelse_pdf, name="kallelse_pdf"),
+    path("moten/<int:pk>/kallelse.ics", views.kallelse_ics, name="kallelse_ics"),
     path("moten/<int:pk>/kallelse/skicka/", views.kallelse_send, name="kallelse_send"),
     path("protokoll/<int:pk>/", views.protokoll_detail, name="protokoll_detail"),
     path("protokoll/<int:pk>/narvaro/", views.narvaro_edit, name="narvaro_edit"),

@@ -7,7 +7,7 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,7 @@ from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
 from forbund.models import Organ, Person, Roll, Uppdrag
 from forbund.selectors import forbund_get
 
-from . import dokument, kalender, kontroller, permissions, selectors, services
+from . import dokument, ical, kalender, kontroller, permissions, selectors, services
 from .forms import (
     AnslagForm,
     AterkallaForm,
@@ -259,17 +259,38 @@ def kallelse_pdf(request, pk: int):
     )
 
 
+@require_GET
+def kallelse_ics(request, pk: int):
+    """The meeting as a calendar entry (.ics), as attached to the kallelse."""
+    mote = _get_mote_for_user(request, pk)
+    response = HttpResponse(
+        ical.kallelse_ics(mote, url=request.build_absolute_uri(reverse("mote_detail", args=[pk]))),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="kallelse-{mote.datum.isoformat()}.ics"'
+    )
+    return response
+
+
 @require_POST
 def kallelse_send(request, pk: int):
     mote = _get_mote_for_user(request, pk, edit=True)
     text = (
         f"Välkommen till {mote.organ.namn.lower()}s sammanträde {mote.datum.isoformat()}"
         f"{' kl. ' + mote.starttid.strftime('%H:%M') if mote.starttid else ''}, {mote.plats}.\n\n"
-        "Kallelse med dagordning finns i bifogad PDF. Handlingarna finns i Förbundsportalen.\n"
+        "Kallelse med dagordning finns i bifogad PDF, och mötet som kalenderpost (.ics). "
+        "Handlingarna finns i Förbundsportalen.\n"
     )
     try:
         mottagare = services.kallelse_send(
-            actor=request.user, mote=mote, pdf=dokument.kallelse_pdf(mote), text=text
+            actor=request.user,
+            mote=mote,
+            pdf=dokument.kallelse_pdf(mote),
+            text=text,
+            ics=ical.kallelse_ics(
+                mote, url=request.build_absolute_uri(reverse("mote_detail", args=[pk]))
+            ),
         )
     except services.ProtokollSparrat as exc:
         return _sparrad(request, exc, reverse("mote_detail", args=[mote.pk]))

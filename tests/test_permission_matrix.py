@@ -190,6 +190,7 @@ MATRIX = {
     "handling_upload": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
     "handling_download": (lambda: {"pk": Handling.objects.get(mote=_utkast()).pk}, viewers()),
     "kallelse_pdf": (lambda: {"pk": _utkast().pk}, viewers()),
+    "kallelse_ics": (lambda: {"pk": _utkast().pk}, viewers()),
     "kallelse_send": (lambda: {"pk": _utkast().pk}, post_only()),
     "protokoll_detail": (lambda: {"pk": _justerat().pk}, viewers()),
     "narvaro_edit": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
