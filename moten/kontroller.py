@@ -17,7 +17,18 @@ from django.urls import reverse
 from forbund.fel import Fel
 from forbund.models import ORDINARIE_ROLLER, Person, Uppdrag
 
-from .models import Handling, Justering, Mote, Narvaro, Paragraf, Protokoll, Standardpunkt
+from . import omrostning as omr
+from .models import (
+    Handling,
+    Jav,
+    Justering,
+    Mote,
+    Narvaro,
+    Omrostning,
+    Paragraf,
+    Protokoll,
+    Standardpunkt,
+)
 
 TJANSTGORANDE = (Narvaro.Kategori.ORDINARIE, Narvaro.Kategori.TJANSTGORANDE)
 # What the standard item "Val av justerare" says until someone writes who was chosen.
@@ -75,6 +86,35 @@ def _tjanstgor(narvaro: list[Narvaro], person: Person) -> Narvaro | None:
     return next((n for n in narvaro if n.person_id is None and n.namn == person.namn), None)
 
 
+def _omrostningar(protokoll: Protokoll, narvaro: list[Narvaro]) -> list[Brist]:
+    """An omröstning saved before the närvaro or jäv changed may no longer add up: the
+    voters it counted must still be those present, serving and not jäviga."""
+    brister = []
+    for p in protokoll.paragrafer.all():
+        try:
+            o = p.omrostningen
+        except Omrostning.DoesNotExist:
+            continue
+        javiga = {j.namn for j in p.jav.all() if j.omfattning == Jav.Omfattning.BESLUT}
+        rostande = {n.namn for n in omr.rostberattigade(narvaro, nummer=p.nummer, javiga=javiga)}
+        if o.per_namn:
+            stammer = {r.namn for r in o.roster.all()} == rostande
+        else:
+            stammer = o.ja + o.nej + o.avstar == len(rostande)
+        stammer = stammer and all(r.namn in rostande for r in p.reservationslista.all())
+        if not stammer:
+            brister.append(
+                Brist(
+                    f"{_namn(p)}: omröstningen eller reservationerna stämmer inte längre med "
+                    "närvaron och jävet (de röstande ska vara närvarande och tjänstgörande "
+                    "utan jäv).",
+                    reverse("paragraf_omrostning", args=[p.pk]),
+                    "Rätta omröstningen",
+                )
+            )
+    return brister
+
+
 def _innehall(protokoll: Protokoll, justerar: list[tuple[Person, str]], idag: dt.date, steg: str):
     """The checks of both steps: närvaro, quorum, the justerare present and serving, the
     template text of "Val av justerare", the meeting's date."""
@@ -100,6 +140,7 @@ def _innehall(protokoll: Protokoll, justerar: list[tuple[Person, str]], idag: dt
     else:
         _narvaro_och_beslutsforhet(kontroll, protokoll, narvaro, justerar)
     _val_av_justerare(kontroll, protokoll, justerar)
+    kontroll.fel += _omrostningar(protokoll, narvaro)
     return kontroll
 
 

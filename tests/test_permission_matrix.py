@@ -418,6 +418,7 @@ FILER |= {"behovsanalys_pdf", "behovsanalys_exempel"}  # behovsanalys (#7)
 FILER |= {"omgang_export"}  # enkäter (#6)
 FILER |= {"ekonomi_saldolista"}  # the saldolista CSV (#16)
 FILER |= {"favicon"}  # formulär och omflöde (#17)
+FILER |= {"kallelse_ics", "publik_bilaga"}  # sammanträdet i protokollet (#15)
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission

@@ -8,12 +8,13 @@ import io
 
 import pypdf
 import pytest
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from forbund.fel import Fel
 from forbund.models import Organ, Person
-from moten import dokument, omrostning, services
-from moten.models import Omrostning, Reservation, Rost, Yrkande
+from moten import dokument, kontroller, omrostning, services
+from moten.models import Omrostning, Omrostningsrost, Reservation, Rost, Yrkande
 
 from ..conftest import client_for
 
@@ -262,3 +263,49 @@ def test_the_omrostning_page_keeps_what_was_typed_and_names_the_error(moten):
     )
     assert svar.status_code == 302
     assert Reservation.objects.get(paragraf=paragraf).namn == "Petter Skönvik"
+
+
+def test_the_omrostning_of_a_justerat_protocol_is_locked_by_the_database(moten):
+    """The demo's 2022-01-21 § 9 (justerat): its yrkanden, votes and reservation stay."""
+    yrkande = Yrkande.objects.filter(paragraf__nummer=9, paragraf__ar=2022).first()
+    for sql, parametrar in (
+        ("UPDATE moten_yrkande SET lydelse = 'ändrat' WHERE id = %s", [yrkande.pk]),
+        (
+            "DELETE FROM moten_omrostningsrost WHERE id = %s",
+            [Omrostningsrost.objects.filter(paragraf=yrkande.paragraf).first().pk],
+        ),
+        (
+            "UPDATE moten_reservation SET namn = 'Någon annan' WHERE paragraf_id = %s",
+            [yrkande.paragraf_id],
+        ),
+    ):
+        with (
+            pytest.raises(IntegrityError, match="Protokollet är justerat"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql, parametrar)
+
+
+def test_numrera_is_refused_when_the_narvaro_changed_under_an_omrostning(moten):
+    protokoll, paragraf = mote_med_narvaro(dt.date(2022, 4, 22))
+    services.paragraf_omrostning_save(
+        actor=None,
+        paragraf=paragraf,
+        yrkanden=YRKANDEN,
+        omrostning=services.OmrostningIn(ja=0, nej=1, antal=(3, 1, 0)),
+    )
+    # Johan Bergvik is marked frånvarande afterwards: the 3–1 no longer adds up.
+    rader = [
+        services.NarvaroRad(
+            kategori="franvarande" if n.namn == "Johan Bergvik" else n.kategori,
+            namn=n.namn,
+            person=n.person,
+        )
+        for n in protokoll.narvaro.all()
+    ]
+    services.narvaro_save(actor=None, protokoll=protokoll, rader=rader)
+    kontroll = kontroller.for_justering(dokument.hamta(protokoll.pk), idag=dt.date(2022, 4, 22))
+    assert any(
+        "omröstningen eller reservationerna stämmer inte längre" in b.text for b in kontroll.fel
+    )
