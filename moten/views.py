@@ -743,6 +743,8 @@ def protokoll_numrera(request, pk: int):
     """Numrera and send to justering, after the checks (kontroller.for_numrering): what must
     be fixed first is listed with a link to fix it; warnings can be confirmed."""
     protokoll = _get_protokoll(request, pk, edit=True)
+    if protokoll.status == Protokoll.Status.FARDIGT:
+        return _sparrad(request, _sparr_fel(protokoll), reverse("protokoll_detail", args=[pk]))
     if protokoll.status != Protokoll.Status.UTKAST:
         messages.error(
             request,

@@ -280,7 +280,6 @@ def test_the_justering_page_shows_omrostning_and_reservation_before_the_password
     expect(page.get_by_role("link", name="Protokollet som PDF")).to_be_visible()
     expect(page.get_by_role("heading", name="Närvarande ordinarie ledamöter")).to_be_visible()
     axe_check(page)
-    page.screenshot(path="var/justering-sida.png", full_page=True)
 
     # A comment on the paragraph, shown to the sekreterare.
     page.get_by_text(

@@ -6,6 +6,7 @@ documents. Raw SQL is the path that gets past everything else; the admin is trie
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from forbund.models import Organ, Person
 from moten import services
@@ -175,6 +176,41 @@ def test_a_paragraph_justerad_omedelbart_is_locked_and_the_rest_is_not(moten):
         {"p": annan.pk},
     )
     assert Paragraf.objects.get(pk=annan.pk).text == "Fortfarande ett utkast"
+
+
+def test_the_handlingar_and_a_paragraphs_anslag_stay_as_they_were(moten):
+    """Issue 18's locks on rows that exist: a handling of the meeting once its protocol is
+    justerat, and the anslag of a paragraph justerad omedelbart, tried with UPDATE and DELETE
+    (the protocol's own anslag is tried above)."""
+    protokoll = moten.numrerat.protokoll
+    handling = services.handling_create(
+        actor=None, mote=moten.numrerat, titel="Budget", filnamn="b.pdf", data=b"%PDF-1.4\n%b\n"
+    )
+    paragraf = protokoll.paragrafer.get()
+    for username in ("ordforande", "ledamot"):
+        services.paragraf_justera_omedelbart(
+            actor=None, paragraf=paragraf, person=Person.objects.get(user__username=username)
+        )
+    anslag = services.anslag_create(
+        actor=None, paragraf=paragraf, anslagsdatum=timezone.localdate(), forvaringsplats="Hus"
+    )
+    params = {"a": anslag.pk, "h": handling.pk}
+    _refused(
+        "UPDATE moten_anslag SET ned_tidigast = ned_tidigast - 7 WHERE id = %(a)s",
+        params,
+        "Anslaget är uppsatt",
+    )
+    _refused("DELETE FROM moten_anslag WHERE id = %(a)s", params, "Anslaget är uppsatt")
+    # Before the protocol is justerat its handlingar may still change.
+    _ok("UPDATE moten_handling SET titel = 'Budget 2022' WHERE id = %(h)s", params)
+    for username in ("ordforande", "ledamot"):
+        services.protokoll_justera(
+            actor=None, protokoll=protokoll, person=Person.objects.get(user__username=username)
+        )
+    assert Protokoll.objects.get(pk=protokoll.pk).status == "justerat"
+    match = "Protokollet är justerat"
+    _refused("UPDATE moten_handling SET titel = 'x' WHERE id = %(h)s", params, match)
+    _refused("DELETE FROM moten_handling WHERE id = %(h)s", params, match)
 
 
 def test_the_admin_shows_anslag_and_fardiga_anteckningar_read_only(moten):
