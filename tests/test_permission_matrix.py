@@ -62,21 +62,10 @@ def _justerat():
 
 
 def _uppdrag():
-    """An open uppdrag from § 161 of the justerat protocol (beslutsuppföljning)."""
-    from moten import services
+    """The demo's open uppdrag from 2022-01-21 § 9 (beslutsuppföljning)."""
     from moten.models import Beslutsuppdrag
 
-    uppdrag = Beslutsuppdrag.objects.filter(avslutat__isnull=True).first()
-    if uppdrag is None:
-        paragraf = _justerat().paragrafer.get(nummer=161)
-        uppdrag = services.beslutsuppdrag_create(
-            actor=None,
-            paragraf=paragraf,
-            attsats=paragraf.beslut.first(),
-            ansvarig="förbundschefen",
-            till_nasta_sammantrade=True,
-        )
-    return uppdrag
+    return Beslutsuppdrag.objects.get(beskrivning__startswith="Sammanfatta planeringsdagen")
 
 
 def _enkat_sip():

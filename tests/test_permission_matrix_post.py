@@ -115,10 +115,6 @@ def _justerad_161() -> Paragraf:
     return Paragraf.objects.get(protokoll__mote__datum=dt.date(2021, 11, 26), nummer=161)
 
 
-def _uppdrag_pk() -> int:
-    return Beslutsuppdrag.objects.order_by("pk").values_list("pk", flat=True).first()
-
-
 def _sip() -> Insats:
     return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
 
@@ -602,7 +598,7 @@ POST_MATRIX: dict[str, Post] = {
     "beslutsuppdrag_avsluta": Post(
         url=lambda: {"pk": _uppdrag().pk},
         data=lambda _: {"paragraf": _utkast().protokoll.paragrafer.get().pk},
-        tillstand=lambda _: Beslutsuppdrag.objects.get(pk=_uppdrag_pk()).avslutat_i_id,
+        tillstand=lambda _: _uppdrag().avslutat_i_id,
         expected=outcome(KANSLI),
     ),
     "paragraf_delete": Post(

@@ -10,11 +10,23 @@ from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from moten import dokument
 from moten.models import Protokoll, Protokolldokument, Protokollinnehall
 
 from ..conftest import client_for
 
 FORE = [("moten", "0003_omedelbar_justering_rename")]
+
+
+ISSUE_15 = {"yrkandelista", "propositionsordning", "omrostning_data", "reservationslista"}
+
+
+def _utan_issue_15(data: dict) -> dict:
+    d = {k: v for k, v in data.items() if k != "bilagor"}
+    d["paragrafer"] = [
+        {k: v for k, v in p.items() if k not in ISSUE_15} for p in data["paragrafer"]
+    ]
+    return d
 
 
 def _migrera(targets) -> None:
@@ -41,8 +53,13 @@ def test_protocols_justerade_before_get_their_content_stored(transactional_db, m
         _migrera(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
     lagrat = Protokollinnehall.objects.get(protokoll=nov)
-    assert lagrat.data == data
-    assert lagrat.sha256 == sha256 == Protokoll.objects.get(pk=nov.pk).sha256
+    # Issue 15 added to the document (yrkanden, omröstning and reservationer as data, the
+    # protocol's bilagor); going back to 0003 drops those rows, and 0005's frozen copy
+    # knows nothing of them: it gives the document as it was, without those keys.
+    assert lagrat.data == _utan_issue_15(data)
+    assert lagrat.sha256 == dokument.innehall_sha256(lagrat.data)
+    assert lagrat.sha256 == Protokoll.objects.get(pk=nov.pk).sha256
+    assert sha256 == dokument.innehall_sha256(data)
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'moten\\_%%\\_las'")
         assert cursor.fetchone()[0] == 0  # the hand-written triggers are gone
