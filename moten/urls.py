@@ -36,4 +36,5 @@ urlpatterns = [
     path("paragraf/<int:pk>/utdrag.pdf", views.protokollsutdrag_pdf, name="protokollsutdrag_pdf"),
     path("beslut/", views.beslutsregister, name="beslutsregister"),
     path("anslagstavla/", views.anslagstavla, name="anslagstavla"),
+    path("kalender/<str:token>.ics", views.kalender_feed, name="kalender_feed"),
 ]

@@ -7,7 +7,7 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
 from forbund.models import Organ, Person, Roll, Uppdrag
-from forbund.selectors import forbund_get
+from forbund.selectors import forbund_get, kalenderlank_get
 
-from . import dokument, kalender, permissions, selectors, services
+from . import dokument, ical, kalender, permissions, selectors, services
 from .forms import (
     AnslagForm,
     DagordningspunktForm,
@@ -789,5 +789,30 @@ def anslagstavla(request):
             "forbund": forbund_get(),
             "anslag": list(selectors.anslag_aktuella()),
             "arkiv": list(selectors.justerade_protokoll()[:100]),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def kalender_feed(request, token: str):
+    """A person's calendar feed (iCalendar): every meeting of their organ. Public by its
+    secret token, so a calendar program can read it; a revoked or unknown token is a 404."""
+    lank = kalenderlank_get(token)
+    if lank is None:
+        raise Http404
+    forbund = forbund_get()
+    data = ical.kalender(
+        selectors.moten_for_kalender(lank.person),
+        namn=f"Sammanträden, {forbund.namn if forbund else 'förbundet'}",
+        url_for=lambda m: request.build_absolute_uri(reverse("mote_detail", args=[m.pk])),
+    )
+    return HttpResponse(
+        data,
+        content_type="text/calendar; charset=utf-8",
+        headers={
+            "Content-Disposition": 'inline; filename="sammantraden.ics"',
+            "Cache-Control": "private, max-age=900",
+            "X-Robots-Tag": "noindex",
         },
     )
