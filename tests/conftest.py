@@ -49,13 +49,35 @@ def as_persona(demo):
     return client_for
 
 
+def provmotenas_datum(idag=None):
+    """(utkast, numrerat): the test meetings' dates, between the demo's last meeting (a week
+    ago, waiting for justering) and today, so § numbers still follow the dates."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    idag = idag or timezone.localdate()
+    return idag - dt.timedelta(days=1), idag - dt.timedelta(days=3)
+
+
+PROVPLATS = "Rum 654, kommunhuset"
+
+
+def provmote(status: str):
+    """The test meeting with its protocol in `status` ("utkast" or "numrerat")."""
+    from moten.models import Mote
+
+    return Mote.objects.get(plats=PROVPLATS, protokoll__status=status)
+
+
 def bygg_moten():
-    """The demo protocols, plus meetings in the states the views care about: a draft with a
-    paragraph and a handling, and a numbered protocol waiting for justering by the
-    ordförande (Karin Ödmark) and the ledamot (Fredrika Alnö)."""
+    """The demo (its protocols and every year up to today), plus meetings in the states the
+    views care about: a draft with a paragraph and a handling, and a numbered protocol
+    waiting for justering by the ordförande (Karin Ödmark) and the ledamot (Fredrika Alnö)."""
     import datetime as dt
     from types import SimpleNamespace
 
+    from devtools import demo_aren as aren_demo
     from devtools import demo_ekonomi as ekonomi_demo
     from devtools import demo_insatser as insatser_demo
     from devtools import demo_moten as moten_demo
@@ -66,10 +88,12 @@ def bygg_moten():
     assert moten_demo.load() is True
     assert insatser_demo.load() is True
     assert ekonomi_demo.load() is True
+    assert aren_demo.load() is True
     kansli = get_user_model().objects.get(username="forbundschef")
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
+    utkast_datum, numrerat_datum = provmotenas_datum()
     utkast = services.mote_create(
-        actor=kansli, organ=styrelsen, datum=dt.date(2022, 2, 25), plats="Rum 654, kommunhuset"
+        actor=kansli, organ=styrelsen, datum=utkast_datum, plats=PROVPLATS
     )
     utkast_paragraf = services.paragraf_create(
         actor=kansli, protokoll=utkast.protokoll, rubrik="Budget 2022"
@@ -78,7 +102,7 @@ def bygg_moten():
         actor=kansli, mote=utkast, titel="Budget", filnamn="budget.pdf", data=b"%PDF-1.4\n%test\n"
     )
     numrerat = services.mote_create(
-        actor=kansli, organ=styrelsen, datum=dt.date(2022, 3, 25), plats="Rum 654, kommunhuset"
+        actor=kansli, organ=styrelsen, datum=numrerat_datum, plats=PROVPLATS
     )
     services.paragraf_create(actor=kansli, protokoll=numrerat.protokoll, rubrik="Öppnande")
     services.protokoll_numrera(

@@ -65,6 +65,7 @@ def page(browser):
 
 @pytest.fixture
 def demo_live(transactional_db, live_server, settings, tmp_path):
+    from devtools import demo_aren as aren_demo
     from devtools import demo_ekonomi as ekonomi_demo
     from devtools import demo_insatser as insatser_demo
     from devtools import demo_moten as moten_demo
@@ -74,6 +75,7 @@ def demo_live(transactional_db, live_server, settings, tmp_path):
     moten_demo.load()
     insatser_demo.load()
     ekonomi_demo.load()
+    aren_demo.load()
     return live_server
 
 
