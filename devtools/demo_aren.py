@@ -1014,6 +1014,12 @@ class Demoar:
             forslag_till_beslut=f"utse {justerare.namn} att jämte ordföranden justera dagens "
             "protokoll.",
         )
+        # Every paragraph says something: no empty "Övriga frågor" in the protocol.
+        moten_services.dagordningspunkt_update(
+            actor=self.kansli,
+            punkt=mote.dagordning.get(standard=Standardpunkt.OVRIGA),
+            underlag="Inga övriga frågor anmäldes.",
+        )
         protokoll = mote.protokoll
         moten_services.narvaro_save(actor=self.kansli, protokoll=protokoll, rader=rader)
         moten_services.paragrafer_from_dagordning(actor=self.kansli, protokoll=protokoll)

@@ -461,7 +461,7 @@ def budgetrader_save(*, actor, version: Budgetversion, rader: dict[Budgetpost, t
         if belopp is None:
             continue
         if min(v for v in (belopp, plan1 or 0, plan2 or 0)) < 0:
-            raise Fel(f"{post.namn}: beloppet kan inte vara negativt.")
+            raise Fel(f"{post.visningsnamn}: beloppet kan inte vara negativt.")
         Budgetrad.objects.update_or_create(
             version=version, post=post, defaults={"belopp": belopp, "plan1": plan1, "plan2": plan2}
         )

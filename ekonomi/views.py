@@ -440,7 +440,7 @@ BUDGETFALT = (("b", "belopp"), ("p1", "plan1"), ("p2", "plan2"))
 def _budget_inskrivet(data) -> tuple[dict, dict[str, tuple]]:
     """The typed budget rows as numbers, and the errors by field id (b12, p1_12, …)."""
     rader, fel = {}, {}
-    for post in Budgetpost.objects.all():
+    for post in Budgetpost.objects.select_related("insats"):
         values = [
             data.get(f"{namn}_{post.pk}", "").strip().replace(" ", "") for _k, namn in BUDGETFALT
         ]
@@ -449,9 +449,15 @@ def _budget_inskrivet(data) -> tuple[dict, dict[str, tuple]]:
         tal = []
         for (kort, _namn), v in zip(BUDGETFALT, values, strict=True):
             if v and not v.lstrip("-").isdigit():
-                fel[f"{kort}{post.pk}"] = (post, f"{post.namn}: belopp skrivs i hela kronor.")
+                fel[f"{kort}{post.pk}"] = (
+                    post,
+                    f"{post.visningsnamn}: belopp skrivs i hela kronor.",
+                )
             elif v and int(v) < 0:
-                fel[f"{kort}{post.pk}"] = (post, f"{post.namn}: beloppet kan inte vara negativt.")
+                fel[f"{kort}{post.pk}"] = (
+                    post,
+                    f"{post.visningsnamn}: beloppet kan inte vara negativt.",
+                )
             tal.append(int(v) if v and v.lstrip("-").isdigit() else None)
         rader[post] = tuple(tal)
     return rader, fel

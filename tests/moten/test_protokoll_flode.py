@@ -29,10 +29,17 @@ def _new_meeting(kansli, datum):
     return Protokoll.objects.get(mote__datum=dt.date.fromisoformat(datum))
 
 
-def test_next_2022_meeting_starts_at_16_and_2023_at_1(moten):
+def test_the_next_meeting_continues_the_series_and_a_new_year_starts_at_1(moten):
+    from django.db.models import Max
+    from django.utils import timezone
+
     kansli = client_for("forbundschef")
-    # The fixture's 2022-03-25 meeting took § 16; this one continues the series.
-    protokoll = _new_meeting(kansli, "2022-04-29")
+    idag = timezone.localdate()
+    hittills = (
+        Paragraf.objects.filter(organ__typ="styrelse", ar=idag.year).aggregate(m=Max("nummer"))["m"]
+        or 0
+    )
+    protokoll = _new_meeting(kansli, idag.isoformat())
     kansli.post(reverse("protokoll_fran_dagordning", args=[protokoll.pk]))
     assert protokoll.paragrafer.count() == 6  # the standard items
     ordforande = Person.objects.get(user__username="ordforande")
@@ -42,9 +49,11 @@ def test_next_2022_meeting_starts_at_16_and_2023_at_1(moten):
         {"ordforande": ordforande.pk, "justerare": [ledamot.pk]},
     )
     assert response.status_code == 302
-    assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == list(range(17, 23))
+    assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == list(
+        range(hittills + 1, hittills + 7)
+    )
 
-    januari = _new_meeting(kansli, "2023-01-20")
+    januari = _new_meeting(kansli, f"{idag.year + 2}-01-20")
     services.paragraf_create(actor=None, protokoll=januari, rubrik="Sammanträdet öppnas")
     services.protokoll_numrera(
         actor=None, protokoll=januari, ordforande=ordforande, justerare=[ledamot]
