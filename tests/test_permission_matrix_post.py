@@ -31,7 +31,7 @@ from django.urls import reverse
 from behovsanalys.models import Behovsimport
 from ekonomi.models import Budgetpost, Budgetversion, Importutkast, Prognos, Utfallsimport
 from enkater.models import Formular, Omgang, Svar
-from forbund.models import Forbund, Organ, Person, Uppdrag
+from forbund.models import Forbund, Kalenderlank, Organ, Person, Uppdrag
 from insatser import selectors as insatser_selectors
 from insatser import services as insatser_services
 from insatser import sus
@@ -59,7 +59,14 @@ from moten.models import (
 from rapporter.models import Verksamhetsrapport
 
 from .behovsanalys.conftest import csv_fil
-from .conftest import DEMO_PASSWORD, PERSONAS, PROVPLATS, client_for, provmote
+from .conftest import (
+    DEMO_PASSWORD,
+    PERSONAS,
+    PROVPLATS,
+    client_for,
+    enkat_i_databasen,
+    provmote,
+)
 from .ekonomi.conftest import sie4
 from .test_permission_matrix import (
     INLOGGADE,
@@ -71,6 +78,7 @@ from .test_permission_matrix import (
     OK,
     RAPPORTORER,
     SAKNAS,
+    STYRELSE,
     _importutkast,
     everyone,
     insats_a,
@@ -106,7 +114,7 @@ def _utkast() -> Mote:
 
 def _numrerat() -> Protokoll:
     """The test meeting whose protocol waits for justering (conftest.bygg_moten)."""
-    return Protokoll.objects.get(mote__plats=PROVPLATS, mote__datum__lt=_utkast().datum)
+    return provmote("numrerat").protokoll
 
 
 def _sip() -> Insats:
@@ -127,7 +135,7 @@ def _utan_betalplan() -> Beviljning:
 
 
 def _oppen_omgang() -> Omgang:
-    return Omgang.objects.get(stanger__gte=dt.date.today())
+    return enkat_i_databasen()
 
 
 def _rapport() -> Verksamhetsrapport:
@@ -444,6 +452,16 @@ POST_MATRIX: dict[str, Post] = {
         data=lambda _: {"email": "revisor@example.org"},
         tillstand=lambda _: len(mail.outbox),
         expected=everyone(),
+    ),
+    # One's own calendar address: members of an organ and the kansli.
+    "kalenderlank": Post(
+        data=lambda _: {"atgard": "skapa"},
+        tillstand=lambda persona: (
+            Kalenderlank.objects.filter(person__user__username=persona)
+            .values_list("token", flat=True)
+            .first()
+        ),
+        expected=outcome(KANSLI | STYRELSE),
     ),
     # Meetings: the kansli; anyone else is told the meeting does not exist (404).
     "mote_create": Post(
@@ -887,8 +905,10 @@ def _kwargs(entry: Post):
     return entry.url() if entry.url else None
 
 
-def test_post_matrix(enkat, request):
-    """Every state-changing URL × every persona: the entry's data prepared in a savepoint,
+def test_post_matrix(seed_enkat, request):
+    """Every state-changing URL × every persona, on the seeds' world (2022's periods,
+    payments and reports are made here, not taken from the demo's years): the entry's data
+    prepared in a savepoint,
     each persona's POST in a savepoint inside it, both rolled back, so every persona starts
     from the same data. Every mismatch is listed. ``--matris=NAMN`` limits it, as for the
     GET matrix."""

@@ -52,7 +52,7 @@ def test_seed_003_detaljerad_budgetuppfoljning_2021(ekonomi, tmp_path):
     # The seed's columns (budget, prognos, differens); the year's books, imported month by
     # month in the demo, ended as the prognos said.
     assert ["Summa kostnader", "7378", "7666", "7666", "-288"] in rows
-    assert ["Resultat", "0", "-288", "-288", ""] in rows
+    assert [r[:4] for r in rows if r[0] == "Resultat"] == [["Resultat", "0", "-288", "-288"]]
     assert ["Prognos eget kapital 2021-12-31", "", "", "1219", ""] in rows
     assert r.kostnader.utfall == r.kostnader.prognos and r.intakter.utfall == r.intakter.prognos
 
