@@ -4,8 +4,9 @@ The personas are the roles the brief names: förbundschef, ordförande, ledamot,
 revisor, insatspersonal, an outsider with an account but no uppdrag, and anonymous.
 
 The demo is built once per test run, not once per test. Each level of demo data a fixture
-stands for (``demo``, ``moten``, ``enkat``, ``behov``, ``hela_demot`` and the browser suite's
-``demo_live``) is a database of its own in the test cluster, made the first time a test asks
+stands for (``demo``, ``moten``, ``enkat``, ``behov``, ``hela_demot``, the browser suite's
+``demo_live``, and ``seed_moten``/``seed_enkat``: the seeds' world without the years since,
+see NIVAER) is a database of its own in the test cluster, made the first time a test asks
 for it: a copy (``CREATE DATABASE … TEMPLATE``) of the level below with that level's loaders
 run on top, through the same code as ``make run``. Before each test the connection is pointed
 at the level its fixtures ask for (no demo fixture: the empty, migrated test database):
@@ -15,9 +16,10 @@ at the level its fixtures ask for (no demo fixture: the empty, migrated test dat
   commits, so it gets a throwaway copy of its level, dropped after it; the level databases
   themselves are never written to, and Django's flush of the copy is skipped.
 
-Files the levels store (the ``moten`` level's handling and ansökan bilaga) are written once
+Files the levels store (the demo's handlingar, the ``moten`` level's handling and ansökan
+bilaga) are written once
 to a session directory; each test that asks for ``moten`` gets its own copy of that
-directory as ``MEDIA_ROOT``, so the rows and the files always match. At the end of the run
+directory as ``MEDIA_ROOT`` (as does ``demo_live``), so the rows and the files always match. At the end of the run
 every level database is checked to hold the rows it was built with.
 """
 
@@ -238,8 +240,8 @@ def bygg_resten():
 #
 # "seed_moten" and "seed_enkat" are the seeds' world alone (2021 and January 2022, no years
 # generated after it): tests of a feature that were written against that world and create
-# 2022's payments, periods or books themselves run there (fixtures `seed_moten`,
-# `seed_ekonomi`, `seed_enkat`). Everything else runs on the demo in the present.
+# 2022's payments, periods, paragraphs or books themselves run there (fixtures `seed_moten`,
+# `seed_ekonomi`, `seed_enkat`, and the browser suite's `seed_live` on "live"). Everything else runs on the demo in the present.
 NIVAER = {
     "demo": ("tom", bygg_demo),
     "behov": ("demo", bygg_behov),
@@ -262,6 +264,7 @@ FIXTURE_NIVA = {
     "enkat": "enkat",
     "seed_moten": "seed_moten",
     "seed_enkat": "seed_enkat",
+    "seed_live": "live",
 }
 
 

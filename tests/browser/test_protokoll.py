@@ -36,8 +36,8 @@ PARAGRAFER = [
 ]
 
 
-def test_protocol_from_draft_to_public_anslag(page, demo_live, axe_check):
-    base = demo_live.url
+def test_protocol_from_draft_to_public_anslag(page, seed_live, axe_check):
+    base = seed_live.url
     login(page, base, "forbundschef")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Möten").click()
     axe_check(page)
@@ -136,8 +136,8 @@ def test_protocol_from_draft_to_public_anslag(page, demo_live, axe_check):
     assert f"Anslaget tas ned tidigast {ned}" in text
 
 
-def test_a_meeting_in_january_2023_starts_at_paragraph_1(page, demo_live, axe_check):
-    base = demo_live.url
+def test_a_meeting_in_january_2023_starts_at_paragraph_1(page, seed_live, axe_check):
+    base = seed_live.url
     login(page, base, "forbundschef")
     page.goto(f"{base}/moten/nytt/")
     page.get_by_label("Organ").select_option(label="Styrelsen")

@@ -20,7 +20,8 @@ def _tal(text: str) -> int:
     return int(re.sub(r"[^\d−-]", "", text).replace("−", "-"))
 
 
-def test_the_board_member_sees_the_present(page, demo_live, axe_check):
+def test_the_board_member_sees_the_present(page, demo_live, hela_demot, axe_check):
+    """On everything `make run` loads (hela_demot), served live."""
     base = demo_live.url
     idag = timezone.localdate()
     kommande = demo_aren.kommande_motet(idag)
