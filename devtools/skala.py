@@ -79,7 +79,8 @@ from moten.models import (
 MARKOR = "forbund generate_scale"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SISTA_MOTESAR = 2020  # the demo's own protocols are from 2021 and 2022
-SISTA_EKONOMIAR = 2021  # the accounting years run one year after the meetings (2011–2021 at full size)
+# The accounting years run one year after the meetings (2011–2021 at full size).
+SISTA_EKONOMIAR = 2021
 
 
 @dataclass(frozen=True)
