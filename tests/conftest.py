@@ -468,7 +468,7 @@ def moten(demo, settings, tmp_path, _demodatabaser):
     """The demo's protocols, insatser and budget, plus the meetings of `bygg_moten`, with
     their files in this test's own MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT)
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return moten_i_databasen()
 
 
@@ -482,7 +482,7 @@ def enkat(moten):
 def seed_moten(demo, settings, tmp_path, _demodatabaser):
     """As `moten`, on the seeds' world alone (see NIVAER)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT)
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return moten_i_databasen()
 
 

@@ -73,7 +73,7 @@ def demo_live(transactional_db, live_server, settings, tmp_path, _demodatabaser)
     year up to today (built once per run, see tests/conftest.py), and a MEDIA_ROOT of this
     test's own holding the files the levels stored (the demo's handlingar)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT)
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return live_server
 
 
@@ -82,7 +82,7 @@ def seed_live(transactional_db, live_server, settings, tmp_path, _demodatabaser)
     """As `demo_live`, on the seeds' world alone (protocols of 2021 and January 2022, the
     insatser and the 2021 budget; see NIVAER in tests/conftest.py)."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT)
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return live_server
 
 
