@@ -106,8 +106,15 @@ PERSONER = [
     DemoPerson(
         "Lisa", "Kvarnström", "Enhetschef", None, Roll.ERSATTARE, "Styrelsen", "Försäkringskassan"
     ),
+    # Justerare of the January 2022 protocol: a justerare needs a login (issue 14).
     DemoPerson(
-        "Petter", "Skönvik", "Sektionschef", None, Roll.LEDAMOT, "Styrelsen", "Arbetsförmedlingen"
+        "Petter",
+        "Skönvik",
+        "Sektionschef",
+        "ledamot2",
+        Roll.LEDAMOT,
+        "Styrelsen",
+        "Arbetsförmedlingen",
     ),
     DemoPerson(
         "Maja", "Hovid", "Enhetschef", None, Roll.ERSATTARE, "Styrelsen", "Arbetsförmedlingen"

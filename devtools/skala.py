@@ -8,9 +8,9 @@ one random seed, so two runs give the same database. Every person is generated f
 invented name parts; e-mail addresses use example.org.
 
 Speed: rows go in with bulk_create, the two biggest tables (answers, transactions) with
-PostgreSQL COPY. The lock triggers of moten/0002 are respected as the services do: a
-protocol's content is written while it is "numrerat", then it is marked justerat with the
-SHA-256 computed by moten.services.protokoll_sha256.
+PostgreSQL COPY. The locks of moten are respected as the services do: a protocol's content
+is written while it is "numrerat", then its document is stored (moten.dokument.ogonblick and
+its SHA-256) and it is marked justerat. Its PDF is rendered the first time it is asked for.
 
 Safety: the generator writes only into an empty database or one it filled itself; it marks
 its database with a comment (COMMENT ON DATABASE). See `databasstatus`.
@@ -60,7 +60,7 @@ from insatser.models import (
     Uppfoljningsavsnitt,
     Utbetalning,
 )
-from moten import kalender, services
+from moten import dokument, kalender, services
 from moten.models import (
     STANDARD_AVSLUTNING,
     STANDARD_INLEDNING,
@@ -74,6 +74,7 @@ from moten.models import (
     Paragraf,
     Paragrafnummer,
     Protokoll,
+    Protokollinnehall,
 )
 
 MARKOR = "forbund generate_scale"
@@ -551,15 +552,21 @@ def _moten(rnd: random.Random, storlek: Storlek, personer: _Personer, insatser: 
             organ=styrelsen, ar=ar, defaults={"senaste": senaste}
         )
 
-    # Justering as protokoll_justera ends it: the time of the last signature and the
-    # SHA-256 of the content, computed by the service's own function; then the anslag.
+    # Justering as protokoll_justera ends it: the time of the last signature, the document
+    # stored as moten.dokument builds it, and its SHA-256; then the anslag.
     per_protokoll = {}
     for j in justeringar:
         per_protokoll.setdefault(j.protokoll_id, []).append(j.justerad)
+    innehall = []
     for protokoll in protokoll_list:
         protokoll.justerat = max(per_protokoll[protokoll.pk])
-        protokoll.sha256 = services.protokoll_sha256(protokoll)
+        full = dokument.hamta(protokoll.pk)
+        full.justerat = protokoll.justerat
+        data = dokument.ogonblick(full)
+        protokoll.sha256 = dokument.innehall_sha256(data)
+        innehall.append(Protokollinnehall(protokoll=protokoll, data=data, sha256=protokoll.sha256))
         protokoll.status = Protokoll.Status.JUSTERAT
+    Protokollinnehall.objects.bulk_create(innehall, batch_size=100)
     Protokoll.objects.bulk_update(protokoll_list, ["justerat", "sha256", "status"], batch_size=500)
     anslag = []
     for protokoll in protokoll_list:

@@ -150,22 +150,40 @@ def bygg_moten():
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
     utkast_datum, numrerat_datum = provmotenas_datum()
     PROVDATUM.update(utkast=utkast_datum, numrerat=numrerat_datum)
+    # The numbered meeting first: numbers follow the meetings' order, so a later meeting is
+    # numbered only when no earlier one of the year is left unnumbered (the draft below is
+    # entered afterwards).
+    numrerat = services.mote_create(
+        actor=kansli, organ=styrelsen, datum=numrerat_datum, plats=PROVPLATS
+    )
+    services.narvaro_save(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        rader=[
+            services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=["Ödmark", "Alnö", "Skönvik"])
+        ],
+    )
+    services.paragraf_create(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        rubrik="Öppnande",
+        text="Ordföranden förklarar sammanträdet öppnat.",
+        justeras_omedelbart=True,
+    )
+    services.protokoll_numrera(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        ordforande=Person.objects.get(user__username="ordforande"),
+        justerare=[Person.objects.get(user__username="ledamot")],
+        base_url="http://testserver/",
+    )
     utkast = services.mote_create(
         actor=kansli, organ=styrelsen, datum=utkast_datum, plats=PROVPLATS
     )
     services.paragraf_create(actor=kansli, protokoll=utkast.protokoll, rubrik="Budget 2022")
     services.handling_create(
         actor=kansli, mote=utkast, titel="Budget", filnamn="budget.pdf", data=b"%PDF-1.4\n%test\n"
-    )
-    numrerat = services.mote_create(
-        actor=kansli, organ=styrelsen, datum=numrerat_datum, plats=PROVPLATS
-    )
-    services.paragraf_create(actor=kansli, protokoll=numrerat.protokoll, rubrik="Öppnande")
-    services.protokoll_numrera(
-        actor=kansli,
-        protokoll=numrerat.protokoll,
-        ordforande=Person.objects.get(user__username="ordforande"),
-        justerare=[Person.objects.get(user__username="ledamot")],
     )
     insatser_services.ansokan_create(
         actor=kansli,

@@ -199,6 +199,7 @@ MATRIX = {
     "mote_create": (None, outcome(KANSLI)),
     "mote_detail": (lambda: {"pk": _utkast().pk}, viewers()),
     "mote_edit": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
+    "mote_installt": (lambda: {"pk": _utkast().pk}, post_only()),
     "punkt_create": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
     "punkt_edit": (lambda: {"pk": _utkast().dagordning.first().pk}, viewers(allowed=KANSLI)),
     "punkt_delete": (lambda: {"pk": _utkast().dagordning.first().pk}, post_only()),
@@ -212,6 +213,22 @@ MATRIX = {
     "protokoll_fran_dagordning": (lambda: {"pk": _utkast().protokoll.pk}, post_only()),
     "paragraf_create": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
     "protokoll_numrera": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
+    "protokoll_dokument": (lambda: {"pk": _numrerat().protokoll.pk}, viewers()),
+    "protokoll_skicka": (lambda: {"pk": _numrerat().protokoll.pk}, post_only()),
+    # Nobody has justerat yet: the kansli is sent back to the protocol with a message.
+    "protokoll_aterkalla": (lambda: {"pk": _numrerat().protokoll.pk}, viewers(allowed=KANSLI)),
+    "paragraf_kommentar": (lambda: {"pk": _numrerat().protokoll.paragrafer.get().pk}, post_only()),
+    "kommentar_atgardad": (lambda: {"pk": 1}, post_only()),
+    # The numbered protocol's paragraph is to be justerad omedelbart by its two justerare.
+    "paragraf_justera": (
+        lambda: {"pk": _numrerat().protokoll.paragrafer.get().pk},
+        {**viewers(denied=SAKNAS), **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ)},
+    ),
+    # Not justerad omedelbart yet: the kansli is sent back to the protocol with a message.
+    "paragraf_anslag": (
+        lambda: {"pk": _numrerat().protokoll.paragrafer.get().pk},
+        viewers(allowed=KANSLI),
+    ),
     # Only the two named for this protocol may justera it; the other readers are refused.
     "protokoll_justera": (
         lambda: {"pk": _numrerat().protokoll.pk},

@@ -52,8 +52,10 @@ from moten.models import (
     Dagordningspunkt,
     Handling,
     Justering,
+    Justeringskommentar,
     Mote,
     Paragraf,
+    Paragrafjustering,
     Protokoll,
 )
 from rapporter.models import Verksamhetsrapport
@@ -224,6 +226,54 @@ def _justerat_utan_anslag() -> dict:
     for username in ("ordforande", "ledamot"):
         moten_services.protokoll_justera(actor=None, protokoll=protokoll, person=_person(username))
     return {"pk": protokoll.pk}
+
+
+def _utkast_att_numrera() -> dict:
+    """The draft with its närvaro (a quorum, ordförande and justerare present and serving):
+    what numbering checks first. Its paragraph has no text, a warning the form confirms."""
+    protokoll = _utkast().protokoll
+    moten_services.narvaro_save(
+        actor=None,
+        protokoll=protokoll,
+        rader=[
+            moten_services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=["Ödmark", "Alnö", "Skönvik"])
+        ],
+    )
+    return {"pk": protokoll.pk}
+
+
+def _numrerade_paragrafen() -> Paragraf:
+    """The numbered protocol's one paragraph, to be justerad omedelbart."""
+    return _numrerat().paragrafer.get()
+
+
+def _justerat_av_ordforanden() -> dict:
+    """The numbered meeting with the ordförande's justering made: the text is locked."""
+    protokoll = _numrerat()
+    moten_services.protokoll_justera(actor=None, protokoll=protokoll, person=_person("ordforande"))
+    return {"pk": protokoll.pk}
+
+
+def _kommentar() -> dict:
+    """The justerare's comment on the numbered protocol's paragraph."""
+    kommentar = moten_services.justeringskommentar_create(
+        actor=None,
+        paragraf=_numrerade_paragrafen(),
+        person=_person("ledamot"),
+        text="Skriv ut förkortningen.",
+    )
+    return {"pk": kommentar.pk}
+
+
+def _omedelbart_justerad() -> dict:
+    """The numbered protocol's paragraph, justerad omedelbart by both, with no anslag yet."""
+    paragraf = _numrerade_paragrafen()
+    for username in ("ordforande", "ledamot"):
+        moten_services.paragraf_justera_omedelbart(
+            actor=None, paragraf=paragraf, person=_person(username)
+        )
+    return {"pk": paragraf.pk}
 
 
 def _minnesanteckningar() -> dict:
@@ -562,11 +612,17 @@ POST_MATRIX: dict[str, Post] = {
         tillstand=lambda _: _utkast().protokoll.nasta_mote,
         expected=viewers(allowed=KANSLI),
     ),
+    "mote_installt": Post(
+        url=lambda: {"pk": _utkast().pk},
+        tillstand=lambda _: _utkast().installt,
+        expected=viewers(allowed=KANSLI),
+    ),
     "protokoll_numrera": Post(
-        url=lambda: {"pk": _utkast().protokoll.pk},
+        url=_utkast_att_numrera,
         data=lambda _: {
             "ordforande": _person("ordforande").pk,
             "justerare": [_person("ledamot").pk],
+            "bekrafta": "on",
         },
         tillstand=lambda _: _utkast().protokoll.status,
         expected=viewers(allowed=KANSLI),
@@ -580,6 +636,53 @@ POST_MATRIX: dict[str, Post] = {
             **viewers(allowed={"ordforande", "ledamot"}),
             **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ),
         },
+    ),
+    # The justering round: a reminder to those who have not justerat, a justerare's comment
+    # per paragraph and the kansli marking it handled, återkalla after a justering.
+    "protokoll_skicka": Post(
+        url=lambda: {"pk": _numrerat().pk},
+        tillstand=lambda _: _numrerat().skickat_till_justering,
+        expected=viewers(allowed=KANSLI),
+    ),
+    "paragraf_kommentar": Post(
+        url=lambda: {"pk": _numrerade_paragrafen().pk},
+        data=lambda _: {"text": "Stavfel i rubriken."},
+        tillstand=_kvar(Justeringskommentar, paragraf__protokoll__mote__datum=dt.date(2022, 3, 25)),
+        expected={
+            **viewers(allowed={"ordforande", "ledamot"}),
+            **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ),
+        },
+    ),
+    "kommentar_atgardad": Post(
+        url=_kommentar,
+        tillstand=_kvar(Justeringskommentar, atgardad__isnull=False),
+        expected=viewers(allowed=KANSLI),
+    ),
+    "protokoll_aterkalla": Post(
+        url=_justerat_av_ordforanden,
+        data=lambda _: {"skal": "Beslutet i § 16 var felskrivet."},
+        tillstand=_kvar(Justering, protokoll__mote__datum=dt.date(2022, 3, 25), justerad=None),
+        expected=viewers(allowed=KANSLI),
+    ),
+    # Omedelbar justering: the protocol's two justerare, each with their own password; then
+    # the kansli puts up the paragraph's own anslag.
+    "paragraf_justera": Post(
+        url=lambda: {"pk": _numrerade_paragrafen().pk},
+        data=lambda persona: {"losenord": _losenord(persona)},
+        tillstand=_kvar(Paragrafjustering, paragraf__protokoll__mote__datum=dt.date(2022, 3, 25)),
+        expected={
+            **viewers(allowed={"ordforande", "ledamot"}),
+            **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ),
+        },
+    ),
+    "paragraf_anslag": Post(
+        url=_omedelbart_justerad,
+        data=lambda _: {
+            "anslagsdatum": dt.date.today().isoformat(),
+            "forvaringsplats": "Kommunhuset",
+        },
+        tillstand=_kvar(Anslag, paragraf__protokoll__mote__datum=dt.date(2022, 3, 25)),
+        expected=viewers(allowed=KANSLI),
     ),
     "anslag_create": Post(
         url=_justerat_utan_anslag,
