@@ -80,7 +80,8 @@ from moten.models import (
 MARKOR = "forbund generate_scale"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SISTA_MOTESAR = 2020  # the demo's own protocols are from 2021 and 2022
-SISTA_EKONOMIAR = 2021  # the demo's budget year, so the dashboard opens on a full year
+# The accounting years run one year after the meetings (2011–2021 at full size).
+SISTA_EKONOMIAR = 2021
 
 
 @dataclass(frozen=True)
@@ -820,10 +821,16 @@ def _ekonomi(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
 
     per_ar = storlek.transaktioner // len(ekonomiar)
     transaktioner = []
+    # The demo's own years (2021 on) have their imports, month by month: the generated
+    # books go into years of their own, or beside the demo's as an import of their own date.
+    importerade = set(Utfallsimport.objects.values_list("ar", "per"))
     for n, ar in enumerate(ekonomiar):
+        per = dt.date(ar, 12, 31)
+        while (ar, per) in importerade:
+            per -= dt.timedelta(days=1)
         imp = Utfallsimport.objects.create(
             ar=ar,
-            per=dt.date(ar, 12, 31),
+            per=per,
             filnamn=f"huvudbok_{ar}.se",
             format="sie4",
             sha256=f"{ar:064d}",

@@ -11,13 +11,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from forbund import permissions as fp
-from forbund.models import Organ
+from forbund.models import Organ, Person, Uppdrag
 
 from . import omrostning as omr
 from .models import (
     Anslag,
     AttSats,
     Beslutsuppdrag,
+    Dagordningspunkt,
     Handling,
     Jav,
     Justering,
@@ -351,4 +352,55 @@ def avslutsparagrafer(uppdrag: Beslutsuppdrag):
         )
         .select_related("protokoll__mote")
         .order_by("protokoll__mote__datum", "ordning", "pk")
+    )
+
+
+def styrelsen_ids() -> list[int]:
+    return list(Organ.objects.filter(typ=Organ.Typ.STYRELSE).values_list("pk", flat=True))
+
+
+def nasta_mote(organ_ids, idag=None) -> Mote | None:
+    """The next meeting (today or later) of these organs, with its dagordning and the
+    handlingar of each item (three queries)."""
+    idag = idag or timezone.localdate()
+    return (
+        Mote.objects.filter(organ_id__in=list(organ_ids), datum__gte=idag)
+        .select_related("organ", "protokoll")
+        .prefetch_related(
+            Prefetch(
+                "dagordning",
+                queryset=Dagordningspunkt.objects.order_by("ordning", "pk").prefetch_related(
+                    Prefetch("handlingar", queryset=Handling.objects.order_by("nummer"))
+                ),
+            )
+        )
+        .order_by("datum", "starttid", "pk")
+        .first()
+    )
+
+
+def senaste_justerade(organ_ids) -> Protokoll | None:
+    """The latest justerat protocol of these organs, with its meeting and anslag."""
+    return (
+        Protokoll.objects.filter(
+            mote__organ_id__in=list(organ_ids), status=Protokoll.Status.JUSTERAT
+        )
+        .select_related("mote__organ", "anslag")
+        .order_by("-mote__datum", "-pk")
+        .first()
+    )
+
+
+def moten_for_kalender(person: Person, idag=None) -> list[Mote]:
+    """Every meeting of the organs the person sits in today (the kansli: the styrelse's
+    too, as its secretary), oldest first: the person's calendar feed. Two queries."""
+    idag = idag or timezone.localdate()
+    uppdrag = list(
+        Uppdrag.objects.aktiva(idag).filter(person=person).values_list("organ_id", "roll")
+    )
+    organ = {o for o, _r in uppdrag if o}
+    if any(r in fp.KANSLI_ROLLER for _o, r in uppdrag):
+        organ |= set(styrelsen_ids())
+    return list(
+        Mote.objects.filter(organ_id__in=organ).select_related("organ").order_by("datum", "pk")
     )

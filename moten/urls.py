@@ -63,4 +63,5 @@ urlpatterns = [
         views.publik_bilaga,
         name="publik_bilaga",
     ),
+    path("kalender/<str:token>.ics", views.kalender_feed, name="kalender_feed"),
 ]

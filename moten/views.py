@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from forbund.fel import Fel
 from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
 from forbund.models import Organ, Person, Roll, Uppdrag
-from forbund.selectors import forbund_get
+from forbund.selectors import forbund_get, kalenderlank_get
 
 from . import dokument, ical, kalender, kontroller, permissions, selectors, services
 from .forms import (
@@ -1321,3 +1321,28 @@ def beslutsuppdrag_avsluta(request, pk: int):
                 return redirect("beslutsuppdrag_list")
         return render(request, "moten/uppdrag_avsluta.html", context, status=INVALID)
     return render(request, "moten/uppdrag_avsluta.html", context)
+
+
+@login_not_required
+@require_GET
+def kalender_feed(request, token: str):
+    """A person's calendar feed (iCalendar): every meeting of their organ. Public by its
+    secret token, so a calendar program can read it; a revoked or unknown token is a 404."""
+    lank = kalenderlank_get(token)
+    if lank is None:
+        raise Http404
+    forbund = forbund_get()
+    data = ical.kalender(
+        selectors.moten_for_kalender(lank.person),
+        namn=f"Sammanträden, {forbund.namn if forbund else 'förbundet'}",
+        url_for=lambda m: request.build_absolute_uri(reverse("mote_detail", args=[m.pk])),
+    )
+    return HttpResponse(
+        data,
+        content_type="text/calendar; charset=utf-8",
+        headers={
+            "Content-Disposition": 'inline; filename="sammantraden.ics"',
+            "Cache-Control": "private, max-age=900",
+            "X-Robots-Tag": "noindex",
+        },
+    )

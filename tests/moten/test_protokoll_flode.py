@@ -42,9 +42,19 @@ def _narvaro(protokoll, *efternamn):
     )
 
 
-def test_next_2022_meeting_starts_at_17_after_the_checks_and_2023_at_1(moten):
+def test_the_next_meeting_continues_the_series_after_the_checks_and_a_new_year_starts_at_1(
+    moten,
+):
+    from django.db.models import Max
+    from django.utils import timezone
+
     kansli = client_for("forbundschef")
-    protokoll = _new_meeting(kansli, "2022-04-29")
+    idag = timezone.localdate()
+    hittills = (
+        Paragraf.objects.filter(organ__typ="styrelse", ar=idag.year).aggregate(m=Max("nummer"))["m"]
+        or 0
+    )
+    protokoll = _new_meeting(kansli, idag.isoformat())
     kansli.post(reverse("protokoll_fran_dagordning", args=[protokoll.pk]))
     assert protokoll.paragrafer.count() == 6  # the standard items
     ordforande = Person.objects.get(user__username="ordforande")
@@ -52,12 +62,13 @@ def test_next_2022_meeting_starts_at_17_after_the_checks_and_2023_at_1(moten):
     valda = {"ordforande": ordforande.pk, "justerare": [ledamot.pk]}
     url = reverse("protokoll_numrera", args=[protokoll.pk])
 
-    # Refused, with what to fix and where: the fixture's draft of 2022-02-25 comes first, no
+    # Refused, with what to fix and where: the fixture's draft of yesterday comes first, no
     # närvaro, the template text of "Val av justerare".
     refused = kansli.post(url, valda)
     assert refused.status_code == 422
     html = refused.content.decode()
-    assert "Sammanträdet 2022-02-25 är tidigare samma år och inte numrerat" in html
+    utkast_datum = moten.utkast.datum.isoformat()
+    assert f"Sammanträdet {utkast_datum} är tidigare samma år och inte numrerat" in html
     assert reverse("mote_detail", args=[moten.utkast.pk]) in html
     assert "Ingen närvaro är registrerad" in html
     assert reverse("narvaro_edit", args=[protokoll.pk]) in html
@@ -84,9 +95,12 @@ def test_next_2022_meeting_starts_at_17_after_the_checks_and_2023_at_1(moten):
     assert "Övriga frågor” har varken text eller beslut" in warned.content.decode()
     response = kansli.post(url, {**valda, "bekrafta": "on"})
     assert response.status_code == 302
-    assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == list(range(17, 23))
+    assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == list(
+        range(hittills + 1, hittills + 7)
+    )
 
-    januari = _new_meeting(kansli, "2023-01-20")
+    januari_datum = dt.date(idag.year + 2, 1, 20)
+    januari = _new_meeting(kansli, januari_datum.isoformat())
     services.paragraf_create(
         actor=None, protokoll=januari, rubrik="Sammanträdet öppnas", text="Öppnat."
     )
@@ -97,6 +111,7 @@ def test_next_2022_meeting_starts_at_17_after_the_checks_and_2023_at_1(moten):
         ordforande=ordforande,
         justerare=[ledamot],
         base_url="http://testserver/",
+        idag=januari_datum,  # numbered on the day it met, two years from now
     )
     assert januari.paragrafer.get().nummer == 1
 
