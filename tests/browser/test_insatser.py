@@ -99,6 +99,9 @@ def test_staff_report_board_sees_grant_paid_by_two(page, seed_live, axe_check):
     page.get_by_label("År").fill("2022")
     page.get_by_label("Belopp (kr)").fill("120000")
     page.get_by_role("button", name="Registrera beslutet").click()
+    # Saving returns to the paragraph (issue 15), where the grant is listed with a link.
+    expect(page.get_by_text("Beslutet om Rehabvägledare 2022 är registrerat")).to_be_visible()
+    page.get_by_role("link", name="Rehabvägledare 2022, 120\xa0000\xa0kr").click()
     expect(page.get_by_role("heading", name="Beviljad: 120\xa0000\xa0kr för 2022")).to_be_visible()
     page.get_by_role(
         "button", name="Hälften när avtal tecknats, resten när redovisningen godkänts"

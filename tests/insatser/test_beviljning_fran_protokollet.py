@@ -19,15 +19,15 @@ def test_a_grant_on_an_unnumbered_paragraph_takes_the_year_of_its_att_clause(mot
         protokoll=moten.utkast.protokoll,
         rubrik="Ansökan om medel för arbetsterapeut",
         beslut=[
-            "bevilja medel med 700 000 kr till arbetsterapeut för 2024",
+            "bevilja medel med 700 000 kr till arbetsterapeut för 2031",
             "betala ut hälften när avtal tecknats.",
         ],
     )
     url = reverse("beviljning_create", args=[paragraf.pk])
     form = kansli.get(url).content.decode()
     assert "Beslutat i § (ej numrerad)" in form
-    # The meeting is in 2022; the clause says 2024, and that clause is chosen.
-    assert re.search(r'name="ar" value="2024"', form)
+    # The clause names 2031 (not the meeting's year + 1), and that clause is chosen.
+    assert re.search(r'name="ar" value="2031"', form)
     forsta = paragraf.beslut.get(ordning=0)
     assert f'<option value="{forsta.pk}" selected>' in form
 
@@ -38,7 +38,7 @@ def test_a_grant_on_an_unnumbered_paragraph_takes_the_year_of_its_att_clause(mot
             "insats": insats.pk,
             "attsats": forsta.pk,
             "utfall": "beviljad",
-            "ar": 2024,
+            "ar": 2031,
             "belopp": "700000",
         },
     )
@@ -46,7 +46,7 @@ def test_a_grant_on_an_unnumbered_paragraph_takes_the_year_of_its_att_clause(mot
     assert svar["Location"] == (
         reverse("protokoll_detail", args=[moten.utkast.protokoll.pk]) + f"#p{paragraf.pk}"
     )
-    b = Beviljning.objects.get(insats=insats, ar=2024)
+    b = Beviljning.objects.get(insats=insats, ar=2031)
     sidor = [
         kansli.get(reverse("beviljning_detail", args=[b.pk])).content.decode(),
         kansli.get(reverse("insats_detail", args=[insats.pk])).content.decode(),

@@ -4,6 +4,7 @@ föredragande and an estimated time, shown in the kallelse."""
 
 import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import pypdf
 from django.core import mail
@@ -44,7 +45,8 @@ def test_the_kallelse_carries_an_ics_and_the_items_their_foredragande_and_time(
     assert nedladdad["Content-Type"].startswith("text/calendar")
     (event,) = Calendar.from_ical(nedladdad.content).walk("VEVENT")
     assert str(event["uid"]) == ical.mote_uid(mote)
-    assert event.decoded("dtstart") == dt.datetime(2022, 2, 25, 12, 0, tzinfo=dt.UTC)
+    start = dt.datetime.combine(mote.datum, dt.time(13, 0), ZoneInfo("Europe/Stockholm"))
+    assert event.decoded("dtstart") == start.astimezone(dt.UTC)
     assert "Budgetuppföljning (Eva Sidsjö, ca 20 min)" in str(event["description"])
     assert str(event["location"]) == mote.plats
 
