@@ -35,6 +35,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # NUL and bytes that are not UTF-8 in a path or query: 400 before anything else runs.
+    "forbund.middleware.ogiltiga_tecken",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

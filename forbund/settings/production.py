@@ -32,7 +32,7 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Static files are served by WhiteNoise, right after the security middleware.
 MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 STORAGES = {
     **STORAGES,  # noqa: F405
