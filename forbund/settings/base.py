@@ -155,11 +155,40 @@ DEFAULT_FROM_EMAIL = "Förbundsportalen <noreply@example.org>"
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Every handler filters out survey codes (forbund.logg): /e/<kod>/ is logged as the route.
+# Django's own handlers are replaced so runserver's request lines and django.request's
+# "Not Found: /e/…" lines go through the filter too; gunicorn's access log has its own
+# logger class (gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "utan_enkatkod": {"()": "forbund.logg.UtanEnkatkod"},
+        "require_debug_true": {"()": "django.utils.log.RequireDebugTrue"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["utan_enkatkod"]},
+        # As Django's default: its own lines on the console only while DEBUG is on.
+        "django_console": {
+            "class": "logging.StreamHandler",
+            "filters": ["require_debug_true", "utan_enkatkod"],
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["utan_enkatkod"],
+        },
+    },
     "loggers": {
+        "django": {"handlers": ["django_console"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "pgserver": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
