@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import secrets
+from collections.abc import Iterable, Iterator
 
-import openpyxl
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from forbund.fel import Fel
-from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
+from forbund.fel import Fel, Fellista
+from forbund.uploads import XLSX, csv_rader, kand_filtyp, med_tak, xlsx_varden
 
 from .formular_skalor import ALTERNATIV
 from .models import Deltagarkod, Formular, Fraga, Omgang, Svar, Svarsvarde, Token
@@ -213,24 +212,13 @@ def delad_lank_stang(*, actor, omgang: Omgang) -> Omgang:
 MAX_RADER = 20_000
 
 
-def tolka_svarsfil(data: bytes) -> list[list[str]]:
-    """The rows of an uploaded CSV or Excel (.xlsx) file, as text."""
+def tolka_svarsfil(data: bytes) -> Iterator[list[str]]:
+    """The rows of an uploaded CSV or Excel (.xlsx) file, as text, one at a time (an Excel
+    file's archive is checked before it is opened: forbund.uploads)."""
     if data.startswith(b"PK\x03\x04"):
-        try:
-            typ = kand_filtyp(data)
-        except OgiltigFil as exc:
-            raise Fel([str(exc)]) from exc
-        if "spreadsheet" not in typ:
+        if kand_filtyp(data) != XLSX:
             raise Fel(["Filen är inte en Excel-fil (.xlsx) eller CSV."])
-
-        try:
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-            raise Fel(["Excel-filen kan inte läsas."]) from exc
-        rows = []
-        for row in wb.active.iter_rows(values_only=True):
-            rows.append(["" if c is None else _cell_text(c) for c in row])
-        return rows
+        return (["" if c is None else _cell_text(c) for c in rad] for rad in xlsx_varden(data))
     if not data.strip():
         raise Fel(["Filen är tom."])
     rows = csv_rader(data)
@@ -257,21 +245,25 @@ def _kolumnnamn(text: str) -> str:
 
 
 @transaction.atomic
-def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
+def svar_import(*, actor, omgang: Omgang, rader: Iterable[list[str]]) -> int:
     """Import paper answers, one row per response, one column per question by its number
     (kon for kön), codes 1–6 (1–3 for kön, 1 Ja / 2 Nej), blank for no answer. A
     self-rating round also needs a column `deltagarkod`. Routing as on the web: answers to
     questions the respondent was not routed to are not kept. All or nothing: any error and
     nothing is saved; the errors give the file's line numbers."""
-    rader = [r for r in rader if any(str(c).strip() for c in r)]
-    if not rader:
+    # The header and at most MAX_RADER answers are read; the row after them refuses the file.
+    rader = med_tak(
+        (r for r in rader if any(str(c).strip() for c in r)),
+        MAX_RADER,
+        meddelande=f"Filen har fler än {MAX_RADER:,} svar. Dela upp den.".replace(",", "\u00a0"),
+    )
+    forsta = next(rader, None)
+    if forsta is None:
         raise Fel(["Filen är tom."])
-    if len(rader) > MAX_RADER + 1:
-        raise Fel([f"Filen har fler än {MAX_RADER} svar. Dela upp den."])
     fragor = list(omgang.formular.fragor.order_by("ordning"))
     per_nummer = {f.nummer.lower(): f for f in fragor}
-    huvud = [_kolumnnamn(h) for h in rader[0]]
-    fel: list[str] = []
+    huvud = [_kolumnnamn(h) for h in forsta]
+    fel = Fellista()
     kolumner: dict[int, Fraga | str] = {}
     for i, h in enumerate(huvud):
         if not h:
@@ -282,7 +274,7 @@ def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
             kolumner[i] = per_nummer[h]
         else:
             fel.append(
-                f'Rad 1: kolumnen "{rader[0][i].strip()}" är ingen fråga i formuläret '
+                f'Rad 1: kolumnen "{forsta[i].strip()}" är ingen fråga i formuläret '
                 f"({', '.join(f.nummer for f in fragor)})."
             )
     if omgang.tillfalle and "deltagarkod" not in kolumner.values():
@@ -293,7 +285,7 @@ def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
         raise Fel(fel)
     tolkade = []
     koder_i_filen: dict[str, int] = {}
-    for radnr, rad in enumerate(rader[1:], start=2):
+    for radnr, rad in enumerate(rader, start=2):
         varden: dict[int, int | str] = {}
         kod = None
         for i, mal in kolumner.items():

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from forbund.models import Part, Person
+from forbund.uploads import FILANDELSE
 
 
 class Insats(models.Model):
@@ -425,7 +426,9 @@ class Ansokan(models.Model):
 
 
 def bilaga_upload_to(instance: AnsokanBilaga, filename: str) -> str:
-    return f"ansokningar/{instance.ansokan_id}/{instance.sha256}"
+    return (
+        f"ansokningar/{instance.ansokan_id}/{instance.sha256}{FILANDELSE.get(instance.filtyp, '')}"
+    )
 
 
 class AnsokanBilaga(models.Model):

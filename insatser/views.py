@@ -582,7 +582,6 @@ def period_import(request, pk: int):
                     actor=request.user,
                     period=period,
                     data=fil.read(),
-                    filnamn=fil.name,
                     kommuner=_kommuner(),
                 )
             except services.Fel as exc:

@@ -158,7 +158,6 @@ def test_import_is_all_or_nothing_with_line_numbers(sip):
             actor=kansli,
             period=period,
             data=bad.encode(),
-            filnamn="sus.csv",
             kommuner=["Sundsvalls kommun"],
         )
     assert exc.value.fel == [
