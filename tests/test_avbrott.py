@@ -21,10 +21,6 @@ import pytest
 from django.db import connection
 from django.db.models import Count
 
-from devtools.demo import load_demo
-
-from .conftest import bygg_enkat, bygg_moten
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -91,12 +87,8 @@ class Arbetare:
 
 
 @pytest.fixture
-def data(transactional_db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    load_demo()
-    moten = bygg_moten()
-    omgang = bygg_enkat()
-    return moten, omgang
+def data(transactional_db, moten, enkat):
+    return moten, enkat
 
 
 def test_protocol_save_killed_midway_keeps_the_last_committed_version_whole(data):

@@ -2,6 +2,7 @@
 original, the justerade protocols byte for byte, and the uploaded files."""
 
 import hashlib
+import os
 from pathlib import Path
 
 import psycopg
@@ -11,12 +12,10 @@ from django.core.management.base import CommandError
 from django.db import connection
 from psycopg import sql
 
-from devtools.demo import load_demo
 from forbund import backup
 
-from .conftest import bygg_enkat, bygg_moten
-
-MAL = "test_forbund_aterstalld"
+# One per xdist worker: the tests of this file may run in both at once.
+MAL = "test_forbund_aterstalld" + os.environ.get("PYTEST_XDIST_WORKER", "")
 
 # The justerade protocols and everything the lock protects, as text, in a fixed order.
 JUSTERAT = """
@@ -66,12 +65,8 @@ def tom_databas():
 
 
 def test_backup_restores_every_row_and_the_justerade_protocols(
-    transactional_db, settings, tmp_path, tom_databas
+    transactional_db, enkat, moten, settings, tmp_path, tom_databas
 ):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    load_demo()
-    moten = bygg_moten()
-    bygg_enkat()
     handling = Path(settings.MEDIA_ROOT) / moten.handling.fil.name
     handling_hash = hashlib.sha256(handling.read_bytes()).hexdigest()
 
@@ -107,8 +102,7 @@ def test_backup_restores_every_row_and_the_justerade_protocols(
     assert hashlib.sha256(kopierad.read_bytes()).hexdigest() == handling_hash
 
 
-def test_restore_refuses_a_database_that_is_not_empty(transactional_db, tmp_path):
-    load_demo()
+def test_restore_refuses_a_database_that_is_not_empty(transactional_db, demo, tmp_path):
     fil = tmp_path / "forbund.dump"
     backup.backup(fil, media=False)
     with pytest.raises(CommandError, match="är inte tom"):
@@ -124,8 +118,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, tom_databas):
     assert backup.utan_tabeller(tom_databas)
 
 
-def test_a_truncated_backup_leaves_the_target_empty(transactional_db, tmp_path, tom_databas):
-    load_demo()
+def test_a_truncated_backup_leaves_the_target_empty(transactional_db, demo, tmp_path, tom_databas):
     fil = tmp_path / "forbund.dump"
     backup.backup(fil, media=False)
     trasig = tmp_path / "trasig.dump"

@@ -17,13 +17,9 @@ ROT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_load_scenario_runs_without_errors(live_server, tmp_path):
+def test_the_load_scenario_runs_without_errors(live_server, hela_demot, tmp_path):
     from django.contrib.auth import get_user_model
 
-    from devtools.demo import load_demo
-
-    load_demo()
-    skala._demo()
     assert get_user_model().objects.filter(username="insatspersonal").exists()
     data = tmp_path / "data.json"
     data.write_text(json.dumps(skala.forbered_belastning(tokens=100)))

@@ -32,8 +32,7 @@ def _rakna(utkast_pk: int) -> dict[str, tuple[int, int]]:
 
 
 @pytest.fixture
-def utkast(demo):
-    skala._demo()  # every app's demo, as `make run` loads it
+def utkast(hela_demot):
     kansli = get_user_model().objects.get(username="forbundschef")
     return skala.utkast_med_paragrafer(actor=kansli, datum=dt.date(2031, 1, 17), antal=25)
 

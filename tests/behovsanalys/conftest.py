@@ -41,7 +41,5 @@ def xlsx_fil(rader: list[list]) -> bytes:
 
 @pytest.fixture
 def behov(demo):
-    """The demo förbund with the behovsanalys's generated sample imported."""
-    from devtools import demo_behovsanalys as behov_demo
-
-    assert behov_demo.load() is True
+    """The demo förbund with the behovsanalys's generated sample imported (built once per
+    run, see tests/conftest.py)."""

@@ -8,11 +8,9 @@ from enkater.models import Svar
 from .test_protokoll import login, logout
 
 
-def test_respondent_on_a_phone_and_staff_by_keyboard(browser, demo_live, axe_check):
+def test_respondent_on_a_phone_and_staff_by_keyboard(browser, demo_live, enkat, axe_check):
     base = demo_live.url
-    from ..conftest import bygg_enkat
-
-    omgang = bygg_enkat()
+    omgang = enkat
     tokens = list(omgang.tokens.all())
     phone = browser.new_context(
         viewport={"width": 390, "height": 844}, locale="sv-SE", is_mobile=True, has_touch=True
@@ -89,15 +87,13 @@ def test_respondent_on_a_phone_and_staff_by_keyboard(browser, demo_live, axe_che
     axe_check(page)
 
 
-def test_shared_link_one_question_at_a_time_on_a_phone(browser, demo_live, axe_check):
+def test_shared_link_one_question_at_a_time_on_a_phone(browser, demo_live, enkat, axe_check):
     """The shared link on a phone, one question at a time by keyboard, routing applied; the
     same browser is then refused; the kansli's QR list and comparison count the answer."""
     base = demo_live.url
     from enkater import services
 
-    from ..conftest import bygg_enkat
-
-    omgang = services.delad_lank_create(actor=None, omgang=bygg_enkat())
+    omgang = services.delad_lank_create(actor=None, omgang=enkat)
     phone = browser.new_context(
         viewport={"width": 375, "height": 812}, locale="sv-SE", is_mobile=True, has_touch=True
     )

@@ -11,8 +11,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from devtools.demo import DEMO_PASSWORD, load_demo
-
 from ..conftest import PERSONAS
 from ..sidor import sidor
 
@@ -60,16 +58,9 @@ def _session(username: str) -> str:
     return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
-def test_no_page_scrolls_sideways_at_320_or_1280_px(
-    browser, live_server, transactional_db, settings, tmp_path
-):
-    from ..conftest import bygg_enkat, bygg_moten
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    load_demo()
-    get_user_model().objects.create_user("outsider", password=DEMO_PASSWORD)
-    bygg_moten()
-    bygg_enkat()
+def test_no_page_scrolls_sideways_at_320_or_1280_px(browser, live_server, enkat, settings):
+    # `enkat`: the demo with its protocols, insatser, budget, the meetings in every state and
+    # an open survey round (tests/conftest.py), on a copy of its own for the live server.
     brister, antal = [], 0
     for persona in PERSONAS:
         urls = sidor(persona)

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from devtools.demo import DEMO_PASSWORD, load_demo
+from devtools.demo import DEMO_PASSWORD
 
 STYRELSE_NAV = [
     "Översikt",
@@ -148,15 +148,9 @@ def _sidor_for_kansliet():
 
 
 def test_every_page_of_the_kansli_is_accessible(
-    page, browser, live_server, transactional_db, settings, tmp_path, axe_check
+    page, browser, live_server, transactional_db, enkat, axe_check
 ):
     """axe-core over every HTML page in the permission matrix, with realistic data."""
-    from ..conftest import bygg_enkat, bygg_moten
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    load_demo()
-    bygg_moten()
-    bygg_enkat()
     login(page, live_server.url, "forbundschef")
     urls = _sidor_for_kansliet()
     assert len(urls) > 25
