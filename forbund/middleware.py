@@ -1,4 +1,5 @@
-"""What the portal refuses before any view sees it.
+"""What the portal refuses before any view sees it, and how it answers a refusal that comes
+from the database.
 
 A NUL byte cannot be stored in PostgreSQL text (psycopg refuses the query), and bytes that are
 not UTF-8 are no Swedish text either: a path or query string carrying one is answered 400 here,
@@ -8,8 +9,12 @@ from __future__ import annotations
 
 from urllib.parse import unquote_to_bytes
 
+from django.db import DatabaseError
 from django.http import HttpResponseBadRequest
+from django.shortcuts import render
 from django.template.loader import render_to_string
+
+from .las import SQLSTATE
 
 
 def _text(raw: str) -> str | None:
@@ -35,3 +40,23 @@ def ogiltiga_tecken(get_response):
         return get_response(request)
 
     return middleware
+
+
+class LasSom409:
+    """A lock trigger's refusal (forbund/las.py: SQLSTATE 23001) is answered 409 with the
+    trigger's Swedish message, from whatever path reached it (a form, the admin, a view that
+    forgot to ask the service first): never a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        orsak = exception.__cause__
+        if isinstance(exception, DatabaseError) and getattr(orsak, "sqlstate", None) == SQLSTATE:
+            return render(
+                request, "409.html", {"meddelande": orsak.diag.message_primary}, status=409
+            )
+        return None

@@ -6,11 +6,13 @@ Statistics are counts, never people: what the national system SUS holds, always 
 
 from __future__ import annotations
 
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from forbund.las import Las, LasFran, vagra_sql
 from forbund.models import Part, Person
 from forbund.uploads import FILANDELSE
 
@@ -203,10 +205,22 @@ class Delbetalning(models.Model):
         return f"{self.get_utlosare_display()}: {self.belopp} kr"
 
 
+UTBETALNING_LAST = (
+    "Utbetalningen är attesterad av två och kan inte ändras; en felaktig utbetalning rättas "
+    "med en ny."
+)
+UTBETALNING_ATTEST1 = (
+    "Utbetalningen har en första attest: belopp, beviljning, begäran och den attesten kan inte "
+    "ändras. Begär en ny utbetalning i stället."
+)
+
+
 class Utbetalning(models.Model):
     """A payment: requested, attested by two different people (neither the requester), paid.
 
     Attest två i förening: the database refuses the same person twice (constraints below).
+    Locked by the database (triggers below): once attested by one, what was attested does not
+    change; once attested by two, the only change left is "utbetald" (once), and nothing after.
     """
 
     class Status(models.TextChoices):
@@ -264,6 +278,34 @@ class Utbetalning(models.Model):
                 name="utbetalning_utbetald_efter_attest",
             ),
         ]
+        triggers = [
+            Las(
+                name="utbetalning_attest1_las",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Condition(
+                    "OLD.attest1_av_id IS NOT NULL AND (OLD.belopp, OLD.beviljning_id, "
+                    "OLD.delbetalning_id, OLD.begard_av_id, OLD.begard, OLD.attest1_av_id, "
+                    "OLD.attest1) IS DISTINCT FROM (NEW.belopp, NEW.beviljning_id, "
+                    "NEW.delbetalning_id, NEW.begard_av_id, NEW.begard, NEW.attest1_av_id, "
+                    "NEW.attest1)"
+                ),
+                meddelande=UTBETALNING_ATTEST1,
+            ),
+            pgtrigger.Trigger(
+                name="utbetalning_attesterad_las",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status__in=["attesterad", "utbetald"]),
+                # Attested by two: only "utbetald" may follow, nothing else changes with it.
+                func=(
+                    "IF TG_OP = 'DELETE' OR OLD.status = 'utbetald' THEN "
+                    f"{vagra_sql(UTBETALNING_LAST)} END IF; "
+                    "IF NEW.status <> 'utbetald' OR (to_jsonb(OLD) - 'status' - 'utbetald') "
+                    "IS DISTINCT FROM (to_jsonb(NEW) - 'status' - 'utbetald') THEN "
+                    f"{vagra_sql(UTBETALNING_LAST)} END IF; RETURN NEW;"
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return (
@@ -308,9 +350,12 @@ class Uppfoljningsavsnitt(models.Model):
         return self.rubrik
 
 
+PERIOD_LAST = "Perioden är godkänd och låst: dess siffror kan inte ändras."
+
+
 class Period(models.Model):
     """A reporting period of participant statistics: utkast → inskickad → godkänd, or back for
-    komplettering. A godkänd period is locked."""
+    komplettering. A godkänd period and its rows are locked by the database (triggers)."""
 
     class Status(models.TextChoices):
         UTKAST = "utkast", "Utkast"
@@ -345,6 +390,14 @@ class Period(models.Model):
                 condition=~Q(status="godkand") | Q(godkand__isnull=False),
                 name="period_godkand_har_tid",
             ),
+        ]
+        triggers = [
+            Las(
+                name="period_godkand_las",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status="godkand"),
+                meddelande=PERIOD_LAST,
+            )
         ]
 
     def __str__(self) -> str:
@@ -385,6 +438,15 @@ class Statistikrad(models.Model):
                 condition=Q(totalt__gte=F("kvinnor") + F("man")),
                 name="statistikrad_kon_inom_totalt",
             ),
+        ]
+        triggers = [
+            LasFran(
+                name="statistikrad_godkand_las",
+                falt="period_id",
+                tabell="insatser_period",
+                villkor="status = 'godkand'",
+                meddelande=PERIOD_LAST,
+            )
         ]
 
     def __str__(self) -> str:
@@ -505,6 +567,14 @@ class Arsrapport(models.Model):
                 condition=~Q(status="godkand") | Q(godkand_i__isnull=False),
                 name="arsrapport_godkand_har_paragraf",
             ),
+        ]
+        triggers = [
+            Las(
+                name="arsrapport_godkand_las",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status="godkand"),
+                meddelande="Årsrapporten är godkänd av styrelsen och kan inte ändras.",
+            )
         ]
 
     def __str__(self) -> str:

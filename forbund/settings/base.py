@@ -47,6 +47,8 @@ MIDDLEWARE = [
     # Deny by default: every view needs a login unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A lock trigger's refusal (SQLSTATE 23001): 409 with its Swedish message, never 500.
+    "forbund.middleware.LasSom409",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
