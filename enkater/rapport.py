@@ -218,8 +218,12 @@ def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = Fal
         grupper=("omgang", "kon") if dela_kon else None,
         filter_={"omgang": omgang.pk},
     )
+    antal_svar = omgang.svar.count()
     fritextsvar = []
-    if fritext:
+    # Free text identifies more easily than a figure: shown only when the round has at least
+    # MIN_N answers, like every table (issue 18).
+    fritext_dold = fritext and antal_svar < analysis.MIN_N
+    if fritext and not fritext_dold:
         fritextsvar = list(
             Svarsvarde.objects.filter(svar__omgang=omgang, fraga__typ=Fraga.Typ.FRITEXT)
             .exclude(text="")
@@ -229,12 +233,13 @@ def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = Fal
     return {
         "titel": f"Resultat: {omgang}",
         "omgang": omgang,
-        "antal_svar": omgang.svar.count(),
+        "antal_svar": antal_svar,
         "tabeller": ft,
         "diagram": _diagram(
             "diagram-omgang", "Andel i de tre högsta stegen, procent, per fråga", ft, "andel_hog"
         ),
         "fritext": fritextsvar,
+        "fritext_dold": fritext_dold,
         "min_n": analysis.MIN_N,
         "dela_kon": dela_kon,
     }

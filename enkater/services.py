@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
@@ -16,7 +18,7 @@ from forbund.fel import Fel, Fellista
 from forbund.uploads import XLSX, csv_rader, kand_filtyp, med_tak, xlsx_varden
 
 from .formular_skalor import ALTERNATIV
-from .models import Deltagarkod, Formular, Fraga, Omgang, Svar, Svarsvarde, Token
+from .models import Deltagarkod, Formular, Fraga, Inkorg, Omgang, Svar, Svarsvarde, Token
 
 SVAR_JA_NEJ = {"Ja": 1, "Nej": 2}
 
@@ -126,27 +128,82 @@ def deltagarkod_kontrollera(kod: str) -> str:
     return kod.upper()
 
 
+def _rader(fragor: list[Fraga], varden: dict[int, int | str]) -> list[tuple[int, int | None, str]]:
+    """(fraga id, step, text) of what the respondent was routed to and answered."""
+    synliga = {f.pk for f in synliga_fragor(fragor, varden)}
+    rader = []
+    for f in fragor:
+        if f.pk not in synliga or f.pk not in varden or varden[f.pk] in ("", None):
+            continue
+        value = varden[f.pk]
+        if f.typ == Fraga.Typ.FRITEXT:
+            rader.append((f.pk, None, str(value)[:4000]))
+        else:
+            rader.append((f.pk, int(value), ""))
+    return rader
+
+
+def _spara_varden(svar: Svar, rader: Iterable) -> list[Svarsvarde]:
+    return [
+        Svarsvarde(svar=svar, fraga_id=fraga, varde=varde, text=text)
+        for fraga, varde, text in rader
+    ]
+
+
 @transaction.atomic
 def svar_create(
     *,
     omgang: Omgang,
     varden: dict[int, int | str],
     kanal: str,
-    token: Token | None = None,
     deltagarkod: str | None = None,
     fragor: list[Fraga] | None = None,
 ) -> Svar:
-    """Store one anonymous answer. varden: fraga id -> step (int) or text. Routing applied:
-    answers to questions the respondent was not routed to are dropped. A self-rating
-    (omgang.tillfalle set) needs the participant code that pairs it."""
-    idag = timezone.localdate()
-    if kanal == Svar.Kanal.WEBB and not (omgang.oppnar <= idag <= omgang.stanger):
-        raise Fel("Enkäten är stängd.")
+    """Store one anonymous answer on paper or imported (a web answer goes through
+    `svar_lamna`). varden: fraga id -> step (int) or text. Routing applied: answers to
+    questions the respondent was not routed to are dropped. A self-rating (omgang.tillfalle
+    set) needs the participant code that pairs it."""
+    if kanal == Svar.Kanal.WEBB:
+        raise Fel("Ett webbsvar lämnas genom inkorgen (svar_lamna).")
     kod = None
     if omgang.tillfalle:
         kod = deltagarkod_kontrollera(deltagarkod or "")
         if Deltagarkod.objects.filter(omgang=omgang, kod=kod).exists():
             raise Fel(f"Deltagarkoden {kod} har redan ett svar i den här omgången.")
+    if fragor is None:
+        fragor = list(omgang.formular.fragor.all())
+    svar = Svar.objects.create(omgang=omgang, datum=timezone.localdate(), kanal=kanal)
+    if kod:
+        Deltagarkod.objects.create(svar=svar, omgang=omgang, kod=kod)
+    Svarsvarde.objects.bulk_create(_spara_varden(svar, _rader(fragor, varden)))
+    return svar
+
+
+# -- Web answers: the inbox --------------------------------------------------------------------
+
+# A batch moves when it holds this many answers; fewer only when the round has closed or the
+# oldest has waited INKORG_DAGAR days (the `enkatinkorg` command, run by cron).
+INKORG_MIN = 5
+INKORG_DAGAR = 2
+
+
+@transaction.atomic
+def svar_lamna(
+    *,
+    omgang: Omgang,
+    varden: dict[int, int | str],
+    token: Token | None = None,
+    fragor: list[Fraga] | None = None,
+) -> None:
+    """A respondent's web answer, by single-use link (`token`) or the shared link: the link
+    is spent and the answer written to the inbox in one transaction; after it commits, the
+    inbox is emptied into Svar in a transaction of its own once it holds a batch
+    (`inkorg_toem`), so nothing in the database ties the link to the answer."""
+    idag = timezone.localdate()
+    if not (omgang.oppnar <= idag <= omgang.stanger):
+        raise Fel("Enkäten är stängd.")
+    if omgang.tillfalle:
+        raise Fel("En självskattning registreras av insatsen, inte via länk.")
     # Single use, race-free: only one request can flip the token's flag.
     if (
         token is not None
@@ -155,21 +212,46 @@ def svar_create(
         raise TokenAnvand("Länken är redan använd.")
     if fragor is None:
         fragor = list(omgang.formular.fragor.all())
-    synliga = {f.pk for f in synliga_fragor(fragor, varden)}
-    svar = Svar.objects.create(omgang=omgang, datum=idag, kanal=kanal)
-    if kod:
-        Deltagarkod.objects.create(svar=svar, omgang=omgang, kod=kod)
-    rows = []
-    for f in fragor:
-        if f.pk not in synliga or f.pk not in varden or varden[f.pk] in ("", None):
-            continue
-        value = varden[f.pk]
-        if f.typ == Fraga.Typ.FRITEXT:
-            rows.append(Svarsvarde(svar=svar, fraga=f, text=str(value)[:4000]))
-        else:
-            rows.append(Svarsvarde(svar=svar, fraga=f, varde=int(value)))
-    Svarsvarde.objects.bulk_create(rows)
-    return svar
+    Inkorg.objects.create(
+        omgang=omgang, datum=idag, varden=[list(r) for r in _rader(fragor, varden)]
+    )
+    transaction.on_commit(partial(inkorg_toem, omgang=omgang))
+
+
+@transaction.atomic
+def inkorg_toem(*, omgang: Omgang | None = None, min_antal: int = INKORG_MIN) -> int:
+    """Move the inbox's answers into Svar, per round, in a random order, in this transaction
+    (never the one that spent a link): a round's batch moves when it holds `min_antal`
+    answers, or all that wait once the round has closed or the oldest has waited
+    INKORG_DAGAR days. Rows another mover holds are skipped. Returns how many moved."""
+    idag = timezone.localdate()
+    poster = Inkorg.objects.select_for_update(skip_locked=True).select_related("omgang")
+    if omgang is not None:
+        poster = poster.filter(omgang=omgang)
+    per_omgang: dict[int, list[Inkorg]] = defaultdict(list)
+    for post in poster:
+        per_omgang[post.omgang_id].append(post)
+    slump = secrets.SystemRandom()
+    flyttas: list[Inkorg] = []
+    for batch in per_omgang.values():
+        om = batch[0].omgang
+        if (
+            len(batch) >= min_antal
+            or om.stanger < idag
+            or min(p.datum for p in batch) <= idag - dt.timedelta(days=INKORG_DAGAR)
+        ):
+            flyttas.extend(batch)
+    if not flyttas:
+        return 0
+    slump.shuffle(flyttas)
+    svar = Svar.objects.bulk_create(
+        Svar(omgang_id=p.omgang_id, datum=p.datum, kanal=Svar.Kanal.WEBB) for p in flyttas
+    )
+    Svarsvarde.objects.bulk_create(
+        v for s, p in zip(svar, flyttas, strict=True) for v in _spara_varden(s, p.varden)
+    )
+    Inkorg.objects.filter(pk__in=[p.pk for p in flyttas]).delete()
+    return len(flyttas)
 
 
 # -- One shared link per round ----------------------------------------------------------------

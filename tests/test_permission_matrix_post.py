@@ -30,7 +30,7 @@ from django.urls import reverse
 
 from behovsanalys.models import Behovsimport
 from ekonomi.models import Budgetpost, Budgetversion, Importutkast, Prognos, Utfallsimport
-from enkater.models import Formular, Omgang, Svar
+from enkater.models import Formular, Inkorg, Omgang, Svar
 from forbund.models import Forbund, Organ, Person, Uppdrag
 from insatser import selectors as insatser_selectors
 from insatser import services as insatser_services
@@ -809,13 +809,13 @@ POST_MATRIX: dict[str, Post] = {
     "besvara": Post(
         url=lambda: {"kod": _oppen_omgang().tokens.filter(anvand=False).first().kod},
         data=lambda _: _svar(_skalfragor(_oppen_omgang())),
-        tillstand=lambda _: Svar.objects.filter(omgang=_oppen_omgang()).count(),
+        tillstand=lambda _: Inkorg.objects.filter(omgang=_oppen_omgang()).count(),
         expected=everyone(),
     ),
     "besvara_delad": Post(
         url=_delad_lank,
         data=lambda _: _svar(_skalfragor(_oppen_omgang())),
-        tillstand=lambda _: Svar.objects.filter(omgang=_oppen_omgang()).count(),
+        tillstand=lambda _: Inkorg.objects.filter(omgang=_oppen_omgang()).count(),
         expected=everyone(),
     ),
     "formular_list": Post(
