@@ -205,6 +205,28 @@ class Delbetalning(models.Model):
         return f"{self.get_utlosare_display()}: {self.belopp} kr"
 
 
+class Signaturlista(models.Model):
+    """Who may attest: the signaturlista of the attest- och utanordningsinstruktion, adopted
+    by the styrelse in a paragraph (seed 003 § 160). In force from the meeting's date until
+    a later list replaces it; a payment is attested only by two different people on the list
+    in force that day, neither the requester (insatser.services.utbetalning_attestera)."""
+
+    paragraf = models.OneToOneField(
+        "moten.Paragraf", on_delete=models.PROTECT, related_name="signaturlista"
+    )
+    giltig_fran = models.DateField("gäller från")
+    attestanter = models.ManyToManyField(Person, related_name="signaturlistor")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "signaturlista"
+        verbose_name_plural = "signaturlistor"
+        ordering = ["-giltig_fran", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Signaturlista från {self.giltig_fran.isoformat()}"
+
+
 UTBETALNING_LAST = (
     "Utbetalningen är attesterad av två och kan inte ändras; en felaktig utbetalning rättas "
     "med en ny."

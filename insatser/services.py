@@ -17,6 +17,7 @@ from django.utils import timezone
 from forbund import historik, uploads
 from forbund.fel import Fel, Fellista
 from forbund.formatting import kr
+from forbund.models import Person
 from forbund.uploads import XLSX, csv_rader, kand_filtyp, med_tak, xlsx_varden
 from moten import services as moten_services
 from moten.models import AttSats, Paragraf
@@ -32,6 +33,7 @@ from .models import (
     Delbetalning,
     Insats,
     Period,
+    Signaturlista,
     Statistikrad,
     Tabell,
     Uppfoljning,
@@ -199,6 +201,11 @@ def utbetalning_attestera(*, actor, utbetalning: Utbetalning) -> Utbetalning:
     u = Utbetalning.objects.select_for_update().get(pk=utbetalning.pk)
     if actor.pk == u.begard_av_id:
         raise Fel("Den som begärt utbetalningen kan inte attestera den.")
+    if not selectors.pa_signaturlistan(actor, timezone.localdate()):
+        raise Fel(
+            "Du står inte på den signaturlista som styrelsen antagit och som gäller i dag; "
+            "bara de som står där kan attestera."
+        )
     if u.status == Utbetalning.Status.BEGARD:
         u.attest1_av, u.attest1, u.status = actor, timezone.now(), Utbetalning.Status.ATTEST1
     elif u.status == Utbetalning.Status.ATTEST1:
@@ -209,6 +216,20 @@ def utbetalning_attestera(*, actor, utbetalning: Utbetalning) -> Utbetalning:
         raise Fel("Utbetalningen är redan attesterad av två.")
     historik.save(u, actor=actor)
     return u
+
+
+@transaction.atomic
+def signaturlista_anta(*, actor, paragraf: Paragraf, attestanter: list[Person]) -> Signaturlista:
+    """Record the signaturlista the styrelse adopted in `paragraf` (of a justerat protocol):
+    in force from the meeting's date until a later list replaces it."""
+    if paragraf.protokoll.status != "justerat":
+        raise Fel("Signaturlistan antas i en paragraf i ett justerat protokoll.")
+    if len({p.pk for p in attestanter}) < 2:
+        raise Fel("Signaturlistan behöver minst två personer: attest sker två i förening.")
+    lista = Signaturlista(paragraf=paragraf, giltig_fran=paragraf.protokoll.mote.datum)
+    historik.save(lista, actor=actor)
+    lista.attestanter.set(attestanter)
+    return lista
 
 
 @transaction.atomic
