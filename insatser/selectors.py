@@ -416,3 +416,13 @@ def pa_signaturlistan(user, datum: dt.date) -> bool:
     """Whether `user`'s person stands on the signaturlista in force on `datum`."""
     lista = signaturlista_i_kraft(datum)
     return lista is not None and lista.attestanter.filter(user=user).exists()
+
+
+def signaturlistor() -> list[Signaturlista]:
+    """Every adopted signaturlista, newest first, with its paragraph and names (the log of
+    who can act)."""
+    return list(
+        Signaturlista.objects.select_related("paragraf__protokoll__mote").prefetch_related(
+            "attestanter"
+        )
+    )
