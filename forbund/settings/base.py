@@ -93,6 +93,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Swedish common passwords (Sommar2026); source and licence in the module.
+    {"NAME": "forbund.losenord.SvenskaVanligaLosenordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
