@@ -116,6 +116,7 @@ def insats_list(request):
         "statusar": Insats.Status.choices,
         "kan_skapa": permissions.can_edit_insats(request.user),
         "ser_alla": permissions.ser_alla(request.user),
+        "ser_pengar": permissions.ser_pengar(request.user),
         "forsenade": selectors.forsenade_uppfoljningar()
         if permissions.can_approve(request.user)
         else [],
@@ -130,7 +131,7 @@ def insats_list_xlsx(request):
     require(permissions.can_view_insatser(request.user))
 
     ar, _typ, _status, _sort, rader = _oversikt(request)
-    pengar = permissions.ser_alla(request.user)
+    pengar = permissions.ser_pengar(request.user)
     wb = arbetsbok()
     ws = wb.active
     ws.title = f"Insatser {ar}"
@@ -224,6 +225,7 @@ def insats_detail(request, pk: int):
         "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
         "kan_attestera": permissions.can_attest(request.user),
         "ser_alla": permissions.ser_alla(request.user),
+        "ser_pengar": permissions.ser_pengar(request.user),
         "arsrapport_ar": timezone.localdate().year - 1,
         "historik": historik(insats) if fp.can_view_history(request.user) else None,
     }
@@ -882,7 +884,7 @@ def insats_xlsx(request, pk: int):
     skriv_rad(mal, ["År", "Mål", "Målvärde", "Resultat"])
     for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner, per_period):
         skriv_rad(mal, [m.ar, str(m), m.malvarde, utfall])
-    if permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user):
+    if permissions.ser_pengar(request.user):
         medel = wb.create_sheet("Beviljade medel")
         skriv_rad(medel, ["År", "Utfall", "Beslutad i", "Datum", "Beviljat", "Utbetalt", "Kvar"])
         for b in selectors.beviljningar_med_pengar(insats):

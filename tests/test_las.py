@@ -386,7 +386,13 @@ def test_the_production_roles_migrate_and_serve(tmp_path):
         env = {
             k: v
             for k, v in __import__("os").environ.items()
-            if k not in {"FORBUND_PGDATA", "FORBUND_PG_STOP_AT_EXIT", "DJANGO_SETTINGS_MODULE"}
+            if k
+            not in {
+                "FORBUND_PGDATA",
+                "FORBUND_PG_STOP_AT_EXIT",
+                "DJANGO_SETTINGS_MODULE",
+                "DJANGO_ALLOW_ASYNC_UNSAFE",
+            }
         } | {
             "DJANGO_SETTINGS_MODULE": "forbund.settings.production",
             "SECRET_KEY": "test-roller-" + "k3y" * 20,
