@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -224,7 +225,9 @@ class Uppdrag(models.Model):
     slutdatum = models.DateField("till", null=True, blank=True)
     # Four eyes (issue 18): an uppdrag that gives justering or attest rights is in force only
     # once a second person has confirmed it (Bekraftelse); others are confirmed when made.
-    bekraftad = models.DateTimeField("bekräftat", null=True, blank=True)
+    # Confirmed when made unless a service leaves it waiting (NULL); the database default
+    # covers bulk loads and raw inserts too.
+    bekraftad = models.DateTimeField("bekräftat", null=True, blank=True, db_default=Now())
 
     objects = UppdragQuerySet.as_manager()
     history = HistoricalRecords()

@@ -1,8 +1,10 @@
 """Four eyes on who can act (issue 18): an uppdrag with justering or attest rights is in
-force only once a second person confirms it (Uppdrag.bekraftad; the uppdrag that exist are
-confirmed as they stand), and Bekraftelse records each request and confirmation."""
+force only once a second person confirms it (Uppdrag.bekraftad, NULL while it waits; the
+uppdrag that exist, and any made without the services, are confirmed by the database
+default), and Bekraftelse records each request and confirmation."""
 
 import django.db.models.deletion
+import django.db.models.functions.datetime
 from django.conf import settings
 from django.db import migrations, models
 
@@ -17,16 +19,22 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="historicaluppdrag",
             name="bekraftad",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="bekräftat"),
+            field=models.DateTimeField(
+                blank=True,
+                db_default=django.db.models.functions.datetime.Now(),
+                null=True,
+                verbose_name="bekräftat",
+            ),
         ),
         migrations.AddField(
             model_name="uppdrag",
             name="bekraftad",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="bekräftat"),
-        ),
-        migrations.RunSQL(
-            "UPDATE forbund_uppdrag SET bekraftad = now() WHERE bekraftad IS NULL",
-            reverse_sql=migrations.RunSQL.noop,
+            field=models.DateTimeField(
+                blank=True,
+                db_default=django.db.models.functions.datetime.Now(),
+                null=True,
+                verbose_name="bekräftat",
+            ),
         ),
         migrations.CreateModel(
             name="Bekraftelse",
