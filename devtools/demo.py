@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from forbund import services
@@ -29,6 +30,18 @@ ANDAMAL = (
 
 MANDAT_1 = (dt.date(2019, 1, 1), dt.date(2022, 12, 31))
 MANDAT_2 = (dt.date(2023, 1, 1), dt.date(2026, 12, 31))
+
+
+def mandatperioder(idag: dt.date | None = None) -> list[tuple[dt.date, dt.date]]:
+    """Four-year mandates from 2019, up to the one that runs a year from today: the demo's
+    board sits whatever year `make run` runs in (the next meeting may be in January)."""
+    slut = (idag or timezone.localdate()) + dt.timedelta(days=366)
+    perioder = []
+    start = 2019
+    while dt.date(start, 1, 1) <= slut:
+        perioder.append((dt.date(start, 1, 1), dt.date(start + 3, 12, 31)))
+        start += 4
+    return perioder
 
 
 @dataclass(frozen=True)
@@ -93,8 +106,15 @@ PERSONER = [
     DemoPerson(
         "Lisa", "Kvarnström", "Enhetschef", None, Roll.ERSATTARE, "Styrelsen", "Försäkringskassan"
     ),
+    # Justerare of the January 2022 protocol: a justerare needs a login (issue 14).
     DemoPerson(
-        "Petter", "Skönvik", "Sektionschef", None, Roll.LEDAMOT, "Styrelsen", "Arbetsförmedlingen"
+        "Petter",
+        "Skönvik",
+        "Sektionschef",
+        "ledamot2",
+        Roll.LEDAMOT,
+        "Styrelsen",
+        "Arbetsförmedlingen",
     ),
     DemoPerson(
         "Maja", "Hovid", "Enhetschef", None, Roll.ERSATTARE, "Styrelsen", "Arbetsförmedlingen"
@@ -238,9 +258,9 @@ def load_demo() -> bool:
         )
         if user:
             services.person_update(person=person, actor=None, user=user)
-        perioder = [(p.start, None)] if p.start else [MANDAT_1, MANDAT_2]
+        perioder = [(p.start, None)] if p.start else mandatperioder()
         if p.roll == Roll.REVISOR:
-            perioder = [MANDAT_2]
+            perioder = [m for m in mandatperioder() if m[0] >= MANDAT_2[0]]
         for start, slut in perioder:
             services.uppdrag_create(
                 actor=None,

@@ -137,7 +137,10 @@ def load() -> bool:
             grupp=grupp, namn=namn, ordning=i, insats=insatser.get(insats), intakt=intakt
         )
         post.konton.add(Konto.objects.get_or_create(nummer=konto, defaults={"namn": namn})[0])
-        Budgetrad.objects.create(version=version, post=post, belopp=_kr(budget))
+        # The plan for 2022 and 2023 at the 2021 level (the seed gives no plan years).
+        Budgetrad.objects.create(
+            version=version, post=post, belopp=_kr(budget), plan1=_kr(budget), plan2=_kr(budget)
+        )
         Prognos.objects.create(ar=2021, post=post, belopp=_kr(prognos))
     for fran, till, andel in KAPITALTAK:
         Kapitaltak.objects.create(medel_fran=fran, medel_till=till, max_andel=andel)

@@ -1,6 +1,7 @@
-"""Demo surveys: the five NNS forms, and a 2021 round for the styrelse and the Sundsvall
-insatser with generated answers (fixed random seed; not real answers). One insats has only
-3 respondents, so the report shows its suppression."""
+"""Demo surveys: the five NNS forms, and a round for the styrelse and the Sundsvall insatser
+with generated answers every autumn from 2021 up to this year's, once it has opened
+(15 September; answers up to today while it is open). Fixed random seeds; not real answers.
+One insats has only 3 respondents in 2021, so the report shows its suppression."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import datetime as dt
 import random
 
 from django.db import transaction
+from django.utils import timezone
 
 from enkater import services
 from enkater.formular_data import FORMULAR
@@ -40,7 +42,46 @@ def load() -> bool:
     if sip:
         _omgang(formular["deltagare_avslut"], sip, 9, rnd)
     _sjalvskattning(random.Random(2022))  # noqa: S311 - generated demo data
+    idag = timezone.localdate()
+    for ar in range(2022, idag.year + 1):
+        if dt.date(ar, 9, 15) <= idag:
+            _hostens_omgangar(formular, ar, idag)
     return True
+
+
+# Per autumn: (form, insats or None, answers). Insatser that have ended get no round.
+HOSTEN = [
+    ("styrelse", None, 7),
+    ("chefsgrupp", None, 6),
+    ("deltagare_pagaende", "SIP-samordnare Arbetsmarknadstorget", 18),
+    ("deltagare_pagaende", "Arbetsförmedlare Arbetsmarknadstorget", 10),
+    ("deltagare_pagaende", "Psykolog Arbetsmarknadstorget", 7),
+    ("deltagare_avslut", "SIP-samordnare Arbetsmarknadstorget", 6),
+    ("personal", "SIP-samordnare Arbetsmarknadstorget", 3),
+    ("personal", "Arbetsförmedlare Arbetsmarknadstorget", 3),
+]
+
+
+def _hostens_omgangar(formular: dict, ar: int, idag: dt.date) -> None:
+    """The year's indicator round, 15 September–31 October; while it is open, answers only
+    up to today (fewer of them)."""
+    rnd = random.Random(ar)  # noqa: S311 - generated demo data, not security
+    oppnar, stanger = dt.date(ar, 9, 15), dt.date(ar, 10, 31)
+    andel = 1 if idag > stanger else (idag - oppnar).days / (stanger - oppnar).days
+    for kod, namn, antal in HOSTEN:
+        insats = Insats.objects.filter(namn=namn).first() if namn else None
+        if namn and (insats is None or not insats.beviljningar.filter(ar=ar).exists()):
+            continue
+        _omgang(
+            formular[kod],
+            insats,
+            max(1, round(antal * andel)),
+            rnd,
+            ar=ar,
+            oppnar=oppnar,
+            stanger=stanger,
+            senast=min(idag, stanger),
+        )
 
 
 SJALVSKATTNING = [
@@ -116,9 +157,19 @@ def _spara(omgang, varden, kod, rnd, fragor) -> None:
     svar.save(update_fields=["datum"])
 
 
-def _omgang(formular: Formular, insats, antal: int, rnd: random.Random) -> Omgang:
-    omgang = Omgang.objects.create(
-        formular=formular, ar=2021, oppnar=OPPNAR, stanger=STANGER, insats=insats
+def _omgang(
+    formular: Formular,
+    insats,
+    antal: int,
+    rnd: random.Random,
+    *,
+    ar: int = 2021,
+    oppnar: dt.date = OPPNAR,
+    stanger: dt.date = STANGER,
+    senast: dt.date = STANGER,
+) -> Omgang:
+    omgang = services.omgang_create(
+        actor=None, formular=formular, ar=ar, oppnar=oppnar, stanger=stanger, insats=insats
     )
     fragor = list(formular.fragor.order_by("ordning"))
     for _ in range(antal):
@@ -137,6 +188,6 @@ def _omgang(formular: Formular, insats, antal: int, rnd: random.Random) -> Omgan
                     ["Bra bemötande.", "Mer tid med handläggaren.", "Tydligare planering."]
                 )
         svar = services.svar_create(omgang=omgang, varden=varden, kanal="papper")
-        svar.datum = OPPNAR + dt.timedelta(days=rnd.randrange(40))
+        svar.datum = oppnar + dt.timedelta(days=rnd.randrange(max(1, (senast - oppnar).days + 1)))
         svar.save(update_fields=["datum"])
     return omgang

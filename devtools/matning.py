@@ -25,10 +25,13 @@ from django.urls import reverse
 
 from devtools import skala
 from devtools.management.commands.bench_sie_import import generera
+from ekonomi import selectors as ekonomi_selectors
 from ekonomi import services
 from ekonomi.models import Transaktion
 from enkater import analysis, selectors
 from enkater.models import Omgang, Svar
+from forbund import services as forbund_services
+from forbund.models import Kalenderlank, Person
 from insatser.models import Insats, Period
 from moten import dokument
 from moten.models import Paragraf, Protokoll
@@ -110,7 +113,27 @@ def sidor(utkast_pk: Callable[[], int]) -> list[Sida]:
             lambda: reverse("ekonomi_delarsrapport", args=[2021]),
         ),
         Sida("behovsanalys", "ordforande", lambda: reverse("behovsanalys")),
+        # The board's pages of issue #13: the start page above, these and the feed.
+        Sida("ekonomi_budget", "ordforande", lambda: reverse("ekonomi_budget", args=[_ar()])),
+        Sida(
+            "budgetuppfoljning",
+            "ordforande",
+            lambda: reverse("ekonomi_uppfoljning", args=[_ar()]),
+        ),
+        Sida("kalender", "", lambda: reverse("kalender_feed", args=[_kalendertoken()])),
     ]
+
+
+def _ar() -> int:
+    """The year the economy pages open on (the latest with utfall)."""
+    return ekonomi_selectors.standardar()
+
+
+def _kalendertoken() -> str:
+    """The ordförande's calendar address (made the first time it is measured)."""
+    person = Person.objects.get(user__username="ordforande")
+    lank = Kalenderlank.objects.filter(person=person).first()
+    return (lank or forbund_services.kalenderlank_create(actor=None, person=person)).token
 
 
 def _klient(username: str) -> Client:

@@ -9,9 +9,9 @@ invented name parts; e-mail addresses use example.org.
 
 Speed: rows go in with bulk_create, the two biggest tables (answers, transactions) with
 PostgreSQL COPY. The lock triggers are respected as the services do: a protocol's content is
-written while it is "numrerat", then it is marked justerat with the SHA-256 computed by
-moten.services.protokoll_sha256; a statistics period gets its rows while "inskickad" and is
-approved after.
+written while it is "numrerat", then its document is stored (moten.dokument.ogonblick and
+its SHA-256) and it is marked justerat (its PDF is rendered the first time it is asked for);
+a statistics period gets its rows while "inskickad" and is approved after.
 
 Safety: the generator writes only into an empty database or one it filled itself; it marks
 its database with a comment (COMMENT ON DATABASE). See `databasstatus`.
@@ -61,7 +61,7 @@ from insatser.models import (
     Uppfoljningsavsnitt,
     Utbetalning,
 )
-from moten import kalender, services
+from moten import dokument, kalender, services
 from moten.models import (
     STANDARD_AVSLUTNING,
     STANDARD_INLEDNING,
@@ -75,12 +75,14 @@ from moten.models import (
     Paragraf,
     Paragrafnummer,
     Protokoll,
+    Protokollinnehall,
 )
 
 MARKOR = "forbund generate_scale"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SISTA_MOTESAR = 2020  # the demo's own protocols are from 2021 and 2022
-SISTA_EKONOMIAR = 2021  # the demo's budget year, so the dashboard opens on a full year
+# The accounting years run one year after the meetings (2011–2021 at full size).
+SISTA_EKONOMIAR = 2021
 
 
 @dataclass(frozen=True)
@@ -551,15 +553,21 @@ def _moten(rnd: random.Random, storlek: Storlek, personer: _Personer, insatser: 
             organ=styrelsen, ar=ar, defaults={"senaste": senaste}
         )
 
-    # Justering as protokoll_justera ends it: the time of the last signature and the
-    # SHA-256 of the content, computed by the service's own function; then the anslag.
+    # Justering as protokoll_justera ends it: the time of the last signature, the document
+    # stored as moten.dokument builds it, and its SHA-256; then the anslag.
     per_protokoll = {}
     for j in justeringar:
         per_protokoll.setdefault(j.protokoll_id, []).append(j.justerad)
+    innehall = []
     for protokoll in protokoll_list:
         protokoll.justerat = max(per_protokoll[protokoll.pk])
-        protokoll.sha256 = services.protokoll_sha256(protokoll)
+        full = dokument.hamta(protokoll.pk)
+        full.justerat = protokoll.justerat
+        data = dokument.ogonblick(full)
+        protokoll.sha256 = dokument.innehall_sha256(data)
+        innehall.append(Protokollinnehall(protokoll=protokoll, data=data, sha256=protokoll.sha256))
         protokoll.status = Protokoll.Status.JUSTERAT
+    Protokollinnehall.objects.bulk_create(innehall, batch_size=100)
     Protokoll.objects.bulk_update(protokoll_list, ["justerat", "sha256", "status"], batch_size=500)
     anslag = []
     for protokoll in protokoll_list:
@@ -817,10 +825,16 @@ def _ekonomi(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
 
     per_ar = storlek.transaktioner // len(ekonomiar)
     transaktioner = []
+    # The demo's own years (2021 on) have their imports, month by month: the generated
+    # books go into years of their own, or beside the demo's as an import of their own date.
+    importerade = set(Utfallsimport.objects.values_list("ar", "per"))
     for n, ar in enumerate(ekonomiar):
+        per = dt.date(ar, 12, 31)
+        while (ar, per) in importerade:
+            per -= dt.timedelta(days=1)
         imp = Utfallsimport.objects.create(
             ar=ar,
-            per=dt.date(ar, 12, 31),
+            per=per,
             filnamn=f"huvudbok_{ar}.se",
             format="sie4",
             sha256=f"{ar:064d}",

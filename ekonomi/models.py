@@ -65,10 +65,27 @@ class Budgetpost(models.Model):
         verbose_name = "budgetpost"
         verbose_name_plural = "budgetposter"
         ordering = ["grupp", "ordning", "namn"]
-        constraints = [models.UniqueConstraint(fields=["grupp", "namn"], name="budgetpost_unik")]
+        constraints = [
+            models.UniqueConstraint(fields=["grupp", "namn"], name="budgetpost_unik"),
+            # One insats, one budget line: its budget, utfall and grants are read together.
+            models.UniqueConstraint(
+                fields=["insats"],
+                condition=Q(insats__isnull=False),
+                name="budgetpost_en_per_insats",
+            ),
+            models.CheckConstraint(
+                condition=Q(insats__isnull=True) | Q(grupp="insatser"),
+                name="budgetpost_insats_i_insatsgruppen",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return self.namn
+        return self.visningsnamn
+
+    @property
+    def visningsnamn(self) -> str:
+        """An insats's line is called what the insats is called (select_related("insats"))."""
+        return self.insats.namn if self.insats_id else self.namn
 
     @property
     def raknas_som_intakt(self) -> bool:

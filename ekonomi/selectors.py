@@ -3,6 +3,7 @@ the latest prognos per post. Every total is a sum of the lines above it, never t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Sum
 from django.db.models.functions import ExtractMonth
+from django.utils import timezone
 
 from forbund.formatting import kronor
 
@@ -78,6 +80,11 @@ class Rapport:
     def over_tak(self) -> bool:
         ek = self.eget_kapital_prognos
         return bool(self.tak is not None and ek is not None and ek > self.tak)
+
+    @property
+    def bedomning(self) -> str:
+        """Eget kapital by the prognos against the ceiling, in plain words."""
+        return bedomning_tak(self.eget_kapital_prognos, self.tak)
 
     def alla_rader(self):
         """Posts and sums in report order, for CSV and Excel."""
@@ -153,7 +160,7 @@ def rapport(
     prognos = senaste_prognoser(ar)
     poster = [
         p
-        for p in Budgetpost.objects.order_by("grupp", "ordning", "namn")
+        for p in Budgetpost.objects.select_related("insats").order_by("grupp", "ordning", "namn")
         if p.pk in budget or p.pk in utfall or p.pk in prognos
     ]
     har_prognos = bool(prognos)
@@ -165,7 +172,7 @@ def rapport(
                 continue
             rader.append(
                 Rad(
-                    p.namn,
+                    p.visningsnamn,
                     budget.get(p.pk, 0),
                     utfall.get(p.pk, 0),
                     prognos.get(p.pk, budget.get(p.pk, 0)) if har_prognos else None,
@@ -199,6 +206,70 @@ def rapport(
     return result
 
 
+@dataclass
+class Budgetsumma:
+    namn: str
+    belopp: int = 0
+    plan1: int = 0
+    plan2: int = 0
+
+    def lagg_till(self, rad, tecken: int = 1) -> None:
+        self.belopp += tecken * ((rad.belopp if rad else 0) or 0)
+        self.plan1 += tecken * ((rad.plan1 if rad else 0) or 0)
+        self.plan2 += tecken * ((rad.plan2 if rad else 0) or 0)
+
+
+@dataclass
+class Budgetgrupp:
+    grupp: str
+    namn: str
+    poster: list  # (Budgetpost, Budgetrad | None)
+    summa: Budgetsumma
+
+
+@dataclass
+class Budgettrad:
+    """A budget version as the budget tree: Intäkter, Styrelsen, Administration, Insatser
+    (and Övriga kostnader), each with its lines and sum, then summa intäkter, summa
+    kostnader and resultat, for the budget year and both plan years."""
+
+    grupper: list[Budgetgrupp]
+    intakter: Budgetsumma
+    kostnader: Budgetsumma
+
+    @property
+    def resultat(self) -> Budgetsumma:
+        return Budgetsumma(
+            "Resultat (intäkter − kostnader)",
+            self.intakter.belopp - self.kostnader.belopp,
+            self.intakter.plan1 - self.kostnader.plan1,
+            self.intakter.plan2 - self.kostnader.plan2,
+        )
+
+
+def budgettrad(version: Budgetversion | None, *, alla_poster: bool = False) -> Budgettrad:
+    """The version's lines grouped as the budget tree; `alla_poster` includes posts without a
+    line in it (the kansli's form, where any post can be given an amount). Two queries."""
+    rader = {r.post_id: r for r in version.rader.all()} if version else {}
+    trad = Budgettrad([], Budgetsumma("Summa intäkter"), Budgetsumma("Summa kostnader"))
+    poster = list(Budgetpost.objects.select_related("insats").order_by("grupp", "ordning", "namn"))
+    for grupp in Grupp:
+        valda = [
+            (p, rader.get(p.pk))
+            for p in poster
+            if p.grupp == grupp and (alla_poster or p.pk in rader)
+        ]
+        if not valda:
+            continue
+        summa = Budgetsumma(f"Summa {grupp.label.lower()}")
+        for post, rad in valda:
+            intakt = post.raknas_som_intakt
+            summa.lagg_till(rad, -1 if intakt and grupp != Grupp.INTAKTER else 1)
+            (trad.intakter if intakt else trad.kostnader).lagg_till(rad)
+        trad.grupper.append(Budgetgrupp(grupp.value, grupp.label, valda, summa))
+    return trad
+
+
 def kapitaltak(medel: int) -> int | None:
     for band in Kapitaltak.objects.order_by("medel_fran"):
         if medel >= band.medel_fran and (band.medel_till is None or medel < band.medel_till):
@@ -206,26 +277,127 @@ def kapitaltak(medel: int) -> int | None:
     return None
 
 
-def utfall_per_manad(ar: int) -> tuple[list[int], list[int]]:
-    """Cumulative costs per month (utfall) and an even spread of the cost budget."""
+MANADER = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+@dataclass(frozen=True)
+class Manad:
+    """One month of the year's costs: that month's utfall, the utfall so far and the cost
+    budget spread evenly (its pace). `utfall` is None for months not yet in the books."""
+
+    manad: str
+    utfall: int | None
+    hittills: int | None
+    takt: int
+
+
+def utfall_per_manad(ar: int, rap: Rapport | None = None) -> list[Manad]:
+    """The year's costs month by month from the latest import (up to its date), against the
+    pace of the cost budget (a twelfth a month). Two queries (the report passed in or not)."""
+    rap = rap or rapport(ar)
     imp = utfallsimport(ar)
-    rap = rapport(ar)
-    if imp is None:
-        return [], []
-    konto_post, intakt = _konto_post()
-    kostnadskonton = [k for k, p in konto_post.items() if not intakt[p]]
-    per_manad = dict(
-        Transaktion.objects.filter(utfallsimport=imp, konto__in=kostnadskonton)
-        .annotate(m=ExtractMonth("datum"))
-        .values_list("m")
-        .annotate(s=Sum("belopp"))
+    per_manad: dict[int, Decimal] = {}
+    if imp is not None:
+        konto_post, intakt = _konto_post()
+        kostnadskonton = [k for k, p in konto_post.items() if not intakt[p]]
+        per_manad = dict(
+            Transaktion.objects.filter(
+                utfallsimport=imp, konto__in=kostnadskonton, datum__lte=imp.per
+            )
+            .annotate(m=ExtractMonth("datum"))
+            .values_list("m")
+            .annotate(s=Sum("belopp"))
+        )
+    sista = imp.per.month if imp is not None else 0
+    ut, total = [], Decimal(0)
+    for m in range(1, 13):
+        takt = kronor(Decimal(rap.kostnader.budget) * m / 12)
+        if m <= sista:
+            total += per_manad.get(m, Decimal(0))
+            ut.append(Manad(MANADER[m - 1], kronor(per_manad.get(m, 0)), kronor(total), takt))
+        else:
+            ut.append(Manad(MANADER[m - 1], None, None, takt))
+    return ut
+
+
+def ar_med_data() -> list[int]:
+    """The years with a budget or imported utfall, newest first: what a year selector
+    offers."""
+    ar = set(Verksamhetsar.objects.values_list("ar", flat=True))
+    ar |= set(Utfallsimport.objects.values_list("ar", flat=True).distinct())
+    return sorted(ar, reverse=True)
+
+
+def standardar(idag: dt.date | None = None) -> int:
+    """The year the economy pages open on: the latest year with imported utfall (the year
+    being followed up), else the latest budget year up to this one, else this year."""
+    idag = idag or timezone.localdate()
+    senaste = Utfallsimport.objects.order_by("-ar").values_list("ar", flat=True).first()
+    if senaste is not None:
+        return senaste
+    budgetar = (
+        Verksamhetsar.objects.filter(ar__lte=idag.year)
+        .order_by("-ar")
+        .values_list("ar", flat=True)
+        .first()
     )
-    cum, total = [], Decimal(0)
-    for m in range(1, imp.per.month + 1):
-        total += per_manad.get(m, Decimal(0))
-        cum.append(kronor(total))
-    jamn = [kronor(Decimal(rap.kostnader.budget) * m / 12) for m in range(1, imp.per.month + 1)]
-    return cum, jamn
+    return budgetar or idag.year
+
+
+@dataclass(frozen=True)
+class Nyckeltal:
+    """Three figures of a year's economy for the board's start page."""
+
+    ar: int
+    resultat_budget: int
+    resultat_prognos: int | None  # None: no prognos yet
+    kostnader_budget: int
+    kostnader_utfall: int
+    per: dt.date | None
+    andel_forbrukat: Decimal | None  # of the cost budget
+    andel_av_aret: Decimal | None  # of the year gone by `per`
+    eget_kapital: int | None  # at year end, by the prognos (else the budget)
+    eget_kapital_enligt: str  # "prognos" or "budget"
+    tak: int | None
+    bedomning: str
+
+
+def bedomning_tak(eget_kapital: int | None, tak: int | None) -> str:
+    """Eget kapital against the recommended ceiling, in words."""
+    if eget_kapital is None or tak is None:
+        return ""
+    if eget_kapital > tak:
+        return "över taket: styrelsen bör besluta om åtgärd"
+    return "under rekommenderat tak"
+
+
+def nyckeltal(ar: int, rap: Rapport | None = None) -> Nyckeltal:
+    r = rap or rapport(ar)
+    res = r.resultat
+    andel_forbrukat = andel_av_aret = None
+    if r.per is not None:
+        if r.kostnader.budget:
+            andel_forbrukat = Decimal(r.kostnader.utfall) / r.kostnader.budget
+        dagar = 366 if calendar.isleap(ar) else 365
+        andel_av_aret = Decimal(r.per.timetuple().tm_yday) / dagar
+    ek = r.eget_kapital_prognos
+    enligt = "prognos"
+    if ek is None and r.ingaende_eget_kapital is not None and r.version is not None:
+        ek, enligt = r.ingaende_eget_kapital + res.budget, "budget"
+    return Nyckeltal(
+        ar=ar,
+        resultat_budget=res.budget,
+        resultat_prognos=res.prognos,
+        kostnader_budget=r.kostnader.budget,
+        kostnader_utfall=r.kostnader.utfall,
+        per=r.per,
+        andel_forbrukat=andel_forbrukat,
+        andel_av_aret=andel_av_aret,
+        eget_kapital=ek,
+        eget_kapital_enligt=enligt,
+        tak=r.tak,
+        bedomning=bedomning_tak(ek, r.tak),
+    )
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from .models import (
     Prognos,
     Transaktion,
     Utfallsimport,
+    Verksamhetsar,
 )
 
 
@@ -380,6 +381,48 @@ def _senaste_prognoser(ar: int) -> dict[int, int]:
 
 
 @transaction.atomic
+def verksamhetsar_save(*, actor, ar: int, ingaende_eget_kapital: int) -> Verksamhetsar:
+    """A budget year, or its opening eget kapital corrected (the prognos made when next
+    year's budget was drawn up, replaced by the closing figure of the year before)."""
+    va = Verksamhetsar.objects.select_for_update().filter(ar=ar).first() or Verksamhetsar(ar=ar)
+    va.ingaende_eget_kapital = ingaende_eget_kapital
+    va.save()
+    return va
+
+
+@transaction.atomic
+def budgetversion_create(*, actor, verksamhetsar: Verksamhetsar, namn: str) -> Budgetversion:
+    """A new, empty förslag for the year (the kansli fills it from the medelstilldelning, the
+    grants and its own lines)."""
+    nummer = (verksamhetsar.versioner.aggregate(m=Max("nummer"))["m"] or 0) + 1
+    version = Budgetversion(ar=verksamhetsar, nummer=nummer, namn=namn)
+    historik.save(version, actor=actor)
+    return version
+
+
+@transaction.atomic
+def budgetpost_create(
+    *,
+    actor,
+    grupp: str,
+    namn: str,
+    konton: Collection[int] = (),
+    ordning: int = 0,
+    intakt: bool = False,
+) -> Budgetpost:
+    """A line of the budget tree with its accounts (added to the kontoplan, without a name,
+    where they are missing). An insats's line is made from its grants instead
+    (insatsposter_from_beviljningar)."""
+    if Budgetpost.objects.filter(grupp=grupp, namn=namn).exists():
+        raise Fel(f"Det finns redan en budgetpost {namn} i gruppen.")
+    post = Budgetpost(grupp=grupp, namn=namn, ordning=ordning, intakt=intakt)
+    historik.save(post, actor=actor)
+    for nummer in konton:
+        konto_mappa(actor=actor, konto=nummer, post=post)
+    return post
+
+
+@transaction.atomic
 def budgetversion_faststall(*, actor, version: Budgetversion, paragraf) -> None:
     if version.status == Budgetversion.Status.FASTSTALLD:
         raise Fel("Budgetversionen är redan fastställd.")
@@ -418,7 +461,7 @@ def budgetrader_save(*, actor, version: Budgetversion, rader: dict[Budgetpost, t
         if belopp is None:
             continue
         if min(v for v in (belopp, plan1 or 0, plan2 or 0)) < 0:
-            raise Fel(f"{post.namn}: beloppet kan inte vara negativt.")
+            raise Fel(f"{post.visningsnamn}: beloppet kan inte vara negativt.")
         Budgetrad.objects.update_or_create(
             version=version, post=post, defaults={"belopp": belopp, "plan1": plan1, "plan2": plan2}
         )

@@ -34,22 +34,28 @@ def _per(request) -> dt.date | None:
 
 
 def _standardar() -> int:
-    va = Verksamhetsar.objects.order_by("-ar").first()
-    return va.ar if va else dt.date.today().year
+    return selectors.standardar()
+
+
+def _ar_param(request) -> int:
+    """The year asked for (four digits), else the latest year with utfall."""
+    text = request.GET.get("ar") or ""
+    return int(text) if text.isdigit() and len(text) == 4 else _standardar()
 
 
 @require_GET
 def dashboard(request):
+    """The board's economy at a glance: the year's three figures, the costs month by month
+    against the budget's pace, resultat and eget kapital against the ceiling, the groups,
+    the medelstilldelning per part and per insats what was granted, paid and booked. Each
+    chart has its figures in a table, in the same unit."""
     require(permissions.can_view_ekonomi(request.user))
-    try:
-        ar = int(request.GET.get("ar") or _standardar())
-    except ValueError:
-        ar = _standardar()
+    ar = _ar_param(request)
     r = selectors.rapport(ar)
     grupper = [(g.namn, g.summa or r.intakter) for g in r.grupper]
     diagram_grupper = charts.staplar(
         ident="grupper",
-        titel=f"Budget, utfall och prognos per grupp {ar} (tkr)",
+        titel=f"Budget, utfall och prognos per grupp {ar}, tkr",
         kategorier=[namn for namn, _s in grupper],
         serier=[
             ("Budget", [int(tkr(s.budget, 0)) for _n, s in grupper]),
@@ -58,43 +64,44 @@ def dashboard(request):
         ],
         hojd=260,
     )
-    kumulativ, jamn = selectors.utfall_per_manad(ar)
-    manader = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"][
-        : len(kumulativ)
-    ]
+    manader = selectors.utfall_per_manad(ar, r)
     diagram_manad = (
-        charts.staplar(
+        charts.linjer(
             ident="manad",
-            titel=f"Kostnader hittills per månad {ar} mot jämnt fördelad budget (tkr)",
-            kategorier=manader,
+            titel=f"Kostnader hittills {ar} mot budgetens takt, tkr",
+            kategorier=[m.manad for m in manader],
             serier=[
-                ("Utfall", [int(tkr(v, 0)) for v in kumulativ]),
-                ("Jämn budget", [int(tkr(v, 0)) for v in jamn]),
+                (
+                    "Utfall hittills",
+                    [None if m.hittills is None else int(tkr(m.hittills, 0)) for m in manader],
+                ),
+                ("Budget i jämn takt", [int(tkr(m.takt, 0)) for m in manader]),
             ],
-            hojd=240,
+            decimaler=0,
         )
-        if kumulativ
+        if r.per
         else None
     )
-    insatsposter = [rad for g in r.grupper for rad in g.rader if rad.post and rad.post.insats_id]
-    pengar = insats_selectors.pengar_per_insats(ar, [rad.post.insats_id for rad in insatsposter])
-    inga = insats_selectors.Pengar()
+    intakter = next((g.rader for g in r.grupper if g.grupp == "intakter"), [])
     context = {
         "ar": ar,
         "r": r,
+        "nyckeltal": selectors.nyckeltal(ar, r),
         "grupper": grupper,
         "diagram_grupper": diagram_grupper,
         "diagram_manad": diagram_manad,
-        "manadsrader": list(zip(manader, kumulativ, jamn, strict=True)),
-        "insatser": [
-            (
-                rad,
-                pengar.get(rad.post.insats_id, inga).beviljat,
-                pengar.get(rad.post.insats_id, inga).utbetalt,
-            )
-            for rad in insatsposter
+        "manader": manader,
+        "medelstilldelning": [
+            {
+                "namn": rad.namn,
+                "budget": rad.budget,
+                "utfall": rad.utfall,
+                "andel": Decimal(rad.budget) / r.intakter.budget if r.intakter.budget else None,
+            }
+            for rad in intakter
         ],
-        "ar_lista": list(Verksamhetsar.objects.values_list("ar", flat=True)),
+        "insatser": _insatsrader(ar, r),
+        "ar_lista": sorted({*selectors.ar_med_data(), ar}, reverse=True),
         "kan_andra": permissions.can_edit_ekonomi(request.user),
         "omappade": services.omappade_konton(ar)
         if permissions.can_edit_ekonomi(request.user)
@@ -103,10 +110,40 @@ def dashboard(request):
     return render(request, "ekonomi/dashboard.html", context)
 
 
+def _insatsrader(ar: int, r: selectors.Rapport) -> list[dict]:
+    """Per insats: granted and paid out of the year's grants (insatser's one sum,
+    pengar_per_insats), and its budget line's utfall and prognos. Every insats with a grant
+    or a budget line in the year, by name."""
+    poster = {rad.post.insats_id: rad for g in r.grupper for rad in g.rader if rad.post.insats_id}
+    pengar = insats_selectors.pengar_per_insats(ar)
+    rader = []
+    for insats_id in {*poster, *pengar}:
+        rad, p = poster.get(insats_id), pengar.get(insats_id)
+        rader.append(
+            {
+                "insats_id": insats_id,
+                "namn": rad.namn if rad else p.namn,
+                "beviljat": p.beviljat if p else 0,
+                "utbetalt": p.utbetalt if p else 0,
+                "utfall": rad.utfall if rad else None,
+                "prognos": rad.prognos if rad else None,
+                "post": rad.post if rad else None,
+            }
+        )
+    return sorted(rader, key=lambda x: x["namn"].lower())
+
+
 def _rapport_svar(request, ar: int, *, tkr: bool, template: str, titel: str):
     require(permissions.can_view_ekonomi(request.user))
     r = selectors.rapport(ar, per=_per(request))
-    context = {"r": r, "ar": ar, "tkr": tkr, "titel": titel, "forbund": forbund_get()}
+    context = {
+        "r": r,
+        "ar": ar,
+        "tkr": tkr,
+        "titel": titel,
+        "forbund": forbund_get(),
+        "insatser": _insatsrader(ar, r),
+    }
     return per_format(
         request,
         template=template,
@@ -403,7 +440,7 @@ BUDGETFALT = (("b", "belopp"), ("p1", "plan1"), ("p2", "plan2"))
 def _budget_inskrivet(data) -> tuple[dict, dict[str, tuple]]:
     """The typed budget rows as numbers, and the errors by field id (b12, p1_12, …)."""
     rader, fel = {}, {}
-    for post in Budgetpost.objects.all():
+    for post in Budgetpost.objects.select_related("insats"):
         values = [
             data.get(f"{namn}_{post.pk}", "").strip().replace(" ", "") for _k, namn in BUDGETFALT
         ]
@@ -412,29 +449,38 @@ def _budget_inskrivet(data) -> tuple[dict, dict[str, tuple]]:
         tal = []
         for (kort, _namn), v in zip(BUDGETFALT, values, strict=True):
             if v and not v.lstrip("-").isdigit():
-                fel[f"{kort}{post.pk}"] = (post, f"{post.namn}: belopp skrivs i hela kronor.")
+                fel[f"{kort}{post.pk}"] = (
+                    post,
+                    f"{post.visningsnamn}: belopp skrivs i hela kronor.",
+                )
             elif v and int(v) < 0:
-                fel[f"{kort}{post.pk}"] = (post, f"{post.namn}: beloppet kan inte vara negativt.")
+                fel[f"{kort}{post.pk}"] = (
+                    post,
+                    f"{post.visningsnamn}: beloppet kan inte vara negativt.",
+                )
             tal.append(int(v) if v and v.lstrip("-").isdigit() else None)
         rader[post] = tuple(tal)
     return rader, fel
 
 
 def _budget_sida(request, ar, va, versioner, version, *, fel=None):
-    stored = {r.post_id: r for r in version.rader.all()} if version else {}
-    poster = list(Budgetpost.objects.order_by("grupp", "ordning", "namn"))
+    kan_andra = permissions.can_edit_ekonomi(request.user)
+    redigerbar = bool(version and kan_andra and version.status != Budgetversion.Status.FASTSTALLD)
+    trad = selectors.budgettrad(version, alla_poster=redigerbar)
     fel = fel or {}
-    rader = []
-    for p in poster:
-        if fel:
-            # What was typed, as typed.
-            varden = {k: request.POST.get(f"{namn}_{p.pk}", "") for k, namn in BUDGETFALT}
-        else:
-            rad = stored.get(p.pk)
-            varden = {k: getattr(rad, namn, None) for k, namn in BUDGETFALT}
-            varden = {k: "" if v is None else v for k, v in varden.items()}
-        radfel = {k: fel[f"{k}{p.pk}"][1] for k, _n in BUDGETFALT if f"{k}{p.pk}" in fel}
-        rader.append((p, stored.get(p.pk), varden, radfel))
+    grupper = []
+    for g in trad.grupper:
+        rader = []
+        for p, rad in g.poster:
+            if fel:
+                # What was typed, as typed.
+                varden = {k: request.POST.get(f"{namn}_{p.pk}", "") for k, namn in BUDGETFALT}
+            else:
+                varden = {k: getattr(rad, namn, None) for k, namn in BUDGETFALT}
+                varden = {k: "" if v is None else v for k, v in varden.items()}
+            radfel = {k: fel[f"{k}{p.pk}"][1] for k, _n in BUDGETFALT if f"{k}{p.pk}" in fel}
+            rader.append((p, rad, varden, radfel))
+        grupper.append((g, rader))
     return render(
         request,
         "ekonomi/budget.html",
@@ -443,13 +489,14 @@ def _budget_sida(request, ar, va, versioner, version, *, fel=None):
             "va": va,
             "versioner": versioner,
             "version": version,
-            "rader": rader,
+            "grupper": grupper,
+            "trad": trad,
+            "redigerbar": redigerbar,
             "budgetfel": [
                 {"text": text, "href": f"#{falt}" if post else ""}
                 for falt, (post, text) in fel.items()
             ],
-            "summa": sum(r.belopp for r in stored.values()),
-            "kan_andra": permissions.can_edit_ekonomi(request.user),
+            "kan_andra": kan_andra,
             "paragrafer": moten_selectors.beslutsparagrafer()[:100],
         },
         status=INVALID if fel else 200,

@@ -301,3 +301,21 @@ class Bekraftelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_typ_display()}: {self.person}"
+
+
+class Kalenderlank(models.Model):
+    """A person's private calendar address: an iCalendar feed of the meetings of their organ,
+    opened by a calendar program without a login. The secret token is the only key, so the
+    person can revoke it (the row goes, the address answers 404) or renew it (a new token;
+    the old address stops working)."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="kalenderlank")
+    token = models.CharField(max_length=64, unique=True)
+    skapad = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "kalenderlänk"
+        verbose_name_plural = "kalenderlänkar"
+
+    def __str__(self) -> str:
+        return f"Kalenderlänk för {self.person}"

@@ -110,3 +110,10 @@ def can_use_admin(user) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return user.is_superuser or is_kansli(user)
+
+
+def can_have_kalender(user) -> bool:
+    """A calendar address of one's meetings: members of an organ, and the kansli (who attend
+    the styrelse's meetings as its secretary)."""
+    r = roller(user)
+    return bool(r.organ_ids) or r.kansli

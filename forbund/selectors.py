@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.utils import timezone
 
-from .models import Bekraftelse, Forbund, Part, Person, Uppdrag
+from .models import Bekraftelse, Forbund, Kalenderlank, Part, Person, Uppdrag
 
 HISTORY_TYPES = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
@@ -215,3 +215,13 @@ def personlogg(*, limit: int = 200) -> list[LoggRad]:
     return [
         LoggRad(timezone.localtime(r.tidpunkt), r.vem, r.handelse, r.vad) for r in rader[:limit]
     ]
+
+
+def kalenderlank_get(token: str):
+    """The calendar address with this token and its person, or None."""
+    return Kalenderlank.objects.select_related("person").filter(token=token).first()
+
+
+def kalenderlank_for(user):
+    """The logged-in user's own calendar address, or None."""
+    return Kalenderlank.objects.filter(person__user=user).first()

@@ -4,6 +4,7 @@ in the change history (django-simple-history)."""
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
@@ -18,7 +19,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from . import historik
 from .fel import Fel
-from .models import Bekraftelse, Forbund, Organ, Part, Person, Uppdrag
+from .models import Bekraftelse, Forbund, Kalenderlank, Organ, Part, Person, Uppdrag
 from .permissions import KANSLI_ROLLER, STYRELSE_ROLLER
 
 # Roles that give justering (the styrelse) or attest rights (the kansli, the presidium): a new
@@ -198,3 +199,16 @@ def _send_set_password_mail(user, *, base_url: str) -> None:
         "registration/konto_nytt_email.txt", {"user": user, "link": base_url.rstrip("/") + path}
     )
     send_mail("Ditt konto i Förbundsportalen", body, None, [user.email])
+
+
+@transaction.atomic
+def kalenderlank_create(*, actor, person: Person) -> Kalenderlank:
+    """A new secret calendar address for the person; an earlier one stops working."""
+    Kalenderlank.objects.filter(person=person).delete()
+    return Kalenderlank.objects.create(person=person, token=secrets.token_urlsafe(32))
+
+
+@transaction.atomic
+def kalenderlank_delete(*, actor, person: Person) -> None:
+    """Revoke the person's calendar address: it answers 404 from now on."""
+    Kalenderlank.objects.filter(person=person).delete()

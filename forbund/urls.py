@@ -28,6 +28,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     # Accounts: Django's views, Swedish templates in templates/registration/.
     path("konto/", views.mitt_konto, name="mitt_konto"),
+    path("konto/kalender/", views.kalenderlank, name="kalenderlank"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -12,8 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund.http import INVALID, require
 
@@ -232,6 +233,30 @@ def mitt_konto(request):
         "forbund/mitt_konto.html",
         {"person": person, "mina_uppdrag": permissions.roller(request.user).uppdrag},
     )
+
+
+@require_POST
+def kalenderlank(request):
+    """Create, renew (`atgard=skapa`) or revoke (`atgard=ta_bort`) the user's own calendar
+    address; back to the start page, where it is shown."""
+    require(permissions.can_have_kalender(request.user))
+    person = Person.objects.filter(user=request.user).first()
+    if person is None:
+        raise PermissionDenied
+    atgard = request.POST.get("atgard")
+    if atgard == "skapa":
+        services.kalenderlank_create(actor=request.user, person=person)
+        messages.success(
+            request,
+            "Din kalenderlänk är skapad. En tidigare länk fungerar inte längre. Lägg till "
+            "adressen som en prenumeration i din kalender.",
+        )
+    elif atgard == "ta_bort":
+        services.kalenderlank_delete(actor=request.user, person=person)
+        messages.success(request, "Kalenderlänken är borttagen och fungerar inte längre.")
+    else:
+        messages.error(request, "Okänd åtgärd för kalenderlänken.")
+    return redirect(f"{reverse('oversikt')}#kalender")
 
 
 @login_not_required

@@ -11,8 +11,10 @@ from django.utils import timezone
 
 from . import permissions, sus
 from .models import (
+    Ansokan,
     Arrangemang,
     ArrangemangDeltagare,
+    Arsrapport,
     Beviljning,
     Insats,
     Period,
@@ -262,7 +264,10 @@ class OversiktRad:
 
     @property
     def kostnad_per_deltagare(self) -> int | None:
-        return round(self.utbetalt / self.aktiva) if self.aktiva else None
+        """Paid out per participant; None ("–") when nothing is paid or nobody took part."""
+        if not self.aktiva or not self.utbetalt:
+            return None
+        return round(self.utbetalt / self.aktiva)
 
 
 def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
@@ -298,6 +303,44 @@ def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
             )
         )
     return result
+
+
+def ar_med_data() -> list[int]:
+    """The years with grants or approved statistics, newest first: what the overview's year
+    selector offers."""
+    ar = set(Beviljning.objects.values_list("ar", flat=True).distinct())
+    ar |= {
+        d.year for d in Period.objects.filter(status=Period.Status.GODKAND).dates("till", "year")
+    }
+    return sorted(ar, reverse=True)
+
+
+def standardar(idag: dt.date | None = None) -> int:
+    """The overview opens on the latest year with data up to this one (next year's grants,
+    decided in the autumn, are listed but not opened on)."""
+    idag = idag or timezone.localdate()
+    return next((a for a in ar_med_data() if a <= idag.year), idag.year)
+
+
+def ansokningar_infor_beslut() -> list[Ansokan]:
+    """Applications on the dagordning of a board meeting whose protocol is not justerat yet:
+    what the board is about to decide, with the amounts applied for (two queries)."""
+    return list(
+        Ansokan.objects.filter(status=Ansokan.Status.DAGORDNING)
+        .exclude(dagordningspunkt__mote__protokoll__status="justerat")
+        .select_related("insats", "dagordningspunkt__mote")
+        .prefetch_related("belopp")
+        .order_by("dagordningspunkt__mote__datum", "dagordningspunkt__ordning", "pk")
+    )
+
+
+def arsrapporter_att_godkanna() -> list[Arsrapport]:
+    """The insatser's annual reports handed in and waiting for the board's approval."""
+    return list(
+        Arsrapport.objects.filter(status=Arsrapport.Status.INLAMNAD)
+        .select_related("insats")
+        .order_by("ar", "insats__namn")
+    )
 
 
 def forsenade_uppfoljningar():

@@ -92,6 +92,14 @@ def beviljning_create(
         historik.save(beviljning, actor=actor, validate=True)
     except ValidationError as exc:
         raise Fel("Beslutet är redan registrerat för den insatsen och det året.") from exc
+    # The application the paragraph decided (it came to the dagordning from the ansökan).
+    for ansokan in Ansokan.objects.filter(
+        insats=insats,
+        dagordningspunkt_id=paragraf.dagordningspunkt_id,
+        status=Ansokan.Status.DAGORDNING,
+    ).exclude(dagordningspunkt=None):
+        ansokan.status = Ansokan.Status.BESLUTAD
+        historik.save(ansokan, actor=actor, update_fields=["status"])
     if utfall == Beviljning.Utfall.BEVILJAD and insats.status == Insats.Status.ANSOKAN:
         insats.status = Insats.Status.BEVILJAD
         historik.save(insats, actor=actor, update_fields=["status"])
@@ -159,7 +167,12 @@ def _utbetalt_och_begart(beviljning: Beviljning) -> int:
 
 @transaction.atomic
 def utbetalning_begar(
-    *, actor, beviljning: Beviljning, belopp: int, delbetalning: Delbetalning | None = None
+    *,
+    actor,
+    beviljning: Beviljning,
+    belopp: int,
+    delbetalning: Delbetalning | None = None,
+    tidpunkt: dt.datetime | None = None,
 ) -> Utbetalning:
     beviljning = Beviljning.objects.select_for_update().get(pk=beviljning.pk)
     if beviljning.utfall != Beviljning.Utfall.BEVILJAD:
@@ -189,16 +202,20 @@ def utbetalning_begar(
         delbetalning=delbetalning,
         belopp=belopp,
         begard_av=actor,
-        begard=timezone.now(),
+        begard=tidpunkt or timezone.now(),
     )
     historik.save(utbetalning, actor=actor)
     return utbetalning
 
 
 @transaction.atomic
-def utbetalning_attestera(*, actor, utbetalning: Utbetalning) -> Utbetalning:
-    """Attest två i förening: two different people, neither of them the requester."""
+def utbetalning_attestera(
+    *, actor, utbetalning: Utbetalning, tidpunkt: dt.datetime | None = None
+) -> Utbetalning:
+    """Attest två i förening: two different people, neither of them the requester.
+    `tidpunkt` (default now) records when, as protokoll_justera does."""
     u = Utbetalning.objects.select_for_update().get(pk=utbetalning.pk)
+    tidpunkt = tidpunkt or timezone.now()
     if actor.pk == u.begard_av_id:
         raise Fel("Den som begärt utbetalningen kan inte attestera den.")
     if not selectors.pa_signaturlistan(actor, timezone.localdate()):
@@ -207,11 +224,11 @@ def utbetalning_attestera(*, actor, utbetalning: Utbetalning) -> Utbetalning:
             "bara de som står där kan attestera."
         )
     if u.status == Utbetalning.Status.BEGARD:
-        u.attest1_av, u.attest1, u.status = actor, timezone.now(), Utbetalning.Status.ATTEST1
+        u.attest1_av, u.attest1, u.status = actor, tidpunkt, Utbetalning.Status.ATTEST1
     elif u.status == Utbetalning.Status.ATTEST1:
         if actor.pk == u.attest1_av_id:
             raise Fel("Du har redan attesterat. En annan person måste göra den andra attesten.")
-        u.attest2_av, u.attest2, u.status = actor, timezone.now(), Utbetalning.Status.ATTESTERAD
+        u.attest2_av, u.attest2, u.status = actor, tidpunkt, Utbetalning.Status.ATTESTERAD
     else:
         raise Fel("Utbetalningen är redan attesterad av två.")
     historik.save(u, actor=actor)

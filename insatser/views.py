@@ -64,12 +64,13 @@ def _get_insats_for_user(request, pk: int) -> Insats:
 
 
 def _ar(request) -> int:
-    """The year asked for, or this year when the parameter is missing or unreasonable."""
+    """The year asked for, or the latest year with data (selectors.standardar) when the
+    parameter is missing or unreasonable."""
     try:
-        ar = int(request.GET.get("ar") or timezone.localdate().year)
+        ar = int(request.GET.get("ar") or 0)
     except ValueError:
-        return timezone.localdate().year
-    return ar if 1900 <= ar <= 2100 else timezone.localdate().year
+        ar = 0
+    return ar if 1900 <= ar <= 2100 else selectors.standardar()
 
 
 def _giltigt_ar(ar: int) -> None:
@@ -112,6 +113,7 @@ def insats_list(request):
         "status": status,
         "sort": sort,
         "rader": rader,
+        "ar_lista": sorted({*selectors.ar_med_data(), ar}, reverse=True),
         "typer": Insats.Typ.choices,
         "statusar": Insats.Status.choices,
         "kan_skapa": permissions.can_edit_insats(request.user),

@@ -1,7 +1,9 @@
 """Read-only public JSON API of the justerade protocols (for the förbund's own website).
 
-OpenAPI schema at /api/openapi.json. Only justerade protocols and their decisions are
-published: they are public documents (offentlighetsprincipen); drafts never are.
+OpenAPI schema at /api/openapi.json. Only justerade protocols, paragraphs justerade
+omedelbart, and their decisions are published: they are public documents
+(offentlighetsprincipen); drafts never are. Names come from the stored documents, as they
+were at justering; the PDFs are the stored files, `pdf_sha256` their SHA-256.
 """
 
 from __future__ import annotations
@@ -33,7 +35,12 @@ class AnslagOut(Schema):
     anslagsdatum: dt.date
     ned_tidigast: dt.date
     forvaringsplats: str
-    protokoll_pdf: str
+    # The anslag of a justerat protocol, or of one paragraph justerad omedelbart (then the
+    # paragraph's number and heading and its protokollsutdrag; the protocol is still a draft).
+    protokoll_pdf: str | None
+    paragraf: int | None
+    rubrik: str | None
+    utdrag_pdf: str | None
 
 
 class ProtokollOut(Schema):
@@ -44,7 +51,9 @@ class ProtokollOut(Schema):
     justeringsdatum: dt.date
     anslagsdatum: dt.date | None
     ned_tidigast: dt.date | None
+    # SHA-256 of the stored content, and of the stored PDF file (`pdf`) once it is rendered.
     sha256: str
+    pdf_sha256: str | None
     pdf: str
 
 
@@ -75,20 +84,28 @@ def _abs(request, name: str, pk: int) -> str:
     return request.build_absolute_uri(reverse(name, args=[pk]))
 
 
+def _anslag(request, a) -> AnslagOut:
+    paragraf = a.paragraf
+    protokoll = a.protokoll or paragraf.protokoll
+    return AnslagOut(
+        organ=a.organ_namn,
+        sammantradesdatum=protokoll.mote.datum,
+        justeringsdatum=timezone.localdate(
+            paragraf.omedelbart_justerad if paragraf else protokoll.justerat
+        ),
+        anslagsdatum=a.anslagsdatum,
+        ned_tidigast=a.ned_tidigast,
+        forvaringsplats=a.forvaringsplats,
+        protokoll_pdf=None if paragraf else _abs(request, "protokoll_pdf", protokoll.pk),
+        paragraf=paragraf.nummer if paragraf else None,
+        rubrik=paragraf.rubrik if paragraf else None,
+        utdrag_pdf=_abs(request, "protokollsutdrag_pdf", paragraf.pk) if paragraf else None,
+    )
+
+
 @api.get("/anslagstavla", response=list[AnslagOut], summary="Aktuella anslag")
 def anslagstavla(request):
-    return [
-        AnslagOut(
-            organ=a.protokoll.mote.organ.namn,
-            sammantradesdatum=a.protokoll.mote.datum,
-            justeringsdatum=timezone.localdate(a.protokoll.justerat),
-            anslagsdatum=a.anslagsdatum,
-            ned_tidigast=a.ned_tidigast,
-            forvaringsplats=a.forvaringsplats,
-            protokoll_pdf=_abs(request, "protokoll_pdf", a.protokoll_id),
-        )
-        for a in selectors.anslag_aktuella()
-    ]
+    return [_anslag(request, a) for a in selectors.anslag_aktuella()]
 
 
 @api.get(
@@ -103,13 +120,14 @@ def protokoll(request, ar: Ar = None):
         result.append(
             ProtokollOut(
                 id=p.pk,
-                organ=p.mote.organ.namn,
+                organ=p.organ_namn,
                 sammantradesdatum=p.mote.datum,
                 paragrafer=f"§ {forsta}–{sista}" if forsta else "",
                 justeringsdatum=timezone.localdate(p.justerat),
                 anslagsdatum=anslag.anslagsdatum if anslag else None,
                 ned_tidigast=anslag.ned_tidigast if anslag else None,
                 sha256=p.sha256,
+                pdf_sha256=p.pdf_sha256,
                 pdf=_abs(request, "protokoll_pdf", p.pk),
             )
         )
@@ -126,7 +144,7 @@ def beslut(
     _kontrollera_ar(ar)
     return [
         BeslutOut(
-            organ=a.paragraf.protokoll.mote.organ.namn,
+            organ=a.organ_namn,
             sammantradesdatum=a.paragraf.protokoll.mote.datum,
             paragraf=a.paragraf.nummer,
             rubrik=a.paragraf.rubrik,

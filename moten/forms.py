@@ -1,6 +1,7 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth import authenticate
 
 from forbund import uploads
 from forbund.forms import DateInput
@@ -125,7 +126,12 @@ class ParagrafForm(forms.Form):
     reservationer = forms.CharField(
         label="Reservationer", required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    omedelbart_justerad = forms.BooleanField(label="Paragrafen justeras omedelbart", required=False)
+    justeras_omedelbart = forms.BooleanField(
+        label="Mötet beslutade att paragrafen justeras omedelbart",
+        required=False,
+        help_text="Ordföranden och justeraren justerar då paragrafen för sig, med sina "
+        "lösenord, när protokollet är numrerat; den får ett eget anslag.",
+    )
 
     def __init__(self, *args, narvarande: list[Narvaro], **kwargs):
         super().__init__(*args, **kwargs)
@@ -191,16 +197,22 @@ class NumreraForm(forms.Form):
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
     )
+    bekrafta = forms.BooleanField(
+        label="Jag har läst varningarna och vill numrera ändå",
+        required=False,
+    )
 
     def __init__(self, *args, ledamoter, **kwargs):
         super().__init__(*args, **kwargs)
 
-        qs = Person.objects.filter(pk__in=[p.pk for p in ledamoter]).order_by(
-            "efternamn", "fornamn"
+        qs = (
+            Person.objects.filter(pk__in=[p.pk for p in ledamoter])
+            .select_related("user")
+            .order_by("efternamn", "fornamn")
         )
         self.fields["ordforande"].queryset = qs
         self.fields["justerare"].queryset = qs
-        self.helper = _helper("Numrera och skicka för justering")
+        self.helper = _helper("Numrera och skicka till justering")
 
     def clean(self):
         data = super().clean()
@@ -209,37 +221,88 @@ class NumreraForm(forms.Form):
         return data
 
 
-class JusteraForm(forms.Form):
+class LosenordForm(forms.Form):
+    """A justering confirmed with the user's own password. The password is checked through
+    Django's authenticate, so django-axes counts a wrong one as a failed login: five lock the
+    account for 30 minutes, for the login as for this."""
+
     losenord = forms.CharField(
         label="Ditt lösenord",
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text="Du bekräftar justeringen med ditt lösenord.",
     )
+    knapp = "Justera protokollet"
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
-        self.helper = _helper("Justera protokollet")
+        self.request = request
+        self.helper = _helper(self.knapp)
 
     def clean_losenord(self):
-        if not self.user.check_password(self.cleaned_data["losenord"]):
-            raise forms.ValidationError("Lösenordet stämmer inte. Protokollet är inte justerat.")
+        user = self.request.user
+        checked = authenticate(
+            self.request, username=user.get_username(), password=self.cleaned_data["losenord"]
+        )
+        if getattr(self.request, "axes_locked_out", False):
+            raise forms.ValidationError(
+                "Fel lösenord fem gånger: kontot är låst i 30 minuter. Ingenting är justerat."
+            )
+        if checked is None or checked.pk != user.pk:
+            raise forms.ValidationError("Lösenordet stämmer inte. Ingenting är justerat.")
         return ""
+
+
+class JusteraForm(LosenordForm):
+    knapp = "Justera protokollet"
+
+
+class JusteraParagrafForm(LosenordForm):
+    knapp = "Justera paragrafen"
+
+
+class KommentarForm(forms.Form):
+    text = forms.CharField(
+        label="Kommentar till sekreteraren",
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AterkallaForm(forms.Form):
+    skal = forms.CharField(
+        label="Varför återkallas justeringarna?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Skälet sparas i protokollets historik och skickas till justerarna.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Återkalla justeringarna")
 
 
 class AnslagForm(forms.Form):
     anslagsdatum = forms.DateField(label="Anslagsdatum", widget=DateInput())
     forvaringsplats = forms.CharField(label="Protokollet förvaras", max_length=300)
 
-    def __init__(self, *args, justeringsdatum, **kwargs):
+    def __init__(self, *args, forsta, sista, **kwargs):
         super().__init__(*args, **kwargs)
-        self.justeringsdatum = justeringsdatum
+        self.forsta, self.sista = forsta, sista
+        self.fields[
+            "anslagsdatum"
+        ].help_text = f"Från {forsta.isoformat()} till och med {sista.isoformat()}."
         self.helper = _helper("Sätt upp anslaget")
 
     def clean_anslagsdatum(self):
         d = self.cleaned_data["anslagsdatum"]
-        if d < self.justeringsdatum:
+        if d < self.forsta:
             raise forms.ValidationError(
-                f"Anslaget kan inte sättas upp före justeringen ({self.justeringsdatum.isoformat()})."
+                f"Anslaget kan sättas upp tidigast {self.forsta.isoformat()}: inte före "
+                "justeringen och inte före i dag."
+            )
+        if d > self.sista:
+            raise forms.ValidationError(
+                f"Anslaget ska sättas upp senast {self.sista.isoformat()}, andra dagen efter "
+                "justeringen (kommunallagen)."
             )
         return d

@@ -46,8 +46,10 @@ def justering_senast(sammantradesdatum: dt.date) -> dt.date:
     return nasta_vardag(sammantradesdatum + dt.timedelta(days=JUSTERING_DAGAR))
 
 
-def foreslaget_anslagsdatum(justeringsdatum: dt.date) -> dt.date:
-    return justeringsdatum + dt.timedelta(days=1)
+def foreslaget_anslagsdatum(justeringsdatum: dt.date, idag: dt.date | None = None) -> dt.date:
+    """The day of the justering, or today if that is later: never after anslag_senast unless
+    that day has already passed (then today, at once)."""
+    return max(justeringsdatum, idag or justeringsdatum)
 
 
 def anslag_senast(justeringsdatum: dt.date) -> dt.date:

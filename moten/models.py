@@ -1,12 +1,20 @@
 """Meetings, their dagordning and handlingar, and the protocol.
 
-The rules of DOMAIN.md ("Meetings and the protocol") are kept here as constraints and, for
-the justerat protocol, as database triggers (migration 0002): once justerat, nothing in a
-protocol changes, whatever path the change takes.
+The rules of DOMAIN.md ("Meetings and the protocol") are kept here as constraints and as
+database locks declared on each model (`Meta.triggers`, django-pgtrigger through
+`forbund.sparr.Sparr`): once a protocol is justerat (or minnesanteckningar are färdiga),
+nothing in it changes, whatever path the change takes: a form, the admin or raw SQL. The
+same holds for a paragraph justerad omedelbart, for an anslag once it is up, and for the
+stored document of a justerat protocol. While justering is under way, the text is locked as
+soon as one justerare has justerat it (until the justeringar are återkallade).
 """
+
+# The lock triggers below are PL/pgSQL built from constants of this module, never from input:
+# ruff: noqa: S608
 
 from __future__ import annotations
 
+import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
@@ -15,9 +23,117 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from forbund.models import Organ, Person
+from forbund.sparr import RETUR, Sparr, fel
 from forbund.uploads import FILANDELSE
 
 from .kalender import justering_senast
+
+# --- The locks (PL/pgSQL bodies of the Sparr triggers below) ------------------------------
+
+JUSTERAT_FEL = "Protokollet är justerat och kan inte ändras (id %)."
+FARDIGT_FEL = "Anteckningarna är färdiga och kan inte ändras (id %)."
+SIGNERAT_FEL = (
+    "Protokollet justeras: en justerare har redan justerat texten, som därför inte ändras "
+    "(id %). Återkalla justeringarna först."
+)
+OMEDELBAR_FEL = "Paragrafen är justerad omedelbart och kan inte ändras (id %)."
+
+
+def _protokoll_sparrat(pid: str, *, signerat: bool = False) -> str:
+    """Refuse if protocol `pid` (an SQL expression) is justerat or färdigt; with `signerat`,
+    also while one of its justeringar is signed. Uses the variables of SPARR_DECLARE."""
+    sql = f"""
+        _pid := {pid};
+        SELECT status INTO _status FROM moten_protokoll WHERE id = _pid;
+        IF _status = 'justerat' THEN {fel(JUSTERAT_FEL, "_pid")} END IF;
+        IF _status = 'fardigt' THEN {fel(FARDIGT_FEL, "_pid")} END IF;
+    """
+    if signerat:
+        sql += f"""
+        IF EXISTS (SELECT 1 FROM moten_justering
+                   WHERE protokoll_id = _pid AND justerad IS NOT NULL) THEN
+            {fel(SIGNERAT_FEL, "_pid")}
+        END IF;
+    """
+    return sql
+
+
+SPARR_DECLARE = [("_pid", "bigint"), ("_status", "text")]
+
+
+def _paragraf_omedelbart_justerad(paragraf_id: str) -> str:
+    return f"""
+        IF EXISTS (SELECT 1 FROM moten_paragraf
+                   WHERE id = {paragraf_id} AND omedelbart_justerad IS NOT NULL) THEN
+            {fel(OMEDELBAR_FEL, paragraf_id)}
+        END IF;
+    """
+
+
+def _gammal_och_ny(kontroll) -> str:
+    """`kontroll(rad)` for the row before the change (OLD) and after it (NEW)."""
+    return f"""
+        IF TG_OP <> 'INSERT' THEN {kontroll("OLD")} END IF;
+        IF TG_OP <> 'DELETE' THEN {kontroll("NEW")} END IF;
+        {RETUR}
+    """
+
+
+def _rad_i_protokoll(name: str, *, signerat: bool = False) -> Sparr:
+    """A row with a protokoll_id: locked with its protocol."""
+    return Sparr(
+        name=name,
+        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+        declare=SPARR_DECLARE,
+        func=_gammal_och_ny(
+            lambda rad: _protokoll_sparrat(f"{rad}.protokoll_id", signerat=signerat)
+        ),
+    )
+
+
+def _rad_i_paragraf(name: str, *, signerat: bool, omedelbar: bool) -> Sparr:
+    """A row with a paragraf_id: locked with its paragraph's protocol (and, with `omedelbar`,
+    once the paragraph is justerad omedelbart)."""
+
+    def kontroll(rad: str) -> str:
+        sql = _protokoll_sparrat(
+            f"(SELECT protokoll_id FROM moten_paragraf WHERE id = {rad}.paragraf_id)",
+            signerat=signerat,
+        )
+        if omedelbar:
+            sql += _paragraf_omedelbart_justerad(f"{rad}.paragraf_id")
+        return sql
+
+    return Sparr(
+        name=name,
+        operation=pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+        declare=SPARR_DECLARE,
+        func=_gammal_och_ny(kontroll),
+    )
+
+
+def _rad_i_mote(name: str, *, kolumn: str = "mote_id", operation=None) -> Sparr:
+    """A row of a meeting (the meeting itself: kolumn="id"): locked with its protocol."""
+    return Sparr(
+        name=name,
+        operation=operation or pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+        declare=SPARR_DECLARE,
+        func=_gammal_och_ny(
+            lambda rad: _protokoll_sparrat(
+                f"(SELECT id FROM moten_protokoll WHERE mote_id = {rad}.{kolumn})"
+            )
+        ),
+    )
+
+
+def _aldrig_andras(name: str, meddelande: str, *, id_kolumn: str = "id") -> Sparr:
+    """Written once: no UPDATE, no DELETE (TRUNCATE, used only to empty a test database, is
+    not a row change)."""
+    return Sparr(
+        name=name,
+        operation=pgtrigger.Update | pgtrigger.Delete,
+        func=fel(meddelande, f"OLD.{id_kolumn}"),
+    )
 
 
 class Mote(models.Model):
@@ -29,6 +145,9 @@ class Mote(models.Model):
     sluttid = models.TimeField("sluttid", null=True, blank=True)
     plats = models.CharField("plats", max_length=300)
     kallelse_skickad = models.DateTimeField("kallelse skickad", null=True, blank=True)
+    # A meeting that did not take place: its protocol is never numbered, and it does not hold
+    # up the numbering of the organ's later meetings that year.
+    installt = models.BooleanField("inställt", default=False)
 
     history = HistoricalRecords()
 
@@ -37,6 +156,9 @@ class Mote(models.Model):
         verbose_name_plural = "möten"
         ordering = ["-datum"]
         indexes = [models.Index(fields=["organ", "datum"])]
+        triggers = [
+            _rad_i_mote("mote_sparr", kolumn="id", operation=pgtrigger.Update | pgtrigger.Delete)
+        ]
 
     def __str__(self) -> str:
         return f"{self.organ.namn} {self.datum.isoformat()}"
@@ -90,6 +212,7 @@ class Dagordningspunkt(models.Model):
         verbose_name = "dagordningspunkt"
         verbose_name_plural = "dagordningspunkter"
         ordering = ["ordning", "pk"]
+        triggers = [_rad_i_mote("dagordningspunkt_sparr")]
 
     def __str__(self) -> str:
         return self.rubrik
@@ -131,6 +254,8 @@ class Handling(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["mote", "nummer"], name="handling_bilaganummer_unikt")
         ]
+        # The handlingar of a justerat meeting are what the protocol refers to.
+        triggers = [_rad_i_mote("handling_sparr")]
 
     def __str__(self) -> str:
         return f"Bilaga {self.nummer}: {self.titel}"
@@ -151,8 +276,14 @@ class Protokoll(models.Model):
     typ = models.CharField(max_length=20, choices=Typ.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.UTKAST)
     nasta_mote = models.TextField("nästa möte", blank=True)
+    skickat_till_justering = models.DateTimeField("skickat till justering", null=True, blank=True)
+    # Raised each time the justeringar are återkallade (the reason is in the history).
+    justeringsomgang = models.PositiveSmallIntegerField("justeringsomgång", default=1)
     justerat = models.DateTimeField("justerat", null=True, blank=True)
+    # SHA-256 of the stored content (Protokollinnehall.data, dokument.innehall_sha256).
     sha256 = models.CharField("SHA-256", max_length=64, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "protokoll"
@@ -163,6 +294,31 @@ class Protokoll(models.Model):
                 name="protokoll_justerat_har_tid_och_hash",
             )
         ]
+        triggers = [
+            # A protocol becomes justerat only with its content stored, under its SHA-256.
+            Sparr(
+                name="protokoll_justeras_med_innehall",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Q(new__status="justerat")
+                & ~pgtrigger.Q(old__status="justerat"),
+                func=f"""
+                    IF NOT EXISTS (SELECT 1 FROM moten_protokollinnehall
+                                   WHERE protokoll_id = NEW.id AND sha256 = NEW.sha256) THEN
+                        {fel("Protokollet justeras bara med sitt innehåll lagrat (id %).", "NEW.id")}
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
+            Sparr(
+                name="protokoll_sparr",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status__in=["justerat", "fardigt"]),
+                func=f"""
+                    IF OLD.status = 'fardigt' THEN {fel(FARDIGT_FEL, "OLD.id")} END IF;
+                    {fel(JUSTERAT_FEL, "OLD.id")}
+                """,
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_typ_display()} {self.mote}"
@@ -170,6 +326,45 @@ class Protokoll(models.Model):
     @property
     def sparrat(self) -> bool:
         return self.status in (self.Status.JUSTERAT, self.Status.FARDIGT)
+
+
+class Protokollinnehall(models.Model):
+    """What a justerat protocol shows, as it was at the last justering: names, titles, roles,
+    the organ's and the förbund's names, every paragraph (dokument.ogonblick). The document,
+    not a view of today's rows: the PDF (Protokolldokument) and the utdrag are rendered from
+    it, and a later rename changes nothing in it. Its own table, so the lists that join a
+    protocol do not carry it. Written once, while the protocol is being justerat."""
+
+    protokoll = models.OneToOneField(
+        Protokoll, on_delete=models.PROTECT, primary_key=True, related_name="innehallet"
+    )
+    data = models.JSONField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+
+    class Meta:
+        verbose_name = "protokollets innehåll"
+        verbose_name_plural = "protokollens innehåll"
+        triggers = [
+            _aldrig_andras(
+                "protokollinnehall_sparr",
+                "Ett justerat protokolls innehåll kan inte ändras (id %).",
+                id_kolumn="protokoll_id",
+            ),
+            Sparr(
+                name="protokollinnehall_bara_vid_justering",
+                operation=pgtrigger.Insert,
+                func=f"""
+                    IF NOT EXISTS (SELECT 1 FROM moten_protokoll
+                                   WHERE id = NEW.protokoll_id AND status = 'numrerat') THEN
+                        {fel("Innehållet lagras när protokollet justeras (id %).", "NEW.protokoll_id")}
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Innehållet i {self.protokoll}"
 
 
 class Narvaro(models.Model):
@@ -198,6 +393,7 @@ class Narvaro(models.Model):
         verbose_name = "närvaro"
         verbose_name_plural = "närvaro"
         ordering = ["ordning", "pk"]
+        triggers = [_rad_i_protokoll("narvaro_sparr", signerat=True)]
         constraints = [
             models.CheckConstraint(
                 condition=Q(till_paragraf__isnull=True)
@@ -250,7 +446,13 @@ class Paragraf(models.Model):
     yrkanden = models.TextField("yrkanden", blank=True)
     omrostning = models.TextField("omröstning", blank=True)
     reservationer = models.TextField("reservationer", blank=True)
-    omedelbart_justerad = models.BooleanField("omedelbart justerad", default=False)
+    # The meeting decided that this paragraph is justerad at once (omedelbar justering) …
+    justeras_omedelbart = models.BooleanField("justeras omedelbart", default=False)
+    # … and when ordförande and justerare had done so (Paragrafjustering): from then on the
+    # paragraph is final on its own, with its own anslag, and the document of it as it was.
+    omedelbart_justerad = models.DateTimeField("omedelbart justerad", null=True, blank=True)
+    omedelbar_innehall = models.JSONField(null=True, blank=True, editable=False)
+    omedelbar_sha256 = models.CharField(max_length=64, blank=True)
     dagordningspunkt = models.ForeignKey(
         Dagordningspunkt, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -268,6 +470,24 @@ class Paragraf(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organ", "ar", "nummer"], name="paragraf_nummer_unikt_per_organ_och_ar"
+            ),
+            models.CheckConstraint(
+                condition=Q(omedelbart_justerad__isnull=True)
+                | (
+                    Q(justeras_omedelbart=True, nummer__isnull=False)
+                    & Q(omedelbar_innehall__isnull=False)
+                    & ~Q(omedelbar_sha256="")
+                ),
+                name="paragraf_omedelbart_justerad_har_nummer_och_innehall",
+            ),
+        ]
+        triggers = [
+            _rad_i_protokoll("paragraf_sparr", signerat=True),
+            Sparr(
+                name="paragraf_omedelbar_sparr",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__omedelbart_justerad__isnull=False),
+                func=fel(OMEDELBAR_FEL, "OLD.id"),
             ),
         ]
 
@@ -289,6 +509,7 @@ class AttSats(models.Model):
         indexes = [
             GinIndex(SearchVector("text", config="swedish"), name="attsats_text_fts_sv"),
         ]
+        triggers = [_rad_i_paragraf("attsats_sparr", signerat=True, omedelbar=True)]
 
     def __str__(self) -> str:
         return f"Att {self.text}"
@@ -313,6 +534,7 @@ class Jav(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["paragraf", "namn", "omfattning"], name="jav_unikt")
         ]
+        triggers = [_rad_i_paragraf("jav_sparr", signerat=True, omedelbar=True)]
 
     def __str__(self) -> str:
         return f"{self.namn} {self.get_omfattning_display()}."
@@ -334,15 +556,69 @@ class Justering(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["protokoll", "person"], name="justering_en_per_person")
         ]
+        triggers = [_rad_i_protokoll("justering_sparr")]
 
     def __str__(self) -> str:
         return f"{self.get_roll_display()} {self.person}"
 
 
-class Anslag(models.Model):
-    """The notice on the web anslagstavla that the protocol is justerat (kommunallagen 8 kap. 12 §)."""
+class Paragrafjustering(models.Model):
+    """One person's omedelbar justering of one paragraph, at the meeting: the protocol's
+    ordförande and justerare, each with their password, as for the whole protocol."""
 
-    protokoll = models.OneToOneField(Protokoll, on_delete=models.PROTECT, related_name="anslag")
+    paragraf = models.ForeignKey(
+        Paragraf, on_delete=models.CASCADE, related_name="omedelbara_justeringar"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    roll = models.CharField(max_length=20, choices=Justering.Roll.choices)
+    justerad = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-roll", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["paragraf", "person"], name="paragrafjustering_en_per_person"
+            )
+        ]
+        triggers = [_rad_i_paragraf("paragrafjustering_sparr", signerat=False, omedelbar=True)]
+
+    def __str__(self) -> str:
+        return f"{self.get_roll_display()} {self.person} {self.paragraf}"
+
+
+class Justeringskommentar(models.Model):
+    """A justerare's note on one paragraph during justering, for the sekreterare."""
+
+    paragraf = models.ForeignKey(Paragraf, on_delete=models.CASCADE, related_name="kommentarer")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField("kommentar")
+    skapad = models.DateTimeField(auto_now_add=True)
+    atgardad = models.DateTimeField("åtgärdad", null=True, blank=True)
+    atgardad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "justeringskommentar"
+        verbose_name_plural = "justeringskommentarer"
+        ordering = ["skapad", "pk"]
+        triggers = [_rad_i_paragraf("justeringskommentar_sparr", signerat=False, omedelbar=False)]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.text[:40]}"
+
+
+class Anslag(models.Model):
+    """The notice on the web anslagstavla that the protocol is justerat (kommunallagen 8 kap.
+    12 §), or that one paragraph was justerad omedelbart (its own anslag, its own appeal
+    time). Once up, it never changes."""
+
+    protokoll = models.OneToOneField(
+        Protokoll, on_delete=models.PROTECT, related_name="anslag", null=True, blank=True
+    )
+    paragraf = models.OneToOneField(
+        Paragraf, on_delete=models.PROTECT, related_name="anslag", null=True, blank=True
+    )
     anslagsdatum = models.DateField("anslagsdatum")
     ned_tidigast = models.DateField("anslaget tas ned tidigast")
     forvaringsplats = models.CharField("protokollet förvaras", max_length=300)
@@ -357,8 +633,80 @@ class Anslag(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ned_tidigast__gte=models.F("anslagsdatum")), name="anslag_ned_efter_upp"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(protokoll__isnull=True) ^ Q(paragraf__isnull=True),
+                name="anslag_protokoll_eller_paragraf",
+            ),
+        ]
+        triggers = [
+            _aldrig_andras("anslag_sparr", "Anslaget är uppsatt och kan inte ändras (id %)."),
+            Sparr(
+                name="anslag_bara_justerat",
+                operation=pgtrigger.Insert,
+                func=f"""
+                    IF NEW.protokoll_id IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM moten_protokoll
+                        WHERE id = NEW.protokoll_id AND status = 'justerat') THEN
+                        {fel("Bara ett justerat protokoll kan anslås (id %).", "NEW.protokoll_id")}
+                    END IF;
+                    IF NEW.paragraf_id IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM moten_paragraf
+                        WHERE id = NEW.paragraf_id AND omedelbart_justerad IS NOT NULL) THEN
+                        {fel("Bara en omedelbart justerad paragraf kan anslås (id %).", "NEW.paragraf_id")}
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Anslag {self.anslagsdatum.isoformat()}–{self.ned_tidigast.isoformat()}"
+
+
+class Protokolldokument(models.Model):
+    """The justerat protocol as the PDF/A file the portal serves and archives: rendered from
+    Protokoll.innehall at the last justering (JUSTERAT) and again, with its Bevis/anslag, when
+    the anslag goes up (ANSLAGET). Written once, never changed."""
+
+    class Variant(models.TextChoices):
+        JUSTERAT = "justerat", "Justerat"
+        ANSLAGET = "anslaget", "Justerat och anslaget"
+
+    protokoll = models.ForeignKey(Protokoll, on_delete=models.PROTECT, related_name="dokument")
+    variant = models.CharField(max_length=20, choices=Variant.choices)
+    pdf = models.BinaryField()
+    sha256 = models.CharField("SHA-256", max_length=64)
+    skapat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "protokolldokument"
+        verbose_name_plural = "protokolldokument"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["protokoll", "variant"], name="protokolldokument_en_per_variant"
+            )
+        ]
+        triggers = [
+            _aldrig_andras(
+                "protokolldokument_sparr", "Ett lagrat protokoll kan inte ändras (id %)."
+            ),
+            Sparr(
+                name="protokolldokument_bara_justerat",
+                operation=pgtrigger.Insert,
+                func=f"""
+                    IF NOT EXISTS (SELECT 1 FROM moten_protokoll
+                                   WHERE id = NEW.protokoll_id AND status = 'justerat') THEN
+                        {fel("Bara ett justerat protokoll lagras som dokument (id %).", "NEW.protokoll_id")}
+                    END IF;
+                    IF NEW.variant = 'anslaget' AND NOT EXISTS (
+                        SELECT 1 FROM moten_anslag WHERE protokoll_id = NEW.protokoll_id) THEN
+                        {fel("Protokollet är inte anslaget (id %).", "NEW.protokoll_id")}
+                    END IF;
+                    RETURN NEW;
+                """,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.protokoll} ({self.get_variant_display()})"

@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import Max, Min, Prefetch, Q
+from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from forbund import permissions as fp
-from forbund.models import Organ
+from forbund.models import Organ, Person, Uppdrag
 
-from .models import Anslag, AttSats, Justering, Mote, Narvaro, Paragraf, Protokoll
+from .models import (
+    Anslag,
+    AttSats,
+    Dagordningspunkt,
+    Handling,
+    Justering,
+    Justeringskommentar,
+    Mote,
+    Narvaro,
+    Paragraf,
+    Paragrafjustering,
+    Protokoll,
+    Protokolldokument,
+)
+
+
+def _organ_namn(json_falt: str):
+    """The organ's name in a stored document (a JSON field, reached across relations)."""
+    return KeyTextTransform("namn", KeyTransform("organ", json_falt))
 
 
 def moten_for(user):
@@ -27,14 +47,28 @@ def moten_for(user):
 def protokoll_med_innehall(pk: int) -> Protokoll:
     """One protocol with everything a page or PDF shows of it."""
     return (
-        Protokoll.objects.select_related("mote__organ__forbund", "anslag")
+        Protokoll.objects.select_related("mote__organ__forbund", "anslag", "innehallet")
         .prefetch_related(
             Prefetch(
                 "paragrafer",
-                queryset=Paragraf.objects.order_by("ordning", "pk").prefetch_related(
+                queryset=Paragraf.objects.select_related("anslag")
+                .order_by("ordning", "pk")
+                .prefetch_related(
                     Prefetch("beslut", queryset=AttSats.objects.order_by("ordning", "pk")),
                     "jav",
                     "beviljningar__insats",
+                    Prefetch(
+                        "omedelbara_justeringar",
+                        queryset=Paragrafjustering.objects.select_related("person").order_by(
+                            "-roll", "pk"
+                        ),
+                    ),
+                    Prefetch(
+                        "kommentarer",
+                        queryset=Justeringskommentar.objects.select_related("person").order_by(
+                            "skapad", "pk"
+                        ),
+                    ),
                 ),
             ),
             Prefetch("narvaro", queryset=Narvaro.objects.order_by("ordning", "pk")),
@@ -48,7 +82,8 @@ def protokoll_med_innehall(pk: int) -> Protokoll:
 
 
 def att_justera_for(user):
-    """Protocols waiting for this user's justering."""
+    """Protocols waiting for this user's justering (Justering rows, oldest meeting first;
+    `protokoll.mote.justering_senast` is the deadline)."""
     return (
         Justering.objects.filter(
             person__user=user, justerad__isnull=True, protokoll__status=Protokoll.Status.NUMRERAT
@@ -59,10 +94,23 @@ def att_justera_for(user):
 
 
 def beslutsregister(*, q: str = "", organ_id: int | None = None, ar: int | None = None):
-    """Att-clauses of justerade protocols; `q` is searched in Swedish (beviljade ~ bevilja)."""
-    qs = AttSats.objects.filter(
-        paragraf__protokoll__status=Protokoll.Status.JUSTERAT
-    ).select_related("paragraf__protokoll__mote__organ")
+    """Att-clauses of justerade protocols and of paragraphs justerade omedelbart, each with
+    `organ_namn` as its stored document names it; `q` is searched in Swedish (beviljade ~
+    bevilja)."""
+    qs = (
+        AttSats.objects.filter(
+            Q(paragraf__protokoll__status=Protokoll.Status.JUSTERAT)
+            | Q(paragraf__omedelbart_justerad__isnull=False)
+        )
+        .select_related("paragraf__protokoll__mote__organ")
+        .defer("paragraf__omedelbar_innehall")
+        .annotate(
+            organ_namn=Coalesce(
+                _organ_namn("paragraf__omedelbar_innehall"),
+                _organ_namn("paragraf__protokoll__innehallet__data"),
+            )
+        )
+    )
     if organ_id:
         qs = qs.filter(paragraf__organ_id=organ_id)
     if ar:
@@ -83,11 +131,35 @@ def beslutsregister(*, q: str = "", organ_id: int | None = None, ar: int | None 
 
 
 def anslag_aktuella():
+    """The notices on the anslagstavla today: of justerade protocols and of paragraphs
+    justerade omedelbart, each with `organ_namn` as its stored document names it."""
     today = timezone.localdate()
     return (
         Anslag.objects.filter(anslagsdatum__lte=today, ned_tidigast__gte=today)
+        .select_related("protokoll__mote", "paragraf__protokoll__mote")
+        .annotate(
+            organ_namn=Coalesce(
+                _organ_namn("protokoll__innehallet__data"),
+                _organ_namn("paragraf__omedelbar_innehall"),
+            )
+        )
+        .order_by("-anslagsdatum", "-pk")
+    )
+
+
+def att_justera_omedelbart_for(user):
+    """Paragraphs justerade omedelbart at a meeting that wait for this user's justering."""
+    return (
+        Paragraf.objects.filter(
+            justeras_omedelbart=True,
+            omedelbart_justerad__isnull=True,
+            nummer__isnull=False,
+            protokoll__status=Protokoll.Status.NUMRERAT,
+            protokoll__justeringar__person__user=user,
+        )
+        .exclude(omedelbara_justeringar__person__user=user)
         .select_related("protokoll__mote__organ")
-        .order_by("-anslagsdatum")
+        .order_by("protokoll__mote__datum", "nummer")
     )
 
 
@@ -98,10 +170,19 @@ def justerade_protokoll(ar: int | None = None, *, med_intervall: bool = False):
     qs = (
         Protokoll.objects.filter(status=Protokoll.Status.JUSTERAT)
         .select_related("mote__organ", "anslag")
+        .annotate(organ_namn=_organ_namn("innehallet__data"))
         .order_by("-mote__datum")
     )
     if med_intervall:
-        qs = qs.annotate(forsta=Min("paragrafer__nummer"), sista=Max("paragrafer__nummer"))
+        qs = qs.annotate(
+            forsta=Min("paragrafer__nummer"),
+            sista=Max("paragrafer__nummer"),
+            pdf_sha256=Subquery(
+                Protokolldokument.objects.filter(protokoll=OuterRef("pk"))
+                .order_by("variant")  # "anslaget" before "justerat"
+                .values("sha256")[:1]
+            ),
+        )
     if ar:
         qs = qs.filter(mote__datum__year=ar)
     return qs
@@ -173,3 +254,54 @@ def styrelsemoten_utkast():
 
 def styrelsemote_get(pk: int) -> Mote | None:
     return Mote.objects.filter(pk=pk, organ__typ=Organ.Typ.STYRELSE).first()
+
+
+def styrelsen_ids() -> list[int]:
+    return list(Organ.objects.filter(typ=Organ.Typ.STYRELSE).values_list("pk", flat=True))
+
+
+def nasta_mote(organ_ids, idag=None) -> Mote | None:
+    """The next meeting (today or later) of these organs, with its dagordning and the
+    handlingar of each item (three queries)."""
+    idag = idag or timezone.localdate()
+    return (
+        Mote.objects.filter(organ_id__in=list(organ_ids), datum__gte=idag)
+        .select_related("organ", "protokoll")
+        .prefetch_related(
+            Prefetch(
+                "dagordning",
+                queryset=Dagordningspunkt.objects.order_by("ordning", "pk").prefetch_related(
+                    Prefetch("handlingar", queryset=Handling.objects.order_by("nummer"))
+                ),
+            )
+        )
+        .order_by("datum", "starttid", "pk")
+        .first()
+    )
+
+
+def senaste_justerade(organ_ids) -> Protokoll | None:
+    """The latest justerat protocol of these organs, with its meeting and anslag."""
+    return (
+        Protokoll.objects.filter(
+            mote__organ_id__in=list(organ_ids), status=Protokoll.Status.JUSTERAT
+        )
+        .select_related("mote__organ", "anslag")
+        .order_by("-mote__datum", "-pk")
+        .first()
+    )
+
+
+def moten_for_kalender(person: Person, idag=None) -> list[Mote]:
+    """Every meeting of the organs the person sits in today (the kansli: the styrelse's
+    too, as its secretary), oldest first: the person's calendar feed. Two queries."""
+    idag = idag or timezone.localdate()
+    uppdrag = list(
+        Uppdrag.objects.aktiva(idag).filter(person=person).values_list("organ_id", "roll")
+    )
+    organ = {o for o, _r in uppdrag if o}
+    if any(r in fp.KANSLI_ROLLER for _o, r in uppdrag):
+        organ |= set(styrelsen_ids())
+    return list(
+        Mote.objects.filter(organ_id__in=organ).select_related("organ").order_by("datum", "pk")
+    )

@@ -1,27 +1,29 @@
 """Writes to meetings and protocols. Each function runs in a transaction.
 
 A justerat protocol is locked twice: these functions refuse with a Swedish message
-(ProtokollSparrat), and the database triggers of migration 0002 refuse whatever gets past them.
+(ProtokollSparrat), and the database locks declared on the models (moten.models, Meta.triggers)
+refuse whatever gets past them. Before the irreversible steps (numbering, justering) the
+checks of moten.kontroller run; a refusal is a KontrollFel naming what to fix.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
-from forbund import historik, uploads
+from forbund import epost, historik, uploads
 from forbund.fel import Fel, Konflikt
 from forbund.models import ORDINARIE_ROLLER, Organ, Person, Roll, Uppdrag
 
-from . import kalender
+from . import dokument, kalender, kontroller
+from .kontroller import KontrollFel
 from .models import (
     STANDARD_AVSLUTNING,
     STANDARD_INLEDNING,
@@ -31,11 +33,14 @@ from .models import (
     Handling,
     Jav,
     Justering,
+    Justeringskommentar,
     Mote,
     Narvaro,
     Paragraf,
+    Paragrafjustering,
     Paragrafnummer,
     Protokoll,
+    Protokollinnehall,
     Standardpunkt,
 )
 
@@ -228,18 +233,32 @@ def kallelse_send(*, actor, mote: Mote, pdf: bytes, text: str) -> list[Person]:
         return []
     mote.kallelse_skickad = timezone.now()
     historik.save(mote, actor=actor, update_fields=["kallelse_skickad"])
-
-    def send():
-        msg = EmailMessage(
-            subject=f"Kallelse: {mote.organ.namn} {mote.datum.isoformat()}",
-            body=text,
-            to=[p.epost for p in mottagare],
-        )
-        msg.attach(f"kallelse-{mote.datum.isoformat()}.pdf", pdf, "application/pdf")
-        msg.send()
-
-    transaction.on_commit(send)
+    epost.skicka(
+        amne=f"Kallelse: {mote.organ.namn} {mote.datum.isoformat()}",
+        text=text,
+        till=[p.epost for p in mottagare],
+        bilagor=(epost.Bilaga(f"kallelse-{mote.datum.isoformat()}.pdf", pdf, "application/pdf"),),
+    )
     return mottagare
+
+
+@transaction.atomic
+def mote_installa(*, actor, mote: Mote, installt: bool = True) -> Mote:
+    """Mark a meeting that did not take place (or undo the mark while nothing is numbered):
+    an inställt meeting is never numbered and does not hold up the organ's later ones."""
+    mote = Mote.objects.select_for_update().get(pk=mote.pk)
+    if Protokoll.objects.get(mote=mote).status != Protokoll.Status.UTKAST:
+        raise ProtokollSparrat(
+            "Ett möte vars protokoll är numrerat eller färdigt hölls och kan inte ställas in."
+        )
+    mote.installt = installt
+    historik.save(
+        mote,
+        actor=actor,
+        update_fields=["installt"],
+        reason="Mötet ställdes in" if installt else "Mötet är inte längre inställt",
+    )
+    return mote
 
 
 # --- The protocol -----------------------------------------------------------------------
@@ -316,7 +335,7 @@ def paragraf_create(
     yrkanden: str = "",
     omrostning: str = "",
     reservationer: str = "",
-    omedelbart_justerad: bool = False,
+    justeras_omedelbart: bool = False,
     standard: str = "",
     dagordningspunkt: Dagordningspunkt | None = None,
     nummer: int | None = None,
@@ -341,7 +360,7 @@ def paragraf_create(
         yrkanden=yrkanden,
         omrostning=omrostning,
         reservationer=reservationer,
-        omedelbart_justerad=omedelbart_justerad,
+        justeras_omedelbart=justeras_omedelbart,
         standard=standard,
         dagordningspunkt=dagordningspunkt,
         andrad_av=actor,
@@ -376,11 +395,12 @@ def paragraf_update(
     yrkanden: str = "",
     omrostning: str = "",
     reservationer: str = "",
-    omedelbart_justerad: bool = False,
+    justeras_omedelbart: bool = False,
 ) -> Paragraf:
     """Save an edit that started from `version`. A newer saved version wins: Konflikt."""
     current = Paragraf.objects.select_for_update().select_related("protokoll").get(pk=paragraf.pk)
     _ensure_editable(current.protokoll)
+    _ensure_ej_omedelbart_justerad(current)
     if current.version != version:
         raise Konflikt(current, KONFLIKT_MEDDELANDE)
     current.rubrik = rubrik
@@ -389,7 +409,7 @@ def paragraf_update(
     current.yrkanden = yrkanden
     current.omrostning = omrostning
     current.reservationer = reservationer
-    current.omedelbart_justerad = omedelbart_justerad
+    current.justeras_omedelbart = justeras_omedelbart
     current.version += 1
     current.andrad_av = actor
     current.save()
@@ -397,9 +417,22 @@ def paragraf_update(
     return current
 
 
+def _ensure_ej_omedelbart_justerad(paragraf: Paragraf) -> None:
+    if paragraf.omedelbart_justerad is not None:
+        raise ProtokollSparrat(
+            "Paragrafen justerades omedelbart och kan inte ändras. Rättelser görs i en paragraf "
+            "i ett senare protokoll."
+        )
+    if paragraf.omedelbara_justeringar.exists():
+        raise ProtokollSparrat(
+            "Paragrafen justeras omedelbart: någon har redan justerat den, så den ändras inte."
+        )
+
+
 @transaction.atomic
 def paragraf_delete(*, actor, paragraf: Paragraf) -> None:
     _ensure_editable(paragraf.protokoll)
+    _ensure_ej_omedelbart_justerad(paragraf)
     if (
         paragraf.nummer is not None
         and paragraf.protokoll.typ == Protokoll.Typ.SAMMANTRADESPROTOKOLL
@@ -454,11 +487,46 @@ def paragrafer_from_dagordning(*, actor, protokoll: Protokoll) -> int:
     return antal
 
 
+def _justeringslank(protokoll: Protokoll, base_url: str) -> str:
+    return base_url.rstrip("/") + reverse("protokoll_justera", args=[protokoll.pk])
+
+
+def _mejla_justerare(
+    protokoll: Protokoll, personer: list[Person], *, base_url: str, inledning: str
+) -> list[Person]:
+    """One message per justerare: the link to the justering page and the deadline."""
+    mote = protokoll.mote
+    senast = kalender.justering_senast(mote.datum)
+    for person in personer:
+        epost.skicka(
+            amne=f"Justera protokollet: {mote.organ.namn} {mote.datum.isoformat()}",
+            text=(
+                f"Hej {person.fornamn}!\n\n{inledning}\n\n"
+                f"Läs protokollet och justera det här:\n{_justeringslank(protokoll, base_url)}\n\n"
+                f"Protokollet ska vara justerat senast {senast.isoformat()} (14 dagar efter "
+                "sammanträdet). Har du synpunkter på en paragraf kan du skriva en kommentar "
+                "till sekreteraren på samma sida innan du justerar.\n"
+            ),
+            till=[person.epost or (person.user.email if person.user_id else "")],
+        )
+    return personer
+
+
 @transaction.atomic
 def protokoll_numrera(
-    *, actor, protokoll: Protokoll, ordforande: Person, justerare: list[Person]
+    *,
+    actor,
+    protokoll: Protokoll,
+    ordforande: Person,
+    justerare: list[Person],
+    base_url: str,
+    bekrafta_varningar: bool = False,
+    idag: dt.date | None = None,
 ) -> list[int]:
-    """Give every paragraph its § number, in order, and name who justerar."""
+    """Give every paragraph its § number, in order, name who justerar, and send the protocol
+    to them ("Skicka till justering": a link and the deadline by e-mail). Refused with a
+    KontrollFel by the checks of kontroller.for_numrering; its warnings need
+    `bekrafta_varningar`."""
     protokoll = (
         Protokoll.objects.select_for_update().select_related("mote__organ").get(pk=protokoll.pk)
     )
@@ -467,6 +535,15 @@ def protokoll_numrera(
         raise ProtokollSparrat("Minnesanteckningar numreras inte.")
     if protokoll.status != Protokoll.Status.UTKAST:
         raise ProtokollSparrat("Paragraferna är redan numrerade.")
+    justerare = [p for p in justerare if p != ordforande]
+    if not justerare:
+        raise ProtokollSparrat("Välj minst en justerare utöver ordföranden.")
+    full = dokument.hamta(protokoll.pk)
+    kontroll = kontroller.for_numrering(
+        full, ordforande=ordforande, justerare=justerare, idag=idag or timezone.localdate()
+    )
+    if kontroll.fel or (kontroll.varningar and not bekrafta_varningar):
+        raise KontrollFel(kontroll)
     paragrafer = list(protokoll.paragrafer.filter(nummer__isnull=True).order_by("ordning", "pk"))
     if not paragrafer:
         raise ProtokollSparrat("Protokollet har inga paragrafer att numrera.")
@@ -474,15 +551,135 @@ def protokoll_numrera(
     nummer = _ge_nummer(mote.organ, mote.datum.year, len(paragrafer))
     for paragraf, n in zip(paragrafer, nummer, strict=True):
         Paragraf.objects.filter(pk=paragraf.pk).update(nummer=n)
-    protokoll.status = Protokoll.Status.NUMRERAT
-    protokoll.save(update_fields=["status"])
     Justering.objects.create(protokoll=protokoll, person=ordforande, roll=Justering.Roll.ORDFORANDE)
     for person in justerare:
-        if person != ordforande:
-            Justering.objects.create(
-                protokoll=protokoll, person=person, roll=Justering.Roll.JUSTERARE
-            )
+        Justering.objects.create(protokoll=protokoll, person=person, roll=Justering.Roll.JUSTERARE)
+    protokoll.status = Protokoll.Status.NUMRERAT
+    protokoll.skickat_till_justering = timezone.now()
+    historik.save(
+        protokoll,
+        actor=actor,
+        update_fields=["status", "skickat_till_justering"],
+        reason=f"Numrerat § {nummer[0]}–{nummer[-1]} och skickat till justering",
+    )
+    _mejla_justerare(
+        protokoll,
+        [ordforande, *justerare],
+        base_url=base_url,
+        inledning=(
+            f"Protokollet från {mote.organ.namn.lower()}s sammanträde {mote.datum.isoformat()} "
+            "är klart för justering."
+        ),
+    )
     return nummer
+
+
+@transaction.atomic
+def protokoll_skicka_till_justering(*, actor, protokoll: Protokoll, base_url: str) -> list[Person]:
+    """Send the link and the deadline again to those who have not justerat yet."""
+    protokoll = (
+        Protokoll.objects.select_for_update().select_related("mote__organ").get(pk=protokoll.pk)
+    )
+    if protokoll.status != Protokoll.Status.NUMRERAT:
+        raise ProtokollSparrat("Bara ett numrerat protokoll som inte är justerat skickas.")
+    personer = [
+        j.person
+        for j in protokoll.justeringar.filter(justerad__isnull=True).select_related("person__user")
+    ]
+    protokoll.skickat_till_justering = timezone.now()
+    historik.save(protokoll, actor=actor, update_fields=["skickat_till_justering"])
+    mote = protokoll.mote
+    return _mejla_justerare(
+        protokoll,
+        personer,
+        base_url=base_url,
+        inledning=(
+            f"Påminnelse: protokollet från {mote.organ.namn.lower()}s sammanträde "
+            f"{mote.datum.isoformat()} väntar på din justering."
+        ),
+    )
+
+
+def _justering_for(protokoll: Protokoll, person: Person) -> Justering:
+    justering = protokoll.justeringar.select_for_update().filter(person=person).first()
+    if justering is None:
+        raise ProtokollSparrat("Du är inte utsedd att justera det här protokollet.")
+    return justering
+
+
+@transaction.atomic
+def justeringskommentar_create(
+    *, actor, paragraf: Paragraf, person: Person, text: str
+) -> Justeringskommentar:
+    """A justerare's note on a paragraph, for the sekreterare, while justering is under way."""
+    protokoll = Protokoll.objects.select_for_update().get(pk=paragraf.protokoll_id)
+    if protokoll.status != Protokoll.Status.NUMRERAT:
+        raise ProtokollSparrat("Kommentarer skrivs medan protokollet justeras.")
+    _justering_for(protokoll, person)
+    text = text.strip()
+    if not text:
+        raise Fel("Skriv en kommentar.")
+    if len(text) > 4000:
+        raise Fel("En kommentar får vara högst 4 000 tecken.")
+    return Justeringskommentar.objects.create(paragraf=paragraf, person=person, text=text)
+
+
+@transaction.atomic
+def justeringskommentar_atgarda(*, actor, kommentar: Justeringskommentar) -> None:
+    """The sekreterare marks a comment as dealt with."""
+    kommentar = Justeringskommentar.objects.select_for_update().get(pk=kommentar.pk)
+    if kommentar.atgardad is None:
+        kommentar.atgardad = timezone.now()
+        kommentar.atgardad_av = actor
+        kommentar.save(update_fields=["atgardad", "atgardad_av"])
+
+
+@transaction.atomic
+def protokoll_aterkalla_justeringar(
+    *, actor, protokoll: Protokoll, skal: str, base_url: str
+) -> list[Person]:
+    """Undo every justering of a protocol that is not yet justerat by all, so its text can be
+    corrected: the reason goes into the protocol's history, and every justerare is asked to
+    justera again."""
+    protokoll = (
+        Protokoll.objects.select_for_update().select_related("mote__organ").get(pk=protokoll.pk)
+    )
+    if protokoll.status != Protokoll.Status.NUMRERAT:
+        raise ProtokollSparrat(
+            SPARR_MEDDELANDE
+            if protokoll.sparrat
+            else "Bara justeringar av ett numrerat protokoll kan återkallas."
+        )
+    skal = " ".join(skal.split())
+    if not skal:
+        raise Fel("Skriv varför justeringarna återkallas: skälet sparas i protokollets historik.")
+    if len(skal) > 500:
+        raise Fel("Skälet får vara högst 500 tecken.")
+    justeringar = list(
+        protokoll.justeringar.select_for_update(of=("self",)).select_related("person__user")
+    )
+    if not any(j.justerad for j in justeringar):
+        raise ProtokollSparrat("Ingen har justerat protokollet ännu: det kan ändras som det är.")
+    Justering.objects.filter(protokoll=protokoll).update(justerad=None)
+    protokoll.justeringsomgang += 1
+    protokoll.skickat_till_justering = timezone.now()
+    historik.save(
+        protokoll,
+        actor=actor,
+        update_fields=["justeringsomgang", "skickat_till_justering"],
+        reason=f"Justeringarna återkallades: {skal}",
+    )
+    mote = protokoll.mote
+    return _mejla_justerare(
+        protokoll,
+        [j.person for j in justeringar],
+        base_url=base_url,
+        inledning=(
+            f"Justeringarna av protokollet från {mote.organ.namn.lower()}s sammanträde "
+            f"{mote.datum.isoformat()} har återkallats för att texten ska rättas: {skal}\n"
+            "Protokollet behöver justeras igen av alla."
+        ),
+    )
 
 
 def ordforande_vid(mote: Mote) -> Person | None:
@@ -503,71 +700,98 @@ def ledamoter_vid(mote: Mote) -> list[Person]:
                 organ=mote.organ, roll__in=[*ORDINARIE_ROLLER, Roll.ERSATTARE]
             )
         )
+        .select_related("user")
         .distinct()
         .order_by("efternamn", "fornamn")
     )
 
 
-def protokoll_underlag(protokoll: Protokoll) -> dict:
-    """The protocol's content as plain data: what the SHA-256 is computed over."""
-    mote = protokoll.mote
-    return {
-        "organ": mote.organ.namn,
-        "sammantradesdatum": mote.datum.isoformat(),
-        "plats": mote.plats,
-        "narvaro": [
-            [n.kategori, n.namn, n.beskrivning, n.ersatter, n.fran_paragraf, n.till_paragraf]
-            for n in protokoll.narvaro.order_by("ordning", "pk")
-        ],
-        "paragrafer": [
-            {
-                "nummer": p.nummer,
-                "rubrik": p.rubrik,
-                "text": p.text,
-                "bilagor": p.bilagor,
-                "beslut": [a.text for a in p.beslut.order_by("ordning", "pk")],
-                "jav": [[j.namn, j.omfattning] for j in p.jav.order_by("pk")],
-                "yrkanden": p.yrkanden,
-                "omrostning": p.omrostning,
-                "reservationer": p.reservationer,
-                "omedelbart_justerad": p.omedelbart_justerad,
-            }
-            for p in protokoll.paragrafer.order_by("ordning", "pk")
-        ],
-        "justeringar": [
-            [j.roll, j.person.namn, j.justerad.isoformat() if j.justerad else None]
-            for j in protokoll.justeringar.select_related("person").order_by("-roll", "pk")
-        ],
-    }
-
-
 def protokoll_sha256(protokoll: Protokoll) -> str:
-    data = json.dumps(protokoll_underlag(protokoll), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+    """The SHA-256 the protocol's document would have if it were justerat now (from today's
+    rows); for a justerat protocol, compare with the stored `sha256`."""
+    return dokument.innehall_sha256(dokument.ogonblick(dokument.hamta(protokoll.pk)))
+
+
+def _kontrollera_justering(protokoll: Protokoll, tidpunkt: dt.datetime) -> None:
+    kontroll = kontroller.for_justering(
+        dokument.hamta(protokoll.pk), idag=timezone.localdate(tidpunkt)
+    )
+    if kontroll.fel:
+        raise KontrollFel(kontroll)
 
 
 @transaction.atomic
 def protokoll_justera(*, actor, protokoll: Protokoll, person: Person, tidpunkt=None) -> bool:
     """Record one person's justering. Returns True when it completed the protocol, which is
-    then locked with the SHA-256 of its content."""
+    then stored as a document (its content as it is now, its SHA-256 and its PDF) and locked.
+    From the first justering on, the text does not change (protokoll_aterkalla_justeringar)."""
+    tidpunkt = tidpunkt or timezone.now()
     protokoll = Protokoll.objects.select_for_update().get(pk=protokoll.pk)
     if protokoll.sparrat:
         raise ProtokollSparrat(SPARR_MEDDELANDE)
     if protokoll.status != Protokoll.Status.NUMRERAT:
         raise ProtokollSparrat("Protokollet är inte klart för justering.")
-    justering = protokoll.justeringar.select_for_update().filter(person=person).first()
-    if justering is None:
-        raise ProtokollSparrat("Du är inte utsedd att justera det här protokollet.")
+    justering = _justering_for(protokoll, person)
     if justering.justerad is not None:
         raise ProtokollSparrat("Du har redan justerat protokollet.")
-    justering.justerad = tidpunkt or timezone.now()
+    _kontrollera_justering(protokoll, tidpunkt)
+    justering.justerad = tidpunkt
     justering.save(update_fields=["justerad"])
     if protokoll.justeringar.filter(justerad__isnull=True).exists():
         return False
-    protokoll.justerat = max(j.justerad for j in protokoll.justeringar.all())
-    protokoll.sha256 = protokoll_sha256(protokoll)
-    protokoll.status = Protokoll.Status.JUSTERAT
-    protokoll.save(update_fields=["justerat", "sha256", "status"])
+    full = dokument.hamta(protokoll.pk)
+    full.justerat = max(j.justerad for j in full.justeringar.all())
+    data = dokument.ogonblick(full)
+    full.sha256 = dokument.innehall_sha256(data)
+    Protokollinnehall.objects.create(protokoll=full, data=data, sha256=full.sha256)
+    full.status = Protokoll.Status.JUSTERAT
+    historik.save(
+        full, actor=actor, update_fields=["justerat", "sha256", "status"], reason="Justerat av alla"
+    )
+    dokument.lagra_pdf(dokument.hamta(full.pk))
+    return True
+
+
+@transaction.atomic
+def paragraf_justera_omedelbart(
+    *, actor, paragraf: Paragraf, person: Person, tidpunkt=None
+) -> bool:
+    """One person's omedelbar justering of a paragraph the meeting declared justerad at once.
+    The protocol's ordförande and justerare each justera it; with the last one the paragraph
+    is stored as its own document and locked, ready for its own anslag. Returns True then."""
+    tidpunkt = tidpunkt or timezone.now()
+    paragraf = Paragraf.objects.select_for_update().select_related("protokoll").get(pk=paragraf.pk)
+    protokoll = Protokoll.objects.select_for_update().get(pk=paragraf.protokoll_id)
+    if not paragraf.justeras_omedelbart:
+        raise ProtokollSparrat("Mötet har inte beslutat att paragrafen justeras omedelbart.")
+    if paragraf.omedelbart_justerad is not None:
+        raise ProtokollSparrat("Paragrafen är redan justerad omedelbart.")
+    if protokoll.status != Protokoll.Status.NUMRERAT:
+        raise ProtokollSparrat(
+            SPARR_MEDDELANDE
+            if protokoll.sparrat
+            else "Numrera protokollet först: paragrafen justeras med sitt nummer."
+        )
+    if protokoll.justeringar.filter(justerad__isnull=False).exists():
+        raise ProtokollSparrat(
+            "Protokollet justeras redan i sin helhet: paragrafen justeras med det."
+        )
+    justering = _justering_for(protokoll, person)
+    if paragraf.omedelbara_justeringar.filter(person=person).exists():
+        raise ProtokollSparrat("Du har redan justerat paragrafen.")
+    _kontrollera_justering(protokoll, tidpunkt)
+    Paragrafjustering.objects.create(
+        paragraf=paragraf, person=person, roll=justering.roll, justerad=tidpunkt
+    )
+    klara = set(paragraf.omedelbara_justeringar.values_list("person_id", flat=True))
+    if set(protokoll.justeringar.values_list("person_id", flat=True)) - klara:
+        return False
+    full = dokument.hamta(protokoll.pk)
+    p = next(p for p in full.paragrafer.all() if p.pk == paragraf.pk)
+    p.omedelbart_justerad = max(j.justerad for j in p.omedelbara_justeringar.all())
+    p.omedelbar_innehall = dokument.ogonblick(full, endast=p)
+    p.omedelbar_sha256 = dokument.innehall_sha256(p.omedelbar_innehall)
+    p.save(update_fields=["omedelbart_justerad", "omedelbar_innehall", "omedelbar_sha256"])
     return True
 
 
@@ -587,21 +811,62 @@ def minnesanteckningar_fardigstall(*, actor, protokoll: Protokoll) -> None:
     protokoll.save(update_fields=["status"])
 
 
+def anslag_granser(justerat: dt.date, idag: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last anslag date allowed: not before the justering nor before today (a
+    notice cannot be put up in the past), not after kommunallagen's deadline, the second day
+    after justering (or, once that has passed, today: up at once)."""
+    return max(justerat, idag), max(kalender.anslag_senast(justerat), idag)
+
+
 @transaction.atomic
 def anslag_create(
-    *, actor, protokoll: Protokoll, anslagsdatum: dt.date, forvaringsplats: str
+    *,
+    actor,
+    anslagsdatum: dt.date,
+    forvaringsplats: str,
+    protokoll: Protokoll | None = None,
+    paragraf: Paragraf | None = None,
+    idag: dt.date | None = None,
 ) -> Anslag:
-    if protokoll.status != Protokoll.Status.JUSTERAT:
-        raise ProtokollSparrat("Bara ett justerat protokoll kan anslås.")
-    if hasattr(protokoll, "anslag"):
-        raise ProtokollSparrat("Protokollet är redan anslaget.")
-    justerat = timezone.localdate(protokoll.justerat)
-    if anslagsdatum < justerat:
-        raise Fel("Anslaget kan inte sättas upp före justeringen.")
-    return Anslag.objects.create(
+    """The notice on the anslagstavla: of a justerat protocol, or of one paragraph justerad
+    omedelbart. The protocol's stored document is rendered again with its Bevis/anslag.
+    `idag` is the day it is put up (today; the demo gives the seed's own day)."""
+    idag = idag or timezone.localdate()
+    if (protokoll is None) == (paragraf is None):
+        raise ValueError("Ange ett protokoll eller en paragraf.")
+    if protokoll is not None:
+        protokoll = Protokoll.objects.select_for_update().get(pk=protokoll.pk)
+        if protokoll.status != Protokoll.Status.JUSTERAT:
+            raise ProtokollSparrat("Bara ett justerat protokoll kan anslås.")
+        if Anslag.objects.filter(protokoll=protokoll).exists():
+            raise ProtokollSparrat("Protokollet är redan anslaget.")
+        justerat = timezone.localdate(protokoll.justerat)
+    else:
+        paragraf = Paragraf.objects.select_for_update().get(pk=paragraf.pk)
+        if paragraf.omedelbart_justerad is None:
+            raise ProtokollSparrat("Bara en omedelbart justerad paragraf kan anslås för sig.")
+        if Anslag.objects.filter(paragraf=paragraf).exists():
+            raise ProtokollSparrat("Paragrafen är redan anslagen.")
+        justerat = timezone.localdate(paragraf.omedelbart_justerad)
+    forsta, sista = anslag_granser(justerat, idag)
+    if anslagsdatum < forsta:
+        raise Fel(
+            f"Anslaget kan sättas upp tidigast {forsta.isoformat()} (justeringsdagen, och inte "
+            "före i dag)."
+        )
+    if anslagsdatum > sista:
+        raise Fel(
+            f"Anslaget ska sättas upp senast {sista.isoformat()}, andra dagen efter justeringen "
+            "(kommunallagen)."
+        )
+    anslag = Anslag.objects.create(
         protokoll=protokoll,
+        paragraf=paragraf,
         anslagsdatum=anslagsdatum,
         ned_tidigast=kalender.ned_tidigast(anslagsdatum),
         forvaringsplats=forvaringsplats,
         skapat_av=actor,
     )
+    if protokoll is not None:
+        dokument.lagra_pdf(dokument.hamta(protokoll.pk))
+    return anslag

@@ -7,28 +7,40 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from forbund.fel import Fel
 from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
 from forbund.models import Organ, Person, Roll, Uppdrag
-from forbund.selectors import forbund_get
+from forbund.selectors import forbund_get, kalenderlank_get
 
-from . import dokument, kalender, permissions, selectors, services
+from . import dokument, ical, kalender, kontroller, permissions, selectors, services
 from .forms import (
     AnslagForm,
+    AterkallaForm,
     DagordningspunktForm,
     HandlingForm,
     JusteraForm,
+    JusteraParagrafForm,
+    KommentarForm,
     MoteForm,
     NarvaroFormSet,
     NumreraForm,
     ParagrafForm,
 )
-from .models import Dagordningspunkt, Handling, Mote, Narvaro, Paragraf, Protokoll
+from .models import (
+    Dagordningspunkt,
+    Handling,
+    Justeringskommentar,
+    Mote,
+    Narvaro,
+    Paragraf,
+    Protokoll,
+)
 
 
 def _get_mote_for_user(request, pk: int, *, edit: bool = False) -> Mote:
@@ -69,6 +81,7 @@ def mote_list(request):
             "moten": moten,
             "kan_skapa": permissions.can_create_mote(request.user),
             "att_justera": list(selectors.att_justera_for(request.user)),
+            "att_justera_omedelbart": list(selectors.att_justera_omedelbart_for(request.user)),
         },
     )
 
@@ -100,6 +113,25 @@ def mote_detail(request, pk: int):
         "mottagare": services.kallelse_mottagare(mote),
     }
     return render(request, "moten/mote_detail.html", context)
+
+
+@require_POST
+def mote_installt(request, pk: int):
+    """Mark a meeting that did not take place as inställt (or undo it)."""
+    mote = _get_mote_for_user(request, pk, edit=True)
+    installt = request.POST.get("installt") != "nej"
+    try:
+        services.mote_installa(actor=request.user, mote=mote, installt=installt)
+    except services.ProtokollSparrat as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            "Mötet är markerat som inställt: det numreras inte och håller inte upp de senare."
+            if installt
+            else "Mötet är inte längre markerat som inställt.",
+        )
+    return redirect("mote_detail", pk=mote.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -258,19 +290,43 @@ def _narvarande(protokoll: Protokoll) -> list[Narvaro]:
 
 
 def _protokoll_context(request, protokoll: Protokoll) -> dict:
-    """The protocol's content (as in the PDF) plus what this user may do with it."""
+    """The protocol's document (dokument.innehall) plus what this user may do with it."""
     context = dokument.innehall(protokoll)
     mote, justerat_datum = context["mote"], context["justerat_datum"]
+    justeringar = context["justeringar"]
     senast = kalender.justering_senast(mote.datum)
+    kan_redigera = permissions.can_edit_mote(request.user, mote)
     context.update(
-        kan_andra=permissions.can_edit_mote(request.user, mote) and not protokoll.sparrat,
-        kan_justera=permissions.can_justera(request.user, protokoll, context["justeringar"]),
+        kan_andra=kan_redigera and not protokoll.sparrat,
+        kan_justera=permissions.can_justera(request.user, protokoll, justeringar),
+        kan_kommentera=permissions.can_kommentera(request.user, protokoll, justeringar),
+        ar_justerare=permissions.ar_justerare(request.user, justeringar),
+        signerat=any(j.justerad for j in justeringar),
         justering_senast=senast,
         justerat_sent=bool(justerat_datum and justerat_datum > senast),
-        kan_ansla=permissions.can_edit_mote(request.user, mote),
+        kan_ansla=kan_redigera,
+        kan_justera_paragrafer={
+            p.pk
+            for p in protokoll.paragrafer.all()
+            if p.justeras_omedelbart
+            and permissions.can_justera_paragraf(
+                request.user, p, justeringar, p.omedelbara_justeringar.all()
+            )
+        },
+        utkast=protokoll.status != Protokoll.Status.JUSTERAT
+        and protokoll.typ == Protokoll.Typ.SAMMANTRADESPROTOKOLL,
         today=timezone.localdate(),
     )
     return context
+
+
+def _aterkallelser(protokoll: Protokoll) -> list:
+    """The protocol's history rows that record a justering återkallad, newest first."""
+    return list(
+        protokoll.history.filter(history_change_reason__startswith="Justeringarna återkallades")
+        .select_related("history_user")
+        .order_by("-history_date")
+    )
 
 
 @require_GET
@@ -279,7 +335,17 @@ def protokoll_detail(request, pk: int):
     protokoll = dokument.hamta(protokoll.pk)
     context = _protokoll_context(request, protokoll)
     context["ny_form"] = _paragraf_form(protokoll) if context["kan_andra"] else None
+    context["aterkallelser"] = _aterkallelser(protokoll)
     return render(request, "moten/protokoll.html", context)
+
+
+@require_GET
+def protokoll_dokument(request, pk: int):
+    """The whole protocol as the justerare sees it and the PDF shows it (the editor's preview;
+    for a justerat protocol, the stored document)."""
+    protokoll = _get_protokoll(request, pk)
+    protokoll = dokument.hamta(protokoll.pk)
+    return render(request, "moten/dokument.html", _protokoll_context(request, protokoll))
 
 
 def _paragraf_form(
@@ -308,7 +374,7 @@ def _paragraf_form(
             "yrkanden": paragraf.yrkanden,
             "omrostning": paragraf.omrostning,
             "reservationer": paragraf.reservationer,
-            "omedelbart_justerad": paragraf.omedelbart_justerad,
+            "justeras_omedelbart": paragraf.justeras_omedelbart,
         }
     # Unique ids per form: an edit form and a new-paragraph form can be open on one page.
     auto_id = f"p{paragraf.pk}_%s" if paragraf is not None else f"ny{secrets.token_hex(3)}_%s"
@@ -326,28 +392,17 @@ def _paragraf_fields(form: ParagrafForm) -> dict:
         "yrkanden": data["yrkanden"],
         "omrostning": data["omrostning"],
         "reservationer": data["reservationer"],
-        "omedelbart_justerad": data["omedelbart_justerad"],
+        "justeras_omedelbart": data["justeras_omedelbart"],
     }
 
 
-def _render_kort(request, paragraf: Paragraf, protokoll: Protokoll, *, status: int = 200):
-    paragraf = (
-        Paragraf.objects.prefetch_related("beslut", "jav")
-        .select_related("protokoll__mote__organ")
-        .get(pk=paragraf.pk)
-    )
-    return render(
-        request,
-        "moten/protokoll.html#paragraf_kort",
-        {
-            "p": paragraf,
-            "protokoll": protokoll,
-            "mote": protokoll.mote,
-            "kan_andra": True,
-            "kan_ansla": permissions.can_edit_mote(request.user, protokoll.mote),
-        },
-        status=status,
-    )
+def _kort(request, paragraf: Paragraf, *, status: int = 200):
+    """One paragraph's card in the editor (htmx), from the same data as the document."""
+    protokoll = dokument.hamta(paragraf.protokoll_id)
+    context = _protokoll_context(request, protokoll)
+    p, pd = next((p, pd) for p, pd in context["kort"] if p.pk == paragraf.pk)
+    context.update(p=p, pd=pd)
+    return render(request, "moten/protokoll.html#paragraf_kort", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -371,7 +426,7 @@ def paragraf_create(request, pk: int):
                 return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
             if request.htmx:
                 # The form's place empties; the card is appended to the list out of band.
-                kort = _render_kort(request, paragraf, protokoll, status=201)
+                kort = _kort(request, paragraf, status=201)
                 kort.content = (
                     b'<div hx-swap-oob="beforeend:#paragrafer">' + kort.content + b"</div>"
                 )
@@ -397,21 +452,11 @@ def _get_paragraf(request, pk: int, *, edit: bool) -> Paragraf:
 @require_GET
 def paragraf_detail(request, pk: int):
     paragraf = _get_paragraf(request, pk, edit=False)
-    protokoll = paragraf.protokoll
-    kan_andra = permissions.can_edit_mote(request.user, protokoll.mote) and not protokoll.sparrat
     if not request.htmx:
-        return redirect(reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{paragraf.pk}")
-    return render(
-        request,
-        "moten/protokoll.html#paragraf_kort",
-        {
-            "p": paragraf,
-            "protokoll": protokoll,
-            "mote": protokoll.mote,
-            "kan_andra": kan_andra,
-            "kan_ansla": permissions.can_edit_mote(request.user, protokoll.mote),
-        },
-    )
+        return redirect(
+            reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}"
+        )
+    return _kort(request, paragraf)
 
 
 @require_http_methods(["GET", "POST"])
@@ -423,6 +468,15 @@ def paragraf_edit(request, pk: int):
             request,
             _sparr_fel(protokoll),
             reverse("protokoll_detail", args=[protokoll.pk]),
+        )
+    if paragraf.omedelbart_justerad is not None:
+        return _sparrad(
+            request,
+            services.ProtokollSparrat(
+                "Paragrafen justerades omedelbart och kan inte ändras. Rättelser görs i en "
+                "paragraf i ett senare protokoll."
+            ),
+            reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{paragraf.pk}",
         )
     template = "moten/protokoll.html#paragraf_form" if request.htmx else "moten/paragraf_form.html"
     if request.method == "GET":
@@ -455,7 +509,7 @@ def paragraf_edit(request, pk: int):
         context["form"].is_valid()
         return render(request, template, context, status=CONFLICT)
     if request.htmx:
-        return _render_kort(request, saved, protokoll)
+        return _kort(request, saved)
     return redirect(reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{saved.pk}")
 
 
@@ -550,7 +604,10 @@ def narvaro_edit(request, pk: int):
                 for f in formset.forms
                 if f.cleaned_data and not f.cleaned_data.get("DELETE")
             ]
-            services.narvaro_save(actor=request.user, protokoll=protokoll, rader=rader)
+            try:
+                services.narvaro_save(actor=request.user, protokoll=protokoll, rader=rader)
+            except services.ProtokollSparrat as exc:
+                return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
             messages.success(request, "Närvaron är sparad.")
             return redirect("protokoll_detail", pk=pk)
         return render(
@@ -575,53 +632,161 @@ def narvaro_edit(request, pk: int):
     return render(request, "moten/narvaro_form.html", {"formset": formset, "protokoll": protokoll})
 
 
+def _foreslagna_justerare(protokoll: Protokoll, ledamoter) -> list:
+    """The members named in "Val av justerare" (what the meeting chose), as the form's
+    starting point."""
+    texter = " ".join(
+        " ".join([p.text, *(a.text for a in p.beslut.all())])
+        for p in protokoll.paragrafer.all()
+        if p.standard == "justerare"
+    )
+    return [p.pk for p in ledamoter if p.namn in texter]
+
+
 @require_http_methods(["GET", "POST"])
 def protokoll_numrera(request, pk: int):
+    """Numrera and send to justering, after the checks (kontroller.for_numrering): what must
+    be fixed first is listed with a link to fix it; warnings can be confirmed."""
     protokoll = _get_protokoll(request, pk, edit=True)
-    mote = protokoll.mote
+    if protokoll.status == Protokoll.Status.FARDIGT:
+        return _sparrad(request, _sparr_fel(protokoll), reverse("protokoll_detail", args=[pk]))
+    if protokoll.status != Protokoll.Status.UTKAST:
+        messages.error(request, "Protokollet är redan numrerat.")
+        return redirect("protokoll_detail", pk=pk)
+    full = dokument.hamta(protokoll.pk)
+    mote = full.mote
     ledamoter = services.ledamoter_vid(mote)
+    ordforande = services.ordforande_vid(mote)
     form = NumreraForm(
         request.POST or None,
         ledamoter=ledamoter,
-        initial={"ordforande": services.ordforande_vid(mote)},
+        initial={
+            "ordforande": ordforande,
+            "justerare": [
+                p
+                for p in _foreslagna_justerare(full, ledamoter)
+                if not ordforande or p != ordforande.pk
+            ],
+        },
     )
-    context = {"form": form, "protokoll": protokoll, "mote": mote}
+    context = {"form": form, "protokoll": full, "mote": mote}
+    if request.method == "GET":
+        if ordforande is not None:
+            valda = [p for p in ledamoter if p.pk in form.initial["justerare"]]
+            context["kontroll"] = kontroller.for_numrering(
+                full, ordforande=ordforande, justerare=valda, idag=timezone.localdate()
+            )
+        return render(request, "moten/numrera_form.html", context)
+    if not form.is_valid():
+        return render(request, "moten/numrera_form.html", context, status=INVALID)
+    try:
+        nummer = services.protokoll_numrera(
+            actor=request.user,
+            protokoll=protokoll,
+            ordforande=form.cleaned_data["ordforande"],
+            justerare=list(form.cleaned_data["justerare"]),
+            base_url=request.build_absolute_uri("/"),
+            bekrafta_varningar=form.cleaned_data["bekrafta"],
+        )
+    except kontroller.KontrollFel as exc:
+        context.update(kontroll=exc.kontroll, vagrat=True)
+        return render(request, "moten/numrera_form.html", context, status=INVALID)
+    except services.ProtokollSparrat as exc:
+        return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
+    messages.success(
+        request,
+        f"Paragraferna har fått § {nummer[0]}–{nummer[-1]}. Protokollet är skickat till "
+        "justerarna med en länk och sista dag för justering.",
+    )
+    return redirect("protokoll_detail", pk=pk)
+
+
+@require_POST
+def protokoll_skicka(request, pk: int):
+    """Send the justering link and deadline again to those who have not justerat."""
+    protokoll = _get_protokoll(request, pk, edit=True)
+    try:
+        personer = services.protokoll_skicka_till_justering(
+            actor=request.user, protokoll=protokoll, base_url=request.build_absolute_uri("/")
+        )
+    except services.ProtokollSparrat as exc:
+        messages.error(request, str(exc))
+    else:
+        namn = ", ".join(p.namn for p in personer)
+        messages.success(request, f"Påminnelsen är skickad till {namn}.")
+    return redirect("protokoll_detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def protokoll_aterkalla(request, pk: int):
+    """Återkalla the justeringar so the text can be corrected; the reason goes in the history."""
+    protokoll = _get_protokoll(request, pk, edit=True)
+    justeringar = list(protokoll.justeringar.select_related("person"))
+    if protokoll.status != Protokoll.Status.NUMRERAT or not any(j.justerad for j in justeringar):
+        messages.error(request, "Det finns inga justeringar att återkalla.")
+        return redirect("protokoll_detail", pk=pk)
+    form = AterkallaForm(request.POST or None)
+    context = {
+        "form": form,
+        "protokoll": protokoll,
+        "mote": protokoll.mote,
+        "justeringar": justeringar,
+    }
     if request.method == "POST":
         if form.is_valid():
             try:
-                nummer = services.protokoll_numrera(
+                services.protokoll_aterkalla_justeringar(
                     actor=request.user,
                     protokoll=protokoll,
-                    ordforande=form.cleaned_data["ordforande"],
-                    justerare=list(form.cleaned_data["justerare"]),
+                    skal=form.cleaned_data["skal"],
+                    base_url=request.build_absolute_uri("/"),
                 )
-            except services.ProtokollSparrat as exc:
-                return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
-            messages.success(
-                request,
-                f"Paragraferna har fått § {nummer[0]}–{nummer[-1]}. Protokollet kan justeras.",
-            )
-            return redirect("protokoll_detail", pk=pk)
-        return render(request, "moten/numrera_form.html", context, status=INVALID)
-    return render(request, "moten/numrera_form.html", context)
+            except Fel as exc:
+                form.add_error("skal", " ".join(exc.fel))
+            else:
+                messages.success(
+                    request,
+                    "Justeringarna är återkallade. Protokollet kan rättas, och alla justerare "
+                    "har fått besked om att justera det igen.",
+                )
+                return redirect("protokoll_detail", pk=pk)
+        return render(request, "moten/aterkalla_form.html", context, status=INVALID)
+    return render(request, "moten/aterkalla_form.html", context)
+
+
+def _person_for(request) -> Person:
+    person = Person.objects.filter(user=request.user).first()
+    if person is None:
+        raise PermissionDenied
+    return person
 
 
 @require_http_methods(["GET", "POST"])
 def protokoll_justera(request, pk: int):
+    """The justering page: the whole protocol on the page (närvaro, jäv, yrkanden, omröstning,
+    reservationer, bilagor: what gets locked), the PDF beside it, comments per paragraph, and
+    the password that justerar it."""
     protokoll = _get_protokoll(request, pk)
     protokoll = dokument.hamta(protokoll.pk)
     context = _protokoll_context(request, protokoll)
     if not context["kan_justera"]:
         raise PermissionDenied
-    form = JusteraForm(request.POST or None, user=request.user)
-    context["form"] = form
+    form = JusteraForm(request.POST or None, request=request)
+    context.update(
+        form=form,
+        kommentarform=KommentarForm(),
+        kommentarer_per_paragraf={p.pk: list(p.kommentarer.all()) for p, _pd in context["kort"]},
+        kontroll=kontroller.for_justering(protokoll, idag=timezone.localdate()),
+    )
     if request.method == "POST":
         if form.is_valid():
-            person = Person.objects.get(user=request.user)
             try:
                 klart = services.protokoll_justera(
-                    actor=request.user, protokoll=protokoll, person=person
+                    actor=request.user, protokoll=protokoll, person=_person_for(request)
                 )
+            except kontroller.KontrollFel as exc:
+                context["kontroll"] = exc.kontroll
+                return render(request, "moten/justera.html", context, status=INVALID)
             except services.ProtokollSparrat as exc:
                 return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
             messages.success(
@@ -635,6 +800,127 @@ def protokoll_justera(request, pk: int):
     return render(request, "moten/justera.html", context)
 
 
+@require_POST
+def paragraf_kommentar(request, pk: int):
+    """A justerare's comment on a paragraph (from the justering page; htmx adds it in place)."""
+    paragraf = _get_paragraf(request, pk, edit=False)
+    protokoll = paragraf.protokoll
+    justeringar = list(protokoll.justeringar.select_related("person"))
+    if not permissions.can_kommentera(request.user, protokoll, justeringar):
+        raise PermissionDenied
+    form = KommentarForm(request.POST, auto_id=f"k{paragraf.pk}_%s")
+    fel = None
+    if form.is_valid():
+        try:
+            services.justeringskommentar_create(
+                actor=request.user,
+                paragraf=paragraf,
+                person=_person_for(request),
+                text=form.cleaned_data["text"],
+            )
+        except Fel as exc:
+            fel = exc
+            form.add_error("text", " ".join(exc.fel))
+    if not request.htmx:
+        if form.errors:
+            messages.error(request, "Kommentaren är inte sparad: " + " ".join(form.errors["text"]))
+        elif fel is None:
+            messages.success(request, "Kommentaren är sparad.")
+        return redirect(reverse("protokoll_justera", args=[protokoll.pk]) + f"#dok-p{paragraf.pk}")
+    context = {
+        "pd": {"id": paragraf.pk, "nummer": paragraf.nummer, "rubrik": paragraf.rubrik},
+        "kommentarer_per_paragraf": {
+            paragraf.pk: list(paragraf.kommentarer.select_related("person"))
+        },
+        "kommentarform": form if form.errors else KommentarForm(),
+        "kan_kommentera": True,
+        "protokoll": protokoll,
+    }
+    return render(
+        request,
+        "moten/_kommentarer.html#kommentarer",
+        context,
+        status=INVALID if form.errors else 200,
+    )
+
+
+@require_POST
+def kommentar_atgardad(request, pk: int):
+    kommentar = get_object_or_404(Justeringskommentar.objects.select_related("paragraf"), pk=pk)
+    paragraf = _get_paragraf(request, kommentar.paragraf_id, edit=True)
+    services.justeringskommentar_atgarda(actor=request.user, kommentar=kommentar)
+    return redirect(reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}")
+
+
+@require_http_methods(["GET", "POST"])
+def paragraf_justera(request, pk: int):
+    """Omedelbar justering of one paragraph: the paragraph as it will be locked, and the
+    password of the ordförande or justerare."""
+    paragraf = _get_paragraf(request, pk, edit=False)
+    protokoll = dokument.hamta(paragraf.protokoll_id)
+    context = _protokoll_context(request, protokoll)
+    p, pd = next((p, pd) for p, pd in context["kort"] if p.pk == paragraf.pk)
+    gjorda = list(p.omedelbara_justeringar.all())
+    if not permissions.can_justera_paragraf(request.user, p, context["justeringar"], gjorda):
+        raise PermissionDenied
+    form = JusteraParagrafForm(request.POST or None, request=request)
+    context.update(p=p, pd=pd, form=form, gjorda=gjorda)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                klart = services.paragraf_justera_omedelbart(
+                    actor=request.user, paragraf=p, person=_person_for(request)
+                )
+            except kontroller.KontrollFel as exc:
+                context["kontroll"] = exc.kontroll
+                return render(request, "moten/paragraf_justera.html", context, status=INVALID)
+            except services.ProtokollSparrat as exc:
+                return _sparrad(request, exc, reverse("protokoll_detail", args=[protokoll.pk]))
+            messages.success(
+                request,
+                f"§ {p.nummer} är justerad omedelbart och låst. Sätt upp dess anslag."
+                if klart
+                else "Din justering av paragrafen är registrerad. Den väntar på övriga justerare.",
+            )
+            return redirect(reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{p.pk}")
+        return render(request, "moten/paragraf_justera.html", context, status=INVALID)
+    return render(request, "moten/paragraf_justera.html", context)
+
+
+def _anslag_form(request, *, justerat, forvaringsplats_initial: str):
+    idag = timezone.localdate()
+    forsta, sista = services.anslag_granser(justerat, idag)
+    form = AnslagForm(
+        request.POST or None,
+        forsta=forsta,
+        sista=sista,
+        initial={"anslagsdatum": forsta, "forvaringsplats": forvaringsplats_initial},
+    )
+    return form, {
+        "justerat": justerat,
+        "senast": kalender.anslag_senast(justerat),
+        "forsta": forsta,
+        "sista": sista,
+        "today": idag,
+    }
+
+
+def _anslag_meddelande(request, anslag) -> None:
+    idag = timezone.localdate()
+    if anslag.anslagsdatum <= idag:
+        messages.success(
+            request,
+            f"Anslaget är uppsatt och syns på anslagstavlan nu. Det tas ned tidigast "
+            f"{anslag.ned_tidigast.isoformat()}.",
+        )
+    else:
+        messages.success(
+            request,
+            f"Anslaget är sparat och syns på anslagstavlan från {anslag.anslagsdatum.isoformat()}"
+            f" (inte i dag). Det tas ned tidigast {anslag.ned_tidigast.isoformat()}.",
+        )
+
+
 @require_http_methods(["GET", "POST"])
 def anslag_create(request, pk: int):
     protokoll = _get_protokoll(request, pk, edit=True)
@@ -643,39 +929,63 @@ def anslag_create(request, pk: int):
             request, "Bara ett justerat protokoll som inte redan är anslaget kan anslås."
         )
         return redirect("protokoll_detail", pk=pk)
-    justerat = timezone.localdate(protokoll.justerat)
     forbund = forbund_get()
-    form = AnslagForm(
-        request.POST or None,
-        justeringsdatum=justerat,
-        initial={
-            "anslagsdatum": kalender.foreslaget_anslagsdatum(justerat),
-            "forvaringsplats": forbund.adress if forbund else "",
-        },
+    form, extra = _anslag_form(
+        request,
+        justerat=timezone.localdate(protokoll.justerat),
+        forvaringsplats_initial=forbund.adress if forbund else "",
+    )
+    context = {"form": form, "protokoll": protokoll, "mote": protokoll.mote, **extra}
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                anslag = services.anslag_create(
+                    actor=request.user, protokoll=protokoll, **form.cleaned_data
+                )
+            except Fel as exc:
+                form.add_error("anslagsdatum", " ".join(exc.fel))
+            else:
+                _anslag_meddelande(request, anslag)
+                return redirect("protokoll_detail", pk=pk)
+        return render(request, "moten/anslag_form.html", context, status=INVALID)
+    return render(request, "moten/anslag_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def paragraf_anslag(request, pk: int):
+    """The anslag of one paragraph justerad omedelbart: its own date, its own appeal time."""
+    paragraf = _get_paragraf(request, pk, edit=True)
+    protokoll = paragraf.protokoll
+    tillbaka = reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{paragraf.pk}"
+    if paragraf.omedelbart_justerad is None or hasattr(paragraf, "anslag"):
+        messages.error(
+            request, "Bara en omedelbart justerad paragraf som inte redan är anslagen kan anslås."
+        )
+        return redirect(tillbaka)
+    forbund = forbund_get()
+    form, extra = _anslag_form(
+        request,
+        justerat=timezone.localdate(paragraf.omedelbart_justerad),
+        forvaringsplats_initial=forbund.adress if forbund else "",
     )
     context = {
         "form": form,
         "protokoll": protokoll,
         "mote": protokoll.mote,
-        "justerat": justerat,
-        "senast": kalender.anslag_senast(justerat),
+        "paragraf": paragraf,
+        **extra,
     }
     if request.method == "POST":
         if form.is_valid():
-            anslag = services.anslag_create(
-                actor=request.user, protokoll=protokoll, **form.cleaned_data
-            )
-            if anslag.anslagsdatum > context["senast"]:
-                messages.warning(
-                    request,
-                    f"Anslaget sattes upp senare än den andra dagen efter justeringen "
-                    f"({context['senast'].isoformat()}).",
+            try:
+                anslag = services.anslag_create(
+                    actor=request.user, paragraf=paragraf, **form.cleaned_data
                 )
-            messages.success(
-                request,
-                f"Anslaget är uppsatt. Det tas ned tidigast {anslag.ned_tidigast.isoformat()}.",
-            )
-            return redirect("protokoll_detail", pk=pk)
+            except Fel as exc:
+                form.add_error("anslagsdatum", " ".join(exc.fel))
+            else:
+                _anslag_meddelande(request, anslag)
+                return redirect(tillbaka)
         return render(request, "moten/anslag_form.html", context, status=INVALID)
     return render(request, "moten/anslag_form.html", context)
 
@@ -712,34 +1022,37 @@ def protokoll_fardigt(request, pk: int):
 @login_not_required
 @require_GET
 def protokoll_pdf(request, pk: int):
-    """Justerade protocols are public documents; drafts only for those who may see the meeting."""
+    """Justerade protocols are public documents, served as stored (the bytes the SHA-256 in
+    the API and the archive are of); drafts only to those who may see the meeting."""
     try:
         protokoll = dokument.hamta(pk)
     except Protokoll.DoesNotExist as exc:
         raise Http404 from exc
-    if protokoll.status != Protokoll.Status.JUSTERAT:
-        if not request.user.is_authenticated:
-            raise Http404
-        _get_mote_for_user(request, protokoll.mote_id)
+    if protokoll.status == Protokoll.Status.JUSTERAT:
+        lagrat = dokument.lagrat_dokument(protokoll)
+        return pdf_response(bytes(lagrat.pdf), dokument.protokoll_filnamn(protokoll))
+    if not request.user.is_authenticated:
+        raise Http404
+    _get_mote_for_user(request, protokoll.mote_id)
     return pdf_response(dokument.protokoll_pdf(protokoll), dokument.protokoll_filnamn(protokoll))
 
 
 @login_not_required
 @require_GET
 def protokollsutdrag_pdf(request, pk: int):
+    """Public for a justerat protocol and for a paragraph justerad omedelbart (built from
+    their stored documents); a draft's only for those who may see the meeting."""
     paragraf = get_object_or_404(Paragraf.objects.select_related("protokoll"), pk=pk)
     protokoll = paragraf.protokoll
-    # Public: a justerat protocol, or a numbered paragraph justerad omedelbart at the meeting.
-    omedelbar = (
-        paragraf.omedelbart_justerad
-        and paragraf.nummer is not None
-        and protokoll.status == Protokoll.Status.NUMRERAT
+    publik = (
+        protokoll.status == Protokoll.Status.JUSTERAT or paragraf.omedelbart_justerad is not None
     )
-    if protokoll.status != Protokoll.Status.JUSTERAT and not omedelbar:
+    if not publik:
         if not request.user.is_authenticated:
             raise Http404
         _get_mote_for_user(request, protokoll.mote_id)
     protokoll = dokument.hamta(protokoll.pk)
+    paragraf = next(p for p in protokoll.paragrafer.all() if p.pk == paragraf.pk)
     return pdf_response(
         dokument.utdrag_pdf(protokoll, paragraf), dokument.utdrag_filnamn(protokoll, paragraf)
     )
@@ -787,7 +1100,35 @@ def anslagstavla(request):
         "moten/anslagstavla.html",
         {
             "forbund": forbund_get(),
-            "anslag": list(selectors.anslag_aktuella()),
+            # (anslag, its protocol): of the whole protocol, or of one paragraph in it.
+            "anslag": [
+                (a, a.protokoll or a.paragraf.protokoll) for a in selectors.anslag_aktuella()
+            ],
             "arkiv": list(selectors.justerade_protokoll()[:100]),
+        },
+    )
+
+
+@login_not_required
+@require_GET
+def kalender_feed(request, token: str):
+    """A person's calendar feed (iCalendar): every meeting of their organ. Public by its
+    secret token, so a calendar program can read it; a revoked or unknown token is a 404."""
+    lank = kalenderlank_get(token)
+    if lank is None:
+        raise Http404
+    forbund = forbund_get()
+    data = ical.kalender(
+        selectors.moten_for_kalender(lank.person),
+        namn=f"Sammanträden, {forbund.namn if forbund else 'förbundet'}",
+        url_for=lambda m: request.build_absolute_uri(reverse("mote_detail", args=[m.pk])),
+    )
+    return HttpResponse(
+        data,
+        content_type="text/calendar; charset=utf-8",
+        headers={
+            "Content-Disposition": 'inline; filename="sammantraden.ics"',
+            "Cache-Control": "private, max-age=900",
+            "X-Robots-Tag": "noindex",
         },
     )

@@ -30,13 +30,15 @@ from .forms import AvsnittForm, VerksamhetsrapportForm
 from .models import Verksamhetsrapport
 
 
-def _ar(request) -> int:
-    """The year asked for, or this year when the parameter is missing or unreasonable."""
+def _ar(request, standard: int | None = None) -> int:
+    """The year asked for, or `standard` (this year) when the parameter is missing or
+    unreasonable."""
+    standard = standard or timezone.localdate().year
     try:
-        ar = int(request.GET.get("ar") or timezone.localdate().year)
+        ar = int(request.GET.get("ar") or standard)
     except ValueError:
-        return timezone.localdate().year
-    return ar if 1900 <= ar <= 2100 else timezone.localdate().year
+        return standard
+    return ar if 1900 <= ar <= 2100 else standard
 
 
 @require_GET
@@ -241,14 +243,17 @@ def arrangemang_list(request):
     """The year's events with participants from the förbund's area (by kön) and in all."""
 
     require(insats_permissions.can_view_arrangemang(request.user))
-    ar = _ar(request)
+    # The latest year with events up to this one (next year's planned ones are offered too).
+    ar_med_data = insats_selectors.arrangemang_ar()
+    idag = timezone.localdate()
+    ar = _ar(request, next((a for a in ar_med_data if a <= idag.year), idag.year))
     fran, till = dt.date(ar, 1, 1), dt.date(ar, 12, 31)
     rader = list(insats_selectors.arrangemang_med_summor(fran, till))
     summa = {
         f: sum(getattr(r, f) for r in rader)
         for f in ("omrade_kvinnor", "omrade_man", "omrade_ej_angivet", "omrade_totalt", "alla")
     }
-    ar_lista = sorted({*insats_selectors.arrangemang_ar(), ar}, reverse=True)
+    ar_lista = sorted({*ar_med_data, ar}, reverse=True)
     return render(
         request,
         "insatser/arrangemang_list.html",

@@ -4,8 +4,9 @@ The personas are the roles the brief names: förbundschef, ordförande, ledamot,
 revisor, insatspersonal, an outsider with an account but no uppdrag, and anonymous.
 
 The demo is built once per test run, not once per test. Each level of demo data a fixture
-stands for (``demo``, ``moten``, ``enkat``, ``behov``, ``hela_demot`` and the browser suite's
-``demo_live``) is a database of its own in the test cluster, made the first time a test asks
+stands for (``demo``, ``moten``, ``enkat``, ``behov``, ``hela_demot``, the browser suite's
+``demo_live``, and ``seed_moten``/``seed_enkat``: the seeds' world without the years since,
+see NIVAER) is a database of its own in the test cluster, made the first time a test asks
 for it: a copy (``CREATE DATABASE … TEMPLATE``) of the level below with that level's loaders
 run on top, through the same code as ``make run``. Before each test the connection is pointed
 at the level its fixtures ask for (no demo fixture: the empty, migrated test database):
@@ -15,9 +16,10 @@ at the level its fixtures ask for (no demo fixture: the empty, migrated test dat
   commits, so it gets a throwaway copy of its level, dropped after it; the level databases
   themselves are never written to, and Django's flush of the copy is skipped.
 
-Files the levels store (the ``moten`` level's handling and ansökan bilaga) are written once
+Files the levels store (the demo's handlingar, the ``moten`` level's handling and ansökan
+bilaga) are written once
 to a session directory; each test that asks for ``moten`` gets its own copy of that
-directory as ``MEDIA_ROOT``, so the rows and the files always match. At the end of the run
+directory as ``MEDIA_ROOT`` (as does ``demo_live``), so the rows and the files always match. At the end of the run
 every level database is checked to hold the rows it was built with.
 """
 
@@ -33,11 +35,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections, transaction
 from django.test import Client, TransactionTestCase, override_settings
+from django.utils import timezone
 from pgserver.postgres_server import PostgresServer
 from psycopg import sql
 from pytest_django.fixtures import validate_django_db
 
 # The demo loaders: imported here only, so moving them is a change in one place.
+from devtools import demo_aren as aren_demo
 from devtools import demo_behovsanalys as behovsanalys_demo
 from devtools import demo_ekonomi as ekonomi_demo
 from devtools import demo_enkater as enkater_demo
@@ -86,6 +90,31 @@ def as_persona(demo):
     return client_for
 
 
+def provmotenas_datum(idag=None):
+    """(utkast, numrerat): the test meetings' dates, between the demo's last meeting (a week
+    ago, waiting for justering) and today, so § numbers still follow the dates."""
+    idag = idag or timezone.localdate()
+    return idag - dt.timedelta(days=1), idag - dt.timedelta(days=3)
+
+
+PROVPLATS = "Rum 654, kommunhuset"
+# The dates `bygg_moten` gave the test meetings (in this process, which built the level),
+# so a run that passes midnight still finds them.
+PROVDATUM: dict[str, dt.date] = {}
+
+
+def provmote(status: str):
+    """The test meeting whose protocol `bygg_moten` left in `status` ("utkast" or
+    "numrerat"); found by its date, as a test may change its place or its status."""
+    from moten.models import Mote
+
+    datum = (
+        PROVDATUM.get(status)
+        or dict(zip(("utkast", "numrerat"), provmotenas_datum(), strict=True))[status]
+    )
+    return Mote.objects.select_related("protokoll").get(organ__typ="styrelse", datum=datum)
+
+
 # --- What each level of demo data holds ---------------------------------------------------
 
 
@@ -96,14 +125,20 @@ def bygg_demo():
 
 
 def bygg_live():
-    """The demo's protocols, insatser and 2021 budget: what the browser suite walks."""
+    """The seeds' protocols, insatser and 2021 budget (up to January 2022)."""
     assert moten_demo.load() is True
     assert insatser_demo.load() is True
     assert ekonomi_demo.load() is True
 
 
+def bygg_aren():
+    """Every year since the seeds up to today (`demo_aren`): with the levels below, what
+    `make run` loads before the surveys, and what the browser suite walks."""
+    assert aren_demo.load() is True
+
+
 def bygg_moten():
-    """Meetings in the states the views care about, on top of the demo protocols: a draft
+    """Meetings in the states the views care about, on top of the demo's years: a draft
     with a paragraph and a handling, and a numbered protocol waiting for justering by the
     ordförande (Karin Ödmark) and the ledamot (Fredrika Alnö); and an ansökan with a bilaga."""
     from forbund.models import Organ, Person
@@ -113,22 +148,42 @@ def bygg_moten():
 
     kansli = get_user_model().objects.get(username="forbundschef")
     styrelsen = Organ.objects.get(typ=Organ.Typ.STYRELSE)
-    utkast = services.mote_create(
-        actor=kansli, organ=styrelsen, datum=dt.date(2022, 2, 25), plats="Rum 654, kommunhuset"
-    )
-    services.paragraf_create(actor=kansli, protokoll=utkast.protokoll, rubrik="Budget 2022")
-    services.handling_create(
-        actor=kansli, mote=utkast, titel="Budget", filnamn="budget.pdf", data=b"%PDF-1.4\n%test\n"
-    )
+    utkast_datum, numrerat_datum = provmotenas_datum()
+    PROVDATUM.update(utkast=utkast_datum, numrerat=numrerat_datum)
+    # The numbered meeting first: numbers follow the meetings' order, so a later meeting is
+    # numbered only when no earlier one of the year is left unnumbered (the draft below is
+    # entered afterwards).
     numrerat = services.mote_create(
-        actor=kansli, organ=styrelsen, datum=dt.date(2022, 3, 25), plats="Rum 654, kommunhuset"
+        actor=kansli, organ=styrelsen, datum=numrerat_datum, plats=PROVPLATS
     )
-    services.paragraf_create(actor=kansli, protokoll=numrerat.protokoll, rubrik="Öppnande")
+    services.narvaro_save(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        rader=[
+            services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=["Ödmark", "Alnö", "Skönvik"])
+        ],
+    )
+    services.paragraf_create(
+        actor=kansli,
+        protokoll=numrerat.protokoll,
+        rubrik="Öppnande",
+        text="Ordföranden förklarar sammanträdet öppnat.",
+        justeras_omedelbart=True,
+    )
     services.protokoll_numrera(
         actor=kansli,
         protokoll=numrerat.protokoll,
         ordforande=Person.objects.get(user__username="ordforande"),
         justerare=[Person.objects.get(user__username="ledamot")],
+        base_url="http://testserver/",
+    )
+    utkast = services.mote_create(
+        actor=kansli, organ=styrelsen, datum=utkast_datum, plats=PROVPLATS
+    )
+    services.paragraf_create(actor=kansli, protokoll=utkast.protokoll, rubrik="Budget 2022")
+    services.handling_create(
+        actor=kansli, mote=utkast, titel="Budget", filnamn="budget.pdf", data=b"%PDF-1.4\n%test\n"
     )
     insatser_services.ansokan_create(
         actor=kansli,
@@ -142,15 +197,15 @@ def bygg_moten():
 
 def moten_i_databasen() -> SimpleNamespace:
     """The meetings `bygg_moten` made, read back from the database."""
-    from moten.models import Handling, Mote, Protokoll
+    from moten.models import Handling, Protokoll
 
-    utkast = Mote.objects.select_related("protokoll").get(datum=dt.date(2022, 2, 25))
+    utkast = provmote("utkast")
     justerat = Protokoll.objects.get(status="justerat", mote__datum=dt.date(2021, 11, 26))
     return SimpleNamespace(
         utkast=utkast,
         utkast_paragraf=utkast.protokoll.paragrafer.get(),
         handling=Handling.objects.get(mote=utkast),
-        numrerat=Mote.objects.select_related("protokoll").get(datum=dt.date(2022, 3, 25)),
+        numrerat=provmote("numrerat"),
         justerat=justerat,
         justerad_paragraf=justerat.paragrafer.get(nummer=161),
     )
@@ -184,7 +239,8 @@ def enkat_i_databasen():
 
     from enkater.models import Omgang
 
-    return Omgang.objects.get(stanger__gte=timezone.localdate())
+    # The last made: the demo's own autumn round is open too from 15 September to 31 October.
+    return Omgang.objects.filter(stanger__gte=timezone.localdate()).latest("pk")
 
 
 def bygg_behov():
@@ -199,23 +255,34 @@ def bygg_resten():
 
 # Level -> (the level it is built on, what is added). "tom" is the migrated, empty test
 # database pytest-django creates.
+#
+# "seed_moten" and "seed_enkat" are the seeds' world alone (2021 and January 2022, no years
+# generated after it): tests of a feature that were written against that world and create
+# 2022's payments, periods, paragraphs or books themselves run there (fixtures `seed_moten`,
+# `seed_ekonomi`, `seed_enkat`, and the browser suite's `seed_live` on "live"). Everything else runs on the demo in the present.
 NIVAER = {
     "demo": ("tom", bygg_demo),
     "behov": ("demo", bygg_behov),
     "live": ("demo", bygg_live),
-    "hela": ("live", bygg_resten),
-    "moten": ("live", bygg_moten),
+    "aren": ("live", bygg_aren),
+    "hela": ("aren", bygg_resten),
+    "moten": ("aren", bygg_moten),
     "enkat": ("moten", bygg_enkat),
+    "seed_moten": ("live", bygg_moten),
+    "seed_enkat": ("seed_moten", bygg_enkat),
 }
 # The fixture that asks for each level. A test gets the level of its most specific one;
 # two that are not on one line of NIVAER (behov and moten) cannot be combined.
 FIXTURE_NIVA = {
     "demo": "demo",
     "behov": "behov",
-    "demo_live": "live",
+    "demo_live": "aren",
     "hela_demot": "hela",
     "moten": "moten",
     "enkat": "enkat",
+    "seed_moten": "seed_moten",
+    "seed_enkat": "seed_enkat",
+    "seed_live": "live",
 }
 
 
@@ -419,11 +486,25 @@ def moten(demo, settings, tmp_path, _demodatabaser):
     """The demo's protocols, insatser and budget, plus the meetings of `bygg_moten`, with
     their files in this test's own MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT)
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return moten_i_databasen()
 
 
 @pytest.fixture
 def enkat(moten):
     """Everything of `moten`, the demo's survey rounds and an open round with links."""
+    return enkat_i_databasen()
+
+
+@pytest.fixture
+def seed_moten(demo, settings, tmp_path, _demodatabaser):
+    """As `moten`, on the seeds' world alone (see NIVAER)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return moten_i_databasen()
+
+
+@pytest.fixture
+def seed_enkat(seed_moten):
+    """As `enkat`, on the seeds' world alone (see NIVAER)."""
     return enkat_i_databasen()

@@ -87,13 +87,13 @@ class Arbetare:
 
 
 @pytest.fixture
-def data(transactional_db, moten, enkat):
-    return moten, enkat
+def data(transactional_db, seed_moten, seed_enkat):
+    return seed_moten, seed_enkat
 
 
 def test_protocol_save_killed_midway_keeps_the_last_committed_version_whole(data):
-    moten, _omgang = data
-    paragraf = moten.utkast_paragraf
+    seed_moten, _omgang = data
+    paragraf = seed_moten.utkast_paragraf
     arbetare = Arbetare(
         """
         from django.contrib.auth import get_user_model

@@ -11,9 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from ekonomi.models import Budgetpost
 from forbund.models import Organ, Person, Uppdrag
 from insatser.models import Ansokan, Beviljning, Insats, Period, Uppfoljning
-from moten.models import Handling, Mote, Paragraf, Protokoll
+from moten.models import Paragraf, Protokoll
 
-from .conftest import PERSONAS, client_for
+from .conftest import PERSONAS, client_for, provmote
 
 OK, LOGIN, NEJ, SAKNAS, METOD = 200, "login", 403, 404, 405
 KANSLI = {"forbundschef"}
@@ -50,11 +50,46 @@ def post_only():
 
 
 def _utkast():
-    return Mote.objects.get(datum=dt.date(2022, 2, 25))
+    return provmote("utkast")
 
 
 def _numrerat():
-    return Mote.objects.get(datum=dt.date(2022, 3, 25))
+    return provmote("numrerat")
+
+
+def _arsredovisning_2021():
+    """The demo's årsredovisning 2021 (approved by the board in February 2022)."""
+    from rapporter.models import Verksamhetsrapport
+
+    return Verksamhetsrapport.objects.get(typ="arsredovisning", till=dt.date(2021, 12, 31))
+
+
+def _sip_period():
+    """The SIP insats's first period (approved: January–April 2022)."""
+    return Period.objects.filter(insats=_sip()).order_by("fran").first()
+
+
+def _ansokan():
+    """The test's application from the psykolog insats, with its bilaga (not yet on a
+    dagordning)."""
+    return Ansokan.objects.filter(insats=_psykolog(), bilagor__isnull=False).distinct().get()
+
+
+def _ar():
+    """The demo's year being followed up (the year of the last closed month)."""
+    from devtools.demo_aren import utfallsar
+
+    return utfallsar()
+
+
+def _kalenderlank():
+    """The ordförande's calendar address (made once)."""
+    from forbund import services
+    from forbund.models import Kalenderlank
+
+    person = Person.objects.get(user__username="ordforande")
+    lank = Kalenderlank.objects.filter(person=person).first()
+    return lank or services.kalenderlank_create(actor=None, person=person)
 
 
 def _justerat():
@@ -167,12 +202,13 @@ MATRIX = {
     "mote_create": (None, outcome(KANSLI)),
     "mote_detail": (lambda: {"pk": _utkast().pk}, viewers()),
     "mote_edit": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
+    "mote_installt": (lambda: {"pk": _utkast().pk}, post_only()),
     "punkt_create": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
     "punkt_edit": (lambda: {"pk": _utkast().dagordning.first().pk}, viewers(allowed=KANSLI)),
     "punkt_delete": (lambda: {"pk": _utkast().dagordning.first().pk}, post_only()),
     "punkt_move": (lambda: {"pk": _utkast().dagordning.first().pk}, post_only()),
     "handling_upload": (lambda: {"pk": _utkast().pk}, viewers(allowed=KANSLI)),
-    "handling_download": (lambda: {"pk": Handling.objects.get().pk}, viewers()),
+    "handling_download": (lambda: {"pk": _utkast().handlingar.get().pk}, viewers()),
     "kallelse_pdf": (lambda: {"pk": _utkast().pk}, viewers()),
     "kallelse_send": (lambda: {"pk": _utkast().pk}, post_only()),
     "protokoll_detail": (lambda: {"pk": _justerat().pk}, viewers()),
@@ -180,6 +216,22 @@ MATRIX = {
     "protokoll_fran_dagordning": (lambda: {"pk": _utkast().protokoll.pk}, post_only()),
     "paragraf_create": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
     "protokoll_numrera": (lambda: {"pk": _utkast().protokoll.pk}, viewers(allowed=KANSLI)),
+    "protokoll_dokument": (lambda: {"pk": _numrerat().protokoll.pk}, viewers()),
+    "protokoll_skicka": (lambda: {"pk": _numrerat().protokoll.pk}, post_only()),
+    # Nobody has justerat yet: the kansli is sent back to the protocol with a message.
+    "protokoll_aterkalla": (lambda: {"pk": _numrerat().protokoll.pk}, viewers(allowed=KANSLI)),
+    "paragraf_kommentar": (lambda: {"pk": _numrerat().protokoll.paragrafer.get().pk}, post_only()),
+    "kommentar_atgardad": (lambda: {"pk": 1}, post_only()),
+    # The numbered protocol's paragraph is to be justerad omedelbart by its two justerare.
+    "paragraf_justera": (
+        lambda: {"pk": _numrerat().protokoll.paragrafer.get().pk},
+        {**viewers(denied=SAKNAS), **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ)},
+    ),
+    # Not justerad omedelbart yet: the kansli is sent back to the protocol with a message.
+    "paragraf_anslag": (
+        lambda: {"pk": _numrerat().protokoll.paragrafer.get().pk},
+        viewers(allowed=KANSLI),
+    ),
     # Only the two named for this protocol may justera it; the other readers are refused.
     "protokoll_justera": (
         lambda: {"pk": _numrerat().protokoll.pk},
@@ -227,14 +279,14 @@ MATRIX = {
         insats_b(),
     ),
     "period_create": (lambda: {"pk": _sip().pk}, insats_a(allowed=RAPPORTORER)),
-    "period_edit": (lambda: {"pk": Period.objects.get(insats=_sip()).pk}, insats_a()),
+    "period_edit": (lambda: {"pk": _sip_period().pk}, insats_a()),
     "period_import": (
-        lambda: {"pk": Period.objects.get(insats=_sip()).pk},
+        lambda: {"pk": _sip_period().pk},
         insats_a(allowed=RAPPORTORER),
     ),
-    "period_godkann": (lambda: {"pk": Period.objects.get(insats=_sip()).pk}, post_only()),
+    "period_godkann": (lambda: {"pk": _sip_period().pk}, post_only()),
     "period_komplettering": (
-        lambda: {"pk": Period.objects.get(insats=_sip()).pk},
+        lambda: {"pk": _sip_period().pk},
         post_only(),
     ),
     "beviljning_create": (
@@ -257,16 +309,16 @@ MATRIX = {
     "insats_list_pdf": (None, insats_a()),
     "insats_xlsx": (lambda: {"pk": _psykolog().pk}, insats_b()),
     "ansokan_create": (lambda: {"pk": _sip().pk}, insats_a(allowed=RAPPORTORER)),
-    "ansokan_detail": (lambda: {"pk": Ansokan.objects.get(insats=_psykolog()).pk}, insats_b()),
-    "ansokan_dagordning": (lambda: {"pk": Ansokan.objects.get().pk}, post_only()),
-    "ansokan_bilaga": (lambda: {"pk": Ansokan.objects.get().bilagor.get().pk}, insats_b()),
+    "ansokan_detail": (lambda: {"pk": _ansokan().pk}, insats_b()),
+    "ansokan_dagordning": (lambda: {"pk": _ansokan().pk}, post_only()),
+    "ansokan_bilaga": (lambda: {"pk": _ansokan().bilagor.get().pk}, insats_b()),
     "arsrapport_edit": (lambda: {"pk": _sip().pk, "ar": 2022}, insats_a()),
     "arsrapport_godkann": (lambda: {"pk": _sip().pk, "ar": 2022}, post_only()),
     "arsrapport_pdf": (lambda: {"pk": _psykolog().pk, "ar": 2022}, insats_b()),
     # Ekonomi: the board reads, only the kansli imports and edits.
     "ekonomi_dashboard": (None, outcome(LASARE)),
-    "ekonomi_uppfoljning": (lambda: {"ar": 2021}, outcome(LASARE)),
-    "ekonomi_delarsrapport": (lambda: {"ar": 2021}, outcome(LASARE)),
+    "ekonomi_uppfoljning": (lambda: {"ar": _ar()}, outcome(LASARE)),
+    "ekonomi_delarsrapport": (lambda: {"ar": _ar()}, outcome(LASARE)),
     "ekonomi_post": (
         lambda: {"ar": 2021, "pk": Budgetpost.objects.get(namn="Konsulter").pk},
         outcome(LASARE),
@@ -276,8 +328,8 @@ MATRIX = {
     "ekonomi_konton": (None, outcome(KANSLI)),
     "ekonomi_saldolista": (_utfall_2021, outcome(LASARE)),
     "ekonomi_konto_mappa": (None, post_only()),
-    "ekonomi_prognos": (lambda: {"ar": 2021}, outcome(KANSLI)),
-    "ekonomi_budget": (lambda: {"ar": 2021}, outcome(LASARE)),
+    "ekonomi_prognos": (lambda: {"ar": _ar()}, outcome(KANSLI)),
+    "ekonomi_budget": (lambda: {"ar": _ar()}, outcome(LASARE)),
     # Enkäter: rounds by the kansli, results by the kansli and the board, the form by link.
     "omgang_list": (None, outcome(KANSLI | STYRELSE)),
     "omgang_create": (None, outcome(KANSLI)),
@@ -311,38 +363,43 @@ MATRIX = {
     "arrangemang_detail": (lambda: {"pk": _sip().arrangemang.get().pk}, outcome(LASARE)),
     "arrangemang_edit": (lambda: {"pk": _sip().arrangemang.get().pk}, outcome(KANSLI)),
     "verksamhetsrapport_create": (None, outcome(KANSLI)),
-    # The demo's draft årsredovisning 2021 (rapporter.models.Verksamhetsrapport).
+    # The demo's årsredovisning 2021 (rapporter.models.Verksamhetsrapport).
     "verksamhetsrapport_detail": (
-        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": _arsredovisning_2021().pk},
         outcome(LASARE),
     ),
     "rapportavsnitt_edit": (
         lambda: {
-            "pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk,
+            "pk": _arsredovisning_2021().pk,
             "nyckel": "styrelsen",
         },
         outcome(KANSLI),
     ),
     "verksamhetsrapport_godkann": (
-        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": _arsredovisning_2021().pk},
         post_only(),
     ),
     "verksamhetsrapport_ny_utgava": (
-        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": _arsredovisning_2021().pk},
         post_only(),
     ),
     "verksamhetsrapport_pdf": (
-        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": _arsredovisning_2021().pk},
         outcome(LASARE),
     ),
     "verksamhetsrapport_docx": (
-        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": _arsredovisning_2021().pk},
         outcome(LASARE),
     ),
     "verksamhetsrapport_html": (
-        lambda: {"pk": __import__("rapporter.models").models.Verksamhetsrapport.objects.get().pk},
+        lambda: {"pk": _arsredovisning_2021().pk},
         outcome(LASARE),
     ),
+    # -- styrelsens läge (#13): add entries below this line --
+    # A calendar address: created, renewed or revoked by its owner (POST); the feed is
+    # public by its secret token (a calendar program has no login).
+    "kalenderlank": (None, post_only()),
+    "kalender_feed": (lambda: {"token": _kalenderlank().token}, everyone()),
     # -- behovsanalys (#7): add entries below this line --
     # The board, the kansli and the revisorer read it; only the kansli imports.
     "behovsanalys": (None, outcome(LASARE)),
@@ -372,6 +429,7 @@ FILER |= {"behovsanalys_pdf", "behovsanalys_exempel"}  # behovsanalys (#7)
 FILER |= {"omgang_export"}  # enkäter (#6)
 FILER |= {"ekonomi_saldolista"}  # the saldolista CSV (#16)
 FILER |= {"favicon"}  # formulär och omflöde (#17)
+FILER |= {"kalender_feed"}  # the iCalendar feed (#13)
 # (Reports with ?format=pdf|xlsx|csv are pages first; only their default HTML is walked.)
 
 # The admin's other patterns (one set per model) are guarded by PortalAdminSite.has_permission

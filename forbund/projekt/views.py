@@ -6,22 +6,31 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from ekonomi import permissions as ekonomi_permissions
+from ekonomi import selectors as ekonomi_selectors
 from forbund import permissions, selectors
 from forbund.http import require
 from insatser import selectors as insatser_selectors
 from moten import selectors as moten_selectors
+from rapporter import permissions as rapporter_permissions
+from rapporter import selectors as rapporter_selectors
 
 
 @require_GET
 def oversikt(request):
     r = permissions.roller(request.user)
+    idag = timezone.localdate()
     context = {
         "roller": r,
         "mina_uppdrag": r.uppdrag,
         "att_justera": list(moten_selectors.att_justera_for(request.user)),
         "insatser": insatser_selectors.att_gora(request.user),
-        "today": timezone.localdate(),
+        "today": idag,
     }
+    if r.i_styrelsen or r.kansli:
+        context |= _styrelsens_lage(request.user, idag)
+    if permissions.can_have_kalender(request.user):
+        context["kalender"] = {"lank": selectors.kalenderlank_for(request.user)}
     if r.kansli:
         context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())
         context["protokoll_under_arbete"] = list(moten_selectors.protokoll_under_arbete())
@@ -43,3 +52,22 @@ def personlogg(request):
             "signaturlistor": insatser_selectors.signaturlistor(),
         },
     )
+
+
+def _styrelsens_lage(user, idag) -> dict:
+    """The board's own start: its next meeting with the handlingar, the latest justerat
+    protocol, three figures of this year's economy, what is coming up for decision and the
+    reports waiting for approval. A fixed number of queries."""
+    styrelsen = moten_selectors.styrelsen_ids()
+    lage = {
+        "nasta_mote": moten_selectors.nasta_mote(styrelsen, idag),
+        "senast_justerat": moten_selectors.senaste_justerade(styrelsen),
+        "infor_beslut": insatser_selectors.ansokningar_infor_beslut(),
+    }
+    if ekonomi_permissions.can_view_ekonomi(user):
+        ar = ekonomi_selectors.standardar(idag)
+        lage["nyckeltal"] = ekonomi_selectors.nyckeltal(ar)
+    if rapporter_permissions.can_view_rapporter(user):
+        lage["rapporter_att_godkanna"] = rapporter_selectors.att_godkanna(idag)
+        lage["arsrapporter_att_godkanna"] = insatser_selectors.arsrapporter_att_godkanna()
+    return lage

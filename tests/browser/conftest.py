@@ -5,6 +5,7 @@ FORBUND_BROWSER_TESTS=required (set by .ci/run) a missing Chromium fails the run
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -67,10 +68,21 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_live(transactional_db, live_server, settings, tmp_path):
-    """The live server on a copy of the demo with its protocols, insatser and budget (built
-    once per run, see tests/conftest.py), and a MEDIA_ROOT of this test's own."""
+def demo_live(transactional_db, live_server, settings, tmp_path, _demodatabaser):
+    """The live server on a copy of the demo with its protocols, insatser, budget and every
+    year up to today (built once per run, see tests/conftest.py), and a MEDIA_ROOT of this
+    test's own holding the files the levels stored (the demo's handlingar)."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return live_server
+
+
+@pytest.fixture
+def seed_live(transactional_db, live_server, settings, tmp_path, _demodatabaser):
+    """As `demo_live`, on the seeds' world alone (protocols of 2021 and January 2022, the
+    insatser and the 2021 budget; see NIVAER in tests/conftest.py)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    shutil.copytree(_demodatabaser.media, settings.MEDIA_ROOT, dirs_exist_ok=True)
     return live_server
 
 

@@ -35,8 +35,8 @@ def _staff_of_psykolog():
     Insats.objects.get(namn="Psykolog Arbetsmarknadstorget").personal.add(person)
 
 
-def test_staff_report_board_sees_grant_paid_by_two(page, demo_live, axe_check):
-    base = demo_live.url
+def test_staff_report_board_sees_grant_paid_by_two(page, seed_live, axe_check):
+    base = seed_live.url
     _staff_of_psykolog()
     sip = Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
 

@@ -9,9 +9,9 @@ from .test_roles import login
 
 
 def test_forbundschef_edits_a_section_and_every_report_page_is_accessible(
-    page, demo_live, axe_check
+    page, seed_live, axe_check
 ):
-    base = demo_live.url
+    base = seed_live.url
     login(page, base, "forbundschef")
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Rapporter").click()
     expect(page.get_by_role("heading", name="Rapporter", level=1)).to_be_visible()

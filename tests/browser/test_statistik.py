@@ -20,8 +20,8 @@ def _falt(page, label):
     return page.get_by_label(label, exact=True)
 
 
-def test_two_wrong_sums_shown_at_once_and_corrected_by_keyboard(page, demo_live, axe_check):
-    base = demo_live.url
+def test_two_wrong_sums_shown_at_once_and_corrected_by_keyboard(page, seed_live, axe_check):
+    base = seed_live.url
     sip = Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
     staff = get_user_model().objects.get(username="insatspersonal")
     period = services.period_create(

@@ -40,3 +40,10 @@ def ekonomi(moten):
     """The demo's 2021 budget and prognos (loaded with the other demos)."""
     assert ekonomi_demo.load() is False  # already there
     return dt.date(2021, 1, 1)
+
+
+@pytest.fixture
+def seed_ekonomi(seed_moten):
+    """As `ekonomi`, on the seeds' world alone: 2021's budget and prognos, no books yet."""
+    assert ekonomi_demo.load() is False  # already there
+    return dt.date(2021, 1, 1)

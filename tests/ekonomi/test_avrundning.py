@@ -16,6 +16,12 @@ from forbund.formatting import avrunda, kronor, tkr, tkr_text, tusental
 from ..conftest import client_for
 
 
+@pytest.fixture
+def ekonomi(seed_ekonomi):
+    """The seeds' world alone: these tests import 2021's books themselves."""
+    return seed_ekonomi
+
+
 @pytest.mark.parametrize(
     ("varde", "decimaler", "vantat"),
     [

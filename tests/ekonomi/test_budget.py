@@ -60,8 +60,9 @@ def test_faststalld_budget_is_locked_and_revised_as_a_new_version(ekonomi, moten
     # Both errors at once, on the page, tied to their fields, what was typed kept; nothing saved.
     html = bad.content.decode()
     assert bad.status_code == 422 and 'id="formfel"' in html
-    assert f'<a href="#b{post.pk}">{post.namn}: belopp skrivs i hela kronor.</a>' in html
-    assert f'<a href="#p2{post.pk}">{post.namn}: beloppet kan inte vara negativt.</a>' in html
+    namn = post.visningsnamn
+    assert f'<a href="#b{post.pk}">{namn}: belopp skrivs i hela kronor.</a>' in html
+    assert f'<a href="#p2{post.pk}">{namn}: beloppet kan inte vara negativt.</a>' in html
     assert (
         f'name="belopp_{post.pk}" value="fyra" aria-invalid="true" '
         f'aria-describedby="b{post.pk}_error"' in html
@@ -87,11 +88,12 @@ def test_faststalld_budget_is_locked_and_revised_as_a_new_version(ekonomi, moten
 def test_insatsposter_from_the_grants(ekonomi):
     from ekonomi.models import Budgetpost, Verksamhetsar
 
-    va = Verksamhetsar.objects.create(ar=2022, ingaende_eget_kapital=1_219_000)
-    version = Budgetversion.objects.create(ar=va, nummer=1, namn="Budget 2022")
+    va = Verksamhetsar.objects.get(ar=2022)
+    version = services.budgetversion_create(actor=None, verksamhetsar=va, namn="Reviderad 2022")
     antal = services.insatsposter_from_beviljningar(actor=None, version=version)
-    # Every insats granted money for 2022 in § 161–167 (the seven decisions).
-    assert antal == 7
+    # Every insats granted money for 2022: the seven decisions of § 161–167 and the demo's
+    # Rehabvägledare, granted in February 2022.
+    assert antal == 8
     sip = Budgetpost.objects.get(insats__namn="SIP-samordnare Arbetsmarknadstorget")
     assert version.rader.get(post=sip).belopp == 645_000
     fk = Budgetpost.objects.get(insats__namn="Försäkringsutredare Arbetsmarknadstorget")

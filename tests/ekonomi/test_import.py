@@ -20,6 +20,12 @@ from .conftest import sie4
 D = dt.date
 
 
+@pytest.fixture
+def ekonomi(seed_ekonomi):
+    """The seeds' world alone: these tests import 2021's books themselves."""
+    return seed_ekonomi
+
+
 def _kansli():
     return get_user_model().objects.get(username="forbundschef")
 

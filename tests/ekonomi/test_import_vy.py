@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,6 +16,12 @@ from ..conftest import client_for
 from .conftest import sie4
 
 D = dt.date
+
+
+@pytest.fixture
+def ekonomi(seed_ekonomi):
+    """The seeds' world alone: these tests import 2021's books themselves."""
+    return seed_ekonomi
 
 
 def _fil():

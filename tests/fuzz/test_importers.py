@@ -211,14 +211,14 @@ def _utfall_antal() -> tuple[int, int, int]:
 
 
 @pytest.fixture
-def period(moten):
+def period(seed_moten):
     insats = Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
     return insats_services.period_create(
         actor=None, insats=insats, fran=dt.date(2022, 5, 1), till=dt.date(2022, 8, 31)
     )
 
 
-def test_the_valid_starting_files_import(moten, period):
+def test_the_valid_starting_files_import(seed_moten, period):
     """The mutations start from files the importers accept."""
     for data, namn in ((_sie_bas(), "u.se"), (_csv_bas(), "u.csv")):
         with transaction.atomic():
@@ -237,7 +237,7 @@ def test_the_valid_starting_files_import(moten, period):
 
 @FUZZ
 @given(fil=utfallsfiler())
-def test_utfall_import_imports_whole_files_or_refuses_cleanly(moten, fil):
+def test_utfall_import_imports_whole_files_or_refuses_cleanly(seed_moten, fil):
     data, namn = fil
     with transaction.atomic():
         fore = _utfall_antal()
@@ -272,7 +272,7 @@ def test_statistics_import_imports_whole_files_or_refuses_cleanly(period, fil):
 
 @VY_FUZZ
 @given(fil=utfallsfiler())
-def test_the_utfall_upload_page_never_answers_500(moten, fil):
+def test_the_utfall_upload_page_never_answers_500(seed_moten, fil):
     data, namn = fil
     klient = client_for("forbundschef")
     klient.raise_request_exception = False
@@ -311,12 +311,12 @@ STOR = b"#" + b"A" * (21 * 1024 * 1024)  # past the portal's 20 MB limit (forbun
 @pytest.mark.parametrize(
     "vy", ["ekonomi_import", "period_import", "omgang_import", "behovsanalys_import"]
 )
-def test_oversized_and_malformed_uploads_are_refused_with_4xx(enkat, period, vy):
+def test_oversized_and_malformed_uploads_are_refused_with_4xx(seed_enkat, period, vy):
     from behovsanalys.models import Behovsimport
 
     klient = client_for("forbundschef")
     klient.raise_request_exception = False
-    args = {"period_import": [period.pk], "omgang_import": [enkat.pk]}.get(vy, [])
+    args = {"period_import": [period.pk], "omgang_import": [seed_enkat.pk]}.get(vy, [])
     url = reverse(vy, args=args)
     falt = {"ar": "2021"} if vy == "ekonomi_import" else {}
     antal = (_utfall_antal(), Statistikrad.objects.count(), Svar.objects.count())
@@ -357,7 +357,7 @@ def _sie_med(rad: str) -> bytes:
         (b"konto;datum;belopp\r\n99999999999;2021-01-05;10\r\n", "u.csv", "Rad 2: konto"),
     ],
 )
-def test_values_the_database_cannot_hold_are_refused_cleanly(moten, data, namn, meddelande):
+def test_values_the_database_cannot_hold_are_refused_cleanly(seed_moten, data, namn, meddelande):
     fore = _utfall_antal()
     with pytest.raises(ekonomi_services.Fel) as fel:
         ekonomi_services.utfall_import(actor=None, data=data, filnamn=namn, ar=2021)
@@ -394,20 +394,22 @@ def svarsfiler(bas: bytes):
     )
 
 
-def test_the_valid_survey_file_imports(enkat):
+def test_the_valid_survey_file_imports(seed_enkat):
     with transaction.atomic():
-        assert enkat_services.svar_import_fil(actor=None, omgang=enkat, data=_svarsfil_bas(enkat))
+        assert enkat_services.svar_import_fil(
+            actor=None, omgang=seed_enkat, data=_svarsfil_bas(seed_enkat)
+        )
         transaction.set_rollback(True)
 
 
 @FUZZ
 @given(data=st.data())
-def test_survey_answer_import_imports_whole_files_or_refuses_cleanly(enkat, data):
-    fil = data.draw(svarsfiler(_svarsfil_bas(enkat)))
+def test_survey_answer_import_imports_whole_files_or_refuses_cleanly(seed_enkat, data):
+    fil = data.draw(svarsfiler(_svarsfil_bas(seed_enkat)))
     with transaction.atomic():
         fore = (Svar.objects.count(), Svarsvarde.objects.count())
         try:
-            antal = enkat_services.svar_import_fil(actor=None, omgang=enkat, data=fil)
+            antal = enkat_services.svar_import_fil(actor=None, omgang=seed_enkat, data=fil)
         except enkat_services.Fel as exc:
             _rena_meddelanden(exc.fel)
             assert (Svar.objects.count(), Svarsvarde.objects.count()) == fore
@@ -418,25 +420,25 @@ def test_survey_answer_import_imports_whole_files_or_refuses_cleanly(enkat, data
 
 @VY_FUZZ
 @given(data=st.data())
-def test_the_survey_import_page_never_answers_500(enkat, data):
-    fil = data.draw(svarsfiler(_svarsfil_bas(enkat)))
+def test_the_survey_import_page_never_answers_500(seed_enkat, data):
+    fil = data.draw(svarsfiler(_svarsfil_bas(seed_enkat)))
     klient = client_for("forbundschef")
     klient.raise_request_exception = False
     with transaction.atomic():
         svar = klient.post(
-            reverse("omgang_import", args=[enkat.pk]), {"fil": _uppladdning(fil, "svar.csv")}
+            reverse("omgang_import", args=[seed_enkat.pk]), {"fil": _uppladdning(fil, "svar.csv")}
         )
         assert svar.status_code in (302, 422), svar.status_code
         transaction.set_rollback(True)
 
 
-def test_a_nul_byte_in_a_survey_file_is_refused_cleanly(enkat):
+def test_a_nul_byte_in_a_survey_file_is_refused_cleanly(seed_enkat):
     # Found by fuzzing: a NUL byte in a free-text answer made the import answer 500.
-    fritext = enkat.formular.fragor.filter(typ="fritext").order_by("ordning").first()
+    fritext = seed_enkat.formular.fragor.filter(typ="fritext").order_by("ordning").first()
     data = f"kon;{fritext.nummer}\n1;a\x00b\n".encode()
     fore = Svar.objects.count()
     with pytest.raises(enkat_services.Fel) as fel:
-        enkat_services.svar_import_fil(actor=None, omgang=enkat, data=data)
+        enkat_services.svar_import_fil(actor=None, omgang=seed_enkat, data=data)
     assert "kan inte läsas" in fel.value.fel[0]
     assert Svar.objects.count() == fore
 

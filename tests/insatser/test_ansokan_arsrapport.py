@@ -15,11 +15,11 @@ from ..conftest import client_for
 
 
 @pytest.fixture
-def sip(moten):
+def sip(seed_moten):
     return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
 
 
-def test_application_goes_on_the_dagordning_and_its_paragraph_names_the_insats(sip, moten):
+def test_application_goes_on_the_dagordning_and_its_paragraph_names_the_insats(sip, seed_moten):
     staff = client_for("insatspersonal")
     response = staff.post(
         reverse("ansokan_create", args=[sip.pk]),
@@ -48,22 +48,22 @@ def test_application_goes_on_the_dagordning_and_its_paragraph_names_the_insats(s
     assert "Ange vilket år beloppen gäller." in missing_year.content.decode()
 
     kansli = client_for("forbundschef")
-    kansli.post(reverse("ansokan_dagordning", args=[ansokan.pk]), {"mote": moten.utkast.pk})
+    kansli.post(reverse("ansokan_dagordning", args=[ansokan.pk]), {"mote": seed_moten.utkast.pk})
     ansokan.refresh_from_db()
     assert ansokan.status == "dagordning"
     punkt = ansokan.dagordningspunkt
-    assert punkt.mote == moten.utkast
+    assert punkt.mote == seed_moten.utkast
     assert punkt.forslag_till_beslut == (
         "bevilja medel med 540 000 kr för 2023 och 520 000 kr för 2024 till SIP-samordnare Arbetsmarknadstorget."
     )
-    moten_services.paragrafer_from_dagordning(actor=None, protokoll=moten.utkast.protokoll)
-    paragraf = moten.utkast.protokoll.paragrafer.get(dagordningspunkt=punkt)
+    moten_services.paragrafer_from_dagordning(actor=None, protokoll=seed_moten.utkast.protokoll)
+    paragraf = seed_moten.utkast.protokoll.paragrafer.get(dagordningspunkt=punkt)
     assert paragraf.beslut.get().text.startswith("bevilja medel med 540 000 kr för 2023")
     form = kansli.get(reverse("beviljning_create", args=[paragraf.pk])).content.decode()
     assert f'<option value="{sip.pk}" selected>' in form
 
 
-def test_approved_annual_report_releases_the_second_half(sip, moten):
+def test_approved_annual_report_releases_the_second_half(sip, seed_moten):
     kansli_user = get_user_model().objects.get(username="forbundschef")
     b = sip.beviljningar.get(ar=2022)
     rest = b.betalplan.get(utlosare="redovisning")
@@ -89,7 +89,7 @@ def test_approved_annual_report_releases_the_second_half(sip, moten):
     assert rapport.status == "inlamnad"
     assert staff.post(reverse("arsrapport_godkann", args=[sip.pk, 2022])).status_code == 403
 
-    paragraf = moten.justerat.paragrafer.get(nummer=165)
+    paragraf = seed_moten.justerat.paragrafer.get(nummer=165)
     client_for("forbundschef").post(
         reverse("arsrapport_godkann", args=[sip.pk, 2022]), {"paragraf": paragraf.pk}
     )

@@ -17,7 +17,7 @@ SUS = (
 
 
 @pytest.fixture
-def sip(moten):
+def sip(seed_moten):
     return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
 
 

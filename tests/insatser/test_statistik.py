@@ -18,7 +18,7 @@ D = dt.date
 
 
 @pytest.fixture
-def sip(moten):
+def sip(seed_moten):
     return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
 
 

@@ -16,7 +16,7 @@ def _user(name):
 
 
 @pytest.fixture
-def sip(moten):
+def sip(seed_moten):
     return Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
 
 
@@ -139,9 +139,9 @@ def test_attest_through_the_views(sip):
     )
 
 
-def test_register_a_grant_on_a_paragraph(moten):
+def test_register_a_grant_on_a_paragraph(seed_moten):
     kansli = client_for("forbundschef")
-    p = moten.justerat.paragrafer.get(nummer=162)
+    p = seed_moten.justerat.paragrafer.get(nummer=162)
     insats = Insats.objects.get(namn="Rehabvägledare")
     response = kansli.post(
         reverse("beviljning_create", args=[p.pk]),
@@ -167,7 +167,7 @@ def test_register_a_grant_on_a_paragraph(moten):
     )
     assert response.status_code == 302
     assert insats.beviljningar.get().belopp == 50_000
-    page = kansli.get(reverse("protokoll_detail", args=[moten.justerat.pk])).content.decode()
+    page = kansli.get(reverse("protokoll_detail", args=[seed_moten.justerat.pk])).content.decode()
     assert "Rehabvägledare 2022, 50\xa0000\xa0kr" in page
 
 

@@ -57,7 +57,7 @@ def test_pdf_reads_like_the_protocol(moten):
     assert f"Sida 1 av {len(reader.pages)}" in text
 
 
-def test_arkivera_writes_pdfa_and_a_manifest(moten, tmp_path):
+def test_arkivera_writes_pdfa_and_a_manifest(seed_moten, tmp_path):
     call_command("arkivera", "--ar", "2022", "--till", str(tmp_path))
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert [p["paragrafer"] for p in manifest["protokoll"]] == ["§ 1–15"]

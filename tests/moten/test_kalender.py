@@ -11,8 +11,17 @@ def test_seed_003_anslag_dates():
     # November: justerat 2021-12-09, anslag 2021-12-15, ned tidigast 2022-01-05.
     assert kalender.ned_tidigast(D(2021, 12, 15)) == D(2022, 1, 5)
     # January: justerat 2022-02-07, anslag 2022-02-08, ned tidigast 2022-03-01.
-    assert kalender.foreslaget_anslagsdatum(D(2022, 2, 7)) == D(2022, 2, 8)
     assert kalender.ned_tidigast(D(2022, 2, 8)) == D(2022, 3, 1)
+
+
+def test_the_proposed_anslag_is_the_day_of_justering_or_today():
+    # Not the day after: a Friday justering was proposed for a Saturday, 23 December for
+    # julafton. The anslag goes up the day of the justering, or today if that is later.
+    assert kalender.foreslaget_anslagsdatum(D(2022, 2, 7)) == D(2022, 2, 7)
+    assert kalender.foreslaget_anslagsdatum(D(2022, 12, 23)) == D(2022, 12, 23)
+    assert kalender.foreslaget_anslagsdatum(D(2022, 2, 7), D(2022, 2, 8)) == D(2022, 2, 8)
+    # The deadline, the second day after justering, moves past julafton and juldagarna.
+    assert kalender.anslag_senast(D(2022, 12, 23)) == D(2022, 12, 27)
 
 
 def test_deadline_moves_past_weekends_holidays_and_eves():

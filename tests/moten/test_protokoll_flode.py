@@ -5,11 +5,12 @@ import re
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from devtools.demo import DEMO_PASSWORD
 from forbund import services as forbund_services
 from forbund.models import Organ, Person, Roll
-from moten import services
+from moten import kalender, services
 from moten.models import Paragraf, Protokoll
 
 from ..conftest import client_for
@@ -30,31 +31,94 @@ def _new_meeting(kansli, datum):
     return Protokoll.objects.get(mote__datum=dt.date.fromisoformat(datum))
 
 
-def test_next_2022_meeting_starts_at_16_and_2023_at_1(moten):
+def _narvaro(protokoll, *efternamn):
+    services.narvaro_save(
+        actor=None,
+        protokoll=protokoll,
+        rader=[
+            services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=efternamn)
+        ],
+    )
+
+
+def test_the_next_meeting_continues_the_series_after_the_checks_and_a_new_year_starts_at_1(
+    moten,
+):
+    from django.db.models import Max
+    from django.utils import timezone
+
     kansli = client_for("forbundschef")
-    # The fixture's 2022-03-25 meeting took § 16; this one continues the series.
-    protokoll = _new_meeting(kansli, "2022-04-29")
+    idag = timezone.localdate()
+    hittills = (
+        Paragraf.objects.filter(organ__typ="styrelse", ar=idag.year).aggregate(m=Max("nummer"))["m"]
+        or 0
+    )
+    protokoll = _new_meeting(kansli, idag.isoformat())
     kansli.post(reverse("protokoll_fran_dagordning", args=[protokoll.pk]))
     assert protokoll.paragrafer.count() == 6  # the standard items
     ordforande = Person.objects.get(user__username="ordforande")
     ledamot = Person.objects.get(user__username="ledamot")
-    response = kansli.post(
-        reverse("protokoll_numrera", args=[protokoll.pk]),
-        {"ordforande": ordforande.pk, "justerare": [ledamot.pk]},
-    )
-    assert response.status_code == 302
-    assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == list(range(17, 23))
+    valda = {"ordforande": ordforande.pk, "justerare": [ledamot.pk]}
+    url = reverse("protokoll_numrera", args=[protokoll.pk])
 
-    januari = _new_meeting(kansli, "2023-01-20")
-    services.paragraf_create(actor=None, protokoll=januari, rubrik="Sammanträdet öppnas")
+    # Refused, with what to fix and where: the fixture's draft of yesterday comes first, no
+    # närvaro, the template text of "Val av justerare".
+    refused = kansli.post(url, valda)
+    assert refused.status_code == 422
+    html = refused.content.decode()
+    utkast_datum = moten.utkast.datum.isoformat()
+    assert f"Sammanträdet {utkast_datum} är tidigare samma år och inte numrerat" in html
+    assert reverse("mote_detail", args=[moten.utkast.pk]) in html
+    assert "Ingen närvaro är registrerad" in html
+    assert reverse("narvaro_edit", args=[protokoll.pk]) in html
+    assert "har kvar mallens text" in html
+    assert not protokoll.paragrafer.filter(nummer__isnull=False).exists()
+
+    # The February meeting did not take place; närvaro and the chosen justerare are written in.
+    kansli.post(reverse("mote_installt", args=[moten.utkast.pk]))
+    _narvaro(protokoll, "Ödmark", "Alnö", "Skönvik")
+    val = protokoll.paragrafer.get(standard="justerare")
+    services.paragraf_update(
+        actor=None,
+        paragraf=val,
+        version=val.version,
+        rubrik=val.rubrik,
+        text="",
+        bilagor="",
+        beslut=["utse Fredrika Alnö att jämte ordföranden justera dagens protokoll."],
+        jav=[],
+    )
+    # Övriga frågor has neither text nor a decision: a warning, to confirm.
+    warned = kansli.post(url, valda)
+    assert warned.status_code == 422
+    assert "Övriga frågor” har varken text eller beslut" in warned.content.decode()
+    response = kansli.post(url, {**valda, "bekrafta": "on"})
+    assert response.status_code == 302
+    assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == list(
+        range(hittills + 1, hittills + 7)
+    )
+
+    januari_datum = dt.date(idag.year + 2, 1, 20)
+    januari = _new_meeting(kansli, januari_datum.isoformat())
+    services.paragraf_create(
+        actor=None, protokoll=januari, rubrik="Sammanträdet öppnas", text="Öppnat."
+    )
+    _narvaro(januari, "Ödmark", "Alnö", "Skönvik")
     services.protokoll_numrera(
-        actor=None, protokoll=januari, ordforande=ordforande, justerare=[ledamot]
+        actor=None,
+        protokoll=januari,
+        ordforande=ordforande,
+        justerare=[ledamot],
+        base_url="http://testserver/",
+        idag=januari_datum,  # numbered on the day it met, two years from now
     )
     assert januari.paragrafer.get().nummer == 1
 
 
 def test_write_justera_and_post_the_anslag(moten, django_capture_on_commit_callbacks):
     kansli = client_for("forbundschef")
+    services.mote_installa(actor=None, mote=moten.utkast)
     protokoll = _new_meeting(kansli, "2022-05-20")
     services.narvaro_save(
         actor=None,
@@ -83,13 +147,20 @@ def test_write_justera_and_post_the_anslag(moten, django_capture_on_commit_callb
     ]
     assert [str(j) for j in paragraf.jav.all()] == ["Johan Bergvik deltog inte i beslutet."]
 
-    kansli.post(
-        reverse("protokoll_numrera", args=[protokoll.pk]),
-        {
-            "ordforande": Person.objects.get(user__username="ordforande").pk,
-            "justerare": [Person.objects.get(user__username="ledamot").pk],
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        numrerad = kansli.post(
+            reverse("protokoll_numrera", args=[protokoll.pk]),
+            {
+                "ordforande": Person.objects.get(user__username="ordforande").pk,
+                "justerare": [Person.objects.get(user__username="ledamot").pk],
+            },
+        )
+    assert numrerad.status_code == 302
+    # "Skicka till justering": each justerare gets the link and the deadline.
+    assert sorted(m.to[0] for m in mail.outbox) == ["ledamot@example.org", "ordforande@example.org"]
+    brev = mail.outbox[0].body
+    assert f"/protokoll/{protokoll.pk}/justera/" in brev
+    assert "senast 2022-06-03" in brev  # 2022-05-20 + 14 days
     # The ordförande justerar; a wrong password changes nothing.
     ordforande = client_for("ordforande")
     wrong = ordforande.post(reverse("protokoll_justera", args=[protokoll.pk]), {"losenord": "fel"})
@@ -113,16 +184,29 @@ def test_write_justera_and_post_the_anslag(moten, django_capture_on_commit_callb
     assert protokoll.status == "justerat"
     assert protokoll.sha256 == services.protokoll_sha256(protokoll)
     page = kansli.get(reverse("protokoll_detail", args=[protokoll.pk])).content.decode()
-    assert "(sent: efter fristen)" in page  # justerat years after 2022-06-07
+    assert "(sent: efter fristen)" in page  # justerat years after 2022-06-03
 
+    # The anslag: proposed for the day of the justering (today), which the form says is the
+    # last day's deadline for; up on the board at once.
     form = kansli.get(reverse("anslag_create", args=[protokoll.pk])).content.decode()
-    today = protokoll.justerat.date()
+    today = timezone.localdate()
     proposed = re.search(r'name="anslagsdatum" value="([\d-]+)"', form).group(1)
-    assert proposed == (today + dt.timedelta(days=1)).isoformat()
-    kansli.post(
+    assert proposed == today.isoformat()
+    senast = kalender.anslag_senast(today).isoformat()
+    assert f"senast <strong>{senast}</strong>" in form
+    later = kalender.anslag_senast(today) + dt.timedelta(days=1)
+    too_late = kansli.post(
+        reverse("anslag_create", args=[protokoll.pk]),
+        {"anslagsdatum": later.isoformat(), "forvaringsplats": "Kommunhuset rum 612"},
+    )
+    assert too_late.status_code == 422
+    assert f"senast {senast}, andra dagen efter justeringen" in too_late.content.decode()
+    posted = kansli.post(
         reverse("anslag_create", args=[protokoll.pk]),
         {"anslagsdatum": proposed, "forvaringsplats": "Kommunhuset rum 612, Sundsvall"},
+        follow=True,
     )
+    assert "syns på anslagstavlan nu" in posted.content.decode()
     protokoll.refresh_from_db()
     assert protokoll.anslag.anslagsdatum.isoformat() == proposed
     tavla = client_for("anonym").get(reverse("anslagstavla")).content.decode()

@@ -41,3 +41,18 @@ def test_list_pages_have_a_fixed_number_of_queries(moten, persona, name):
             actor=None, protokoll=mote.protokoll, rubrik="Beslut", beslut=["bevilja x", "bevilja y"]
         )
     assert _count(client, url) == before
+
+
+@pytest.mark.parametrize(
+    "persona,name", [("ordforande", "protokoll_justera"), ("revisor", "protokoll_dokument")]
+)
+def test_the_whole_protocol_on_a_page_has_a_fixed_number_of_queries(moten, persona, name):
+    protokoll = moten.numrerat.protokoll
+    client = client_for(persona)
+    url = reverse(name, args=[protokoll.pk])
+    before = _count(client, url)
+    for i in range(8):
+        services.paragraf_create(
+            actor=None, protokoll=protokoll, rubrik=f"Ärende {i}", text="x", beslut=["a", "b"]
+        )
+    assert _count(client, url) == before

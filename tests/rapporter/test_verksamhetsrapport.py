@@ -33,6 +33,7 @@ from ..conftest import client_for
 from ..ekonomi.conftest import sie4
 from ..ekonomi.test_rapport import NVSAM_2017
 from ..insatser.test_statistik import SEED_004, _split
+from ..sidtal import rader, tal
 
 D = dt.date
 KOMMUNER = ("Sala", "Hallstahammar", "Surahammar", "Skinnskatteberg", "Norberg", "Fagersta")
@@ -228,7 +229,11 @@ def test_seed_004_tables_rebuilt_from_stored_rows(demo):
 
 @pytest.fixture
 def demo_rapport(moten):
-    return Verksamhetsrapport.objects.get(typ="arsredovisning", fran=D(2021, 1, 1))
+    """A draft of the årsredovisning 2021: a new edition of the one the demo's board
+    approved in February 2022 (its texts copied), so the figures are live again."""
+    godkand = Verksamhetsrapport.objects.get(typ="arsredovisning", fran=D(2021, 1, 1), utgava=1)
+    assert godkand.status == "godkand"
+    return rapporter_services.verksamhetsrapport_ny_utgava(actor=None, fran=godkand)
 
 
 def _godkann(rapport, moten):
@@ -259,9 +264,10 @@ def test_demo_report_matches_the_other_pages_is_approved_and_locked(demo_rapport
     ekonomi = _nbsp(ledamot.get(reverse("ekonomi_delarsrapport", args=[2021])).content.decode())
     for figur in ("7 378 000", "7 666 000", "−288 000", "1 219 000"):
         assert figur in ekonomi and figur in html, figur
+    # The year's books ended as the prognos said.
     assert _celler(_tabell(html, "ekonomitabell"), "Summa kostnader") == [
         "7 378 000",
-        "0",
+        "7 666 000",
         "7 666 000",
     ]
     # Insatser: the SUS report of the same dates.
@@ -328,14 +334,14 @@ def test_demo_report_matches_the_other_pages_is_approved_and_locked(demo_rapport
     )
     assert _celler(_tabell(godkand, "ekonomitabell"), "Summa kostnader")[2] == "7 666 000"
     response = kansli.post(reverse("verksamhetsrapport_ny_utgava", args=[rapport.pk]))
-    ny = Verksamhetsrapport.objects.get(utgava=2)
+    ny = Verksamhetsrapport.objects.get(typ="arsredovisning", fran=D(2021, 1, 1), utgava=3)
     assert response["Location"] == reverse("verksamhetsrapport_detail", args=[ny.pk])
     assert ny.foregaende == rapport and ny.avsnitt.get(nyckel="planerat").text.startswith("- Nät")
     live = _nbsp(ledamot.get(reverse("verksamhetsrapport_detail", args=[ny.pk])).content.decode())
     assert _celler(_tabell(live, "ekonomitabell"), "Summa kostnader")[2] == "7 766 000"
     # Only one draft at a time.
     kansli.post(reverse("verksamhetsrapport_ny_utgava", args=[rapport.pk]))
-    assert Verksamhetsrapport.objects.count() == 2
+    assert Verksamhetsrapport.objects.filter(typ="arsredovisning", fran=D(2021, 1, 1)).count() == 3
 
 
 def test_pdf_docx_and_word_html(demo_rapport, moten):
@@ -396,7 +402,7 @@ def test_create_is_kansli_only_and_refuses_a_duplicate(moten):
     response = kansli.post(
         url, {"typ": "delarsrapport", "fran": "2022-01-01", "till": "2022-04-30"}
     )
-    ny = Verksamhetsrapport.objects.get(typ="delarsrapport")
+    ny = Verksamhetsrapport.objects.get(typ="delarsrapport", till=D(2022, 4, 30))
     assert response["Location"] == reverse("verksamhetsrapport_detail", args=[ny.pk])
     assert ny.titel == "Delårsrapport januari–april 2022" and ny.avsnitt.count() == 6
     # The demo's own delårsrapport for the SIP tertial: the same figures as the other pages.
@@ -407,11 +413,26 @@ def test_create_is_kansli_only_and_refuses_a_duplicate(moten):
     )
     assert re.search(r"Aktiva</th>\s*<td class=\"text-end\">18<", sus_page.content.decode())
     assert "totalt 18 personer (61\xa0% kvinnor och 39\xa0% män), varav 18 nya deltagare" in html
-    assert "Styrelsemöte 2022-01-21" in html and "Styrelsemöte 2022-02-25" in html
-    assert "Protokollet är inte justerat än" in html  # the draft of 2022-02-25
+    # The demo's meetings of January–April 2022, all justerade.
+    for datum in ("2022-01-21", "2022-02-18", "2022-03-25"):
+        assert f"Styrelsemöte {datum}" in html
+    assert "Protokollet är inte justerat än" not in html
     arr = _tabell(html, "arrangemangstabell")
     assert _celler(arr, "Introduktion till SIP för nya handläggare")[:3] == ["18", "14", "4"]
-    assert "Portalen har ingen budget och inget utfall för 2022." in html
+    # The budget 2022 (fastställd in § 168) against the books per 2022-04-30.
+    per = (
+        client_for("ledamot")
+        .get(reverse("ekonomi_delarsrapport", args=[2022]), {"per": "2022-04-30"})
+        .content.decode()
+    )
+    rapportrad = rader(html, inom="ekonomitabell")["Summa kostnader"]
+    assert rapportrad == rader(per)["Summa kostnader"][:3]
+    assert tal(rapportrad[0]) > 7_000_000 and tal(rapportrad[1]) > 0
+    # A period the portal has nothing for says so.
+    tom = kansli.post(url, {"typ": "delarsrapport", "fran": "2020-01-01", "till": "2020-04-30"})
+    tom_html = client_for("ledamot").get(tom["Location"]).content.decode()
+    assert "Portalen har ingen budget och inget utfall för 2020." in tom_html
+    assert "Styrelsen har inte haft något möte under perioden." in tom_html
     again = kansli.post(url, {"typ": "delarsrapport", "fran": "2022-01-01", "till": "2022-04-30"})
     assert again.status_code == 422 and "Det finns redan en rapport" in again.content.decode()
     bad = kansli.post(url, {"typ": "delarsrapport", "fran": "2022-05-01", "till": "2022-04-30"})

@@ -1,4 +1,6 @@
-"""Write every justerat protocol of a year as PDF/A-2b, with a manifest, for the archive."""
+"""Write every justerat protocol of a year to a folder for the archive, with a manifest: the
+stored documents themselves (PDF/A-2b, the bytes the public PDF and the API serve), not a new
+rendering, so the archive holds what was justerat."""
 
 import hashlib
 import json
@@ -11,7 +13,7 @@ from moten import dokument, selectors
 
 
 class Command(BaseCommand):
-    help = "Skriver årets justerade protokoll som PDF/A-2b och manifest.json till en mapp."
+    help = "Skriver årets justerade protokoll (de lagrade PDF/A-2b-filerna) och manifest.json till en mapp."
 
     def add_arguments(self, parser):
         parser.add_argument("--ar", type=int, required=True, help="Verksamhetsår, t.ex. 2021")
@@ -25,22 +27,25 @@ class Command(BaseCommand):
             raise CommandError(f"Kan inte skapa mappen {target}: {exc}") from exc
         manifest = []
         for pk in selectors.justerade_protokoll(ar).values_list("pk", flat=True):
-            p = dokument.hamta(pk)  # once, with everything the PDF and the manifest show
-            data = dokument.protokoll_pdf(p, pdf_variant="pdf/a-2b")
+            p = dokument.hamta(pk)  # once, with everything the manifest shows
+            lagrat = dokument.lagrat_dokument(p)
+            data = bytes(lagrat.pdf)
+            if hashlib.sha256(data).hexdigest() != lagrat.sha256:
+                raise CommandError(f"Det lagrade protokollet {pk} stämmer inte med sin SHA-256.")
             name = dokument.protokoll_filnamn(p)
             (target / name).write_bytes(data)
-            forsta, sista = selectors.paragraf_range(p)
+            d = dokument.dokumentdata(p)
             anslag = getattr(p, "anslag", None)
             manifest.append(
                 {
                     "fil": name,
-                    "organ": p.mote.organ.namn,
-                    "sammantradesdatum": p.mote.datum.isoformat(),
-                    "paragrafer": f"§ {forsta}–{sista}" if forsta else "",
+                    "organ": d["organ"]["namn"],
+                    "sammantradesdatum": d["mote"]["datum"],
+                    "paragrafer": d["omfattar"],
                     "justeringsdatum": timezone.localdate(p.justerat).isoformat(),
                     "anslagsdatum": anslag.anslagsdatum.isoformat() if anslag else None,
                     "innehall_sha256": p.sha256,
-                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "sha256": lagrat.sha256,
                 }
             )
         (target / "manifest.json").write_text(

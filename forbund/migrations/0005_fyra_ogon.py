@@ -11,7 +11,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("forbund", "0003_behovsanalys_flyttad"),
+        ("forbund", "0004_kalenderlank"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
