@@ -1024,8 +1024,16 @@ class Demoar:
         moten_services.narvaro_save(actor=self.kansli, protokoll=protokoll, rader=rader)
         moten_services.paragrafer_from_dagordning(actor=self.kansli, protokoll=protokoll)
         ordforande = self.personer["Karin Ödmark"]
+        # Numbered on the day of the meeting, as the sekreterare does; the justering e-mail's
+        # link points at the local server.
         moten_services.protokoll_numrera(
-            actor=self.kansli, protokoll=protokoll, ordforande=ordforande, justerare=[justerare]
+            actor=self.kansli,
+            protokoll=protokoll,
+            ordforande=ordforande,
+            justerare=[justerare],
+            base_url="http://127.0.0.1:8000/",
+            bekrafta_varningar=True,
+            idag=d,
         )
         paragrafer = {
             p.dagordningspunkt_id: p
@@ -1052,6 +1060,7 @@ class Demoar:
             protokoll=protokoll,
             anslagsdatum=kalender.foreslaget_anslagsdatum(dag),
             forvaringsplats=self.forbund.adress,
+            idag=dag,
         )
 
     def _godkann_arsrapporter(self, rapporter: list[Arsrapport], paragraf: Paragraf) -> None:
