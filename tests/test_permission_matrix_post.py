@@ -30,8 +30,9 @@ from django.urls import reverse
 
 from behovsanalys.models import Behovsimport
 from ekonomi.models import Budgetpost, Budgetversion, Importutkast, Prognos, Utfallsimport
-from enkater.models import Formular, Omgang, Svar
-from forbund.models import Forbund, Kalenderlank, Organ, Person, Uppdrag
+from enkater.models import Formular, Inkorg, Omgang, Svar
+from forbund import services as forbund_services
+from forbund.models import Bekraftelse, Forbund, Kalenderlank, Organ, Person, Uppdrag
 from insatser import selectors as insatser_selectors
 from insatser import services as insatser_services
 from insatser import sus
@@ -311,6 +312,18 @@ def _person_att_radera() -> None:
     forbund_services.person_create(actor=None, fornamn="Ska", efternamn="Raderas", titel="")
 
 
+def _vantande_konto() -> dict:
+    """A login the utvecklingsledare made, waiting for a second person."""
+    person = Person.objects.get(efternamn="Bergvik")
+    forbund_services.konto_create(
+        person=person,
+        actor=_anvandare("utvecklingsledare"),
+        username="johan.bergvik",
+        base_url="http://testserver/",
+    )
+    return {"pk": Bekraftelse.objects.get(person=person).pk}
+
+
 def _fil(namn: str, innehall: bytes, typ: str = "application/octet-stream"):
     return SimpleUploadedFile(namn, innehall, content_type=typ)
 
@@ -455,6 +468,11 @@ POST_MATRIX: dict[str, Post] = {
         data=lambda _: {"username": "johan.bergvik"},
         tillstand=lambda _: Person.objects.get(efternamn="Bergvik").user_id,
         expected=outcome(KANSLI),
+    ),
+    "bekraftelse_bekrafta": Post(
+        url=_vantande_konto,
+        tillstand=lambda _: Bekraftelse.objects.get().bekraftad is not None,
+        expected=outcome(KANSLI | {"ordforande"}),
     ),
     "uppdrag_create": Post(
         url=lambda: {"pk": _person("ledamot").pk},
@@ -937,13 +955,13 @@ POST_MATRIX: dict[str, Post] = {
     "besvara": Post(
         url=lambda: {"kod": _oppen_omgang().tokens.filter(anvand=False).first().kod},
         data=lambda _: _svar(_skalfragor(_oppen_omgang())),
-        tillstand=lambda _: Svar.objects.filter(omgang=_oppen_omgang()).count(),
+        tillstand=lambda _: Inkorg.objects.filter(omgang=_oppen_omgang()).count(),
         expected=everyone(),
     ),
     "besvara_delad": Post(
         url=_delad_lank,
         data=lambda _: _svar(_skalfragor(_oppen_omgang())),
-        tillstand=lambda _: Svar.objects.filter(omgang=_oppen_omgang()).count(),
+        tillstand=lambda _: Inkorg.objects.filter(omgang=_oppen_omgang()).count(),
         expected=everyone(),
     ),
     "formular_list": Post(
