@@ -13,16 +13,15 @@ unless the whole file is clean.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-import openpyxl
-
+from forbund.fel import Fellista
 from forbund.formatting import tusental
-from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
+from forbund.uploads import XLS, XLSX, OgiltigFil, csv_rader, kand_filtyp, med_tak, xlsx_varden
 
 from .models import Ersattning, Kon
 
@@ -100,7 +99,7 @@ class Inlasning:
     rader: list[Rad] = field(default_factory=list)
     regioner: dict[str, str] = field(default_factory=dict)  # kod -> namn
     befolkning: dict[tuple[str, str, int], int] = field(default_factory=dict)
-    fel: list[str] = field(default_factory=list)
+    fel: list[str] = field(default_factory=Fellista)
 
     @property
     def ar(self) -> list[int]:
@@ -157,16 +156,12 @@ def tolka(data: bytes, filnamn: str = "") -> Inlasning:
         if data.startswith(b"PK\x03\x04"):  # a zip that is no readable workbook
             return Inlasning(fel=[str(exc)])
         typ = "text"
-    if typ == "application/vnd.ms-office":
+    if typ == XLS:
         return Inlasning(
             fel=["Excel 97–2003 (.xls) kan inte läsas. Spara filen som .xlsx eller som CSV."]
         )
-    if typ == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
-        try:
-            rows = _xlsx_rader(data)
-        except Exception:  # noqa: BLE001 - any unreadable workbook is a user input error
-            return Inlasning(fel=["Excel-filen är skadad och kan inte läsas."])
-        return tolka_rader(rows)
+    if typ == XLSX:
+        return _med_tak(_xlsx_rader(data))
     if typ != "text":
         return Inlasning(
             fel=[f"Filen är varken CSV eller Excel (.xlsx). Tillåtna filer: {TILLATNA_FILER}."]
@@ -181,14 +176,23 @@ def tolka(data: bytes, filnamn: str = "") -> Inlasning:
     rows = csv_rader(data)
     if rows is None:
         return Inlasning(fel=[f"Filen kan inte läsas som text. Tillåtna filer: {TILLATNA_FILER}."])
-    return tolka_rader(rows)
+    return _med_tak(rows)
 
 
-def _xlsx_rader(data: bytes) -> list[list[str]]:
+# Every kommun of the country, its län and the riket, both kön, six ersättningar, ten years:
+# about 400 000 rows. A file of more is no file of this kind; it is refused while it is read.
+MAX_RADER = 500_000
 
-    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    rows = []
-    for row in wb.worksheets[0].iter_rows(values_only=True):
+
+def _med_tak(rows: Iterable[list[str]]) -> Inlasning:
+    try:
+        return tolka_rader(med_tak(rows, MAX_RADER))
+    except OgiltigFil as exc:
+        return Inlasning(fel=exc.fel)
+
+
+def _xlsx_rader(data: bytes) -> Iterator[list[str]]:
+    for row in xlsx_varden(data):
         cells = []
         for c in row:
             if c is None:
@@ -199,9 +203,7 @@ def _xlsx_rader(data: bytes) -> list[list[str]]:
                 cells.append(str(c.year))
             else:
                 cells.append(str(c))
-        rows.append(cells)
-    wb.close()
-    return rows
+        yield cells
 
 
 def _kolumner(header: list[str]) -> tuple[dict[str, int], list[str]]:
@@ -216,13 +218,17 @@ def _kolumner(header: list[str]) -> tuple[dict[str, int], list[str]]:
     return col, saknas
 
 
-def tolka_rader(rows: list[list[str]]) -> Inlasning:
-    """The long layout (KOLUMNER; extra columns are ignored), line numbers from 1 = header."""
+def tolka_rader(rows: Iterable[list[str]]) -> Inlasning:
+    """The long layout (KOLUMNER; extra columns are ignored), line numbers from 1 = header.
+    The rows are read once, in order (a file is streamed, not held)."""
     result = Inlasning()
-    if not rows or not any(c.strip() for r in rows for c in r):
+    rows = iter(rows)
+    header = next(rows, None)
+    tom_rubrik = header is None or not any(c.strip() for c in header)
+    if tom_rubrik and (header is None or not any(c.strip() for r in rows for c in r)):
         result.fel.append("Filen är tom.")
         return result
-    col, saknas = _kolumner(rows[0])
+    col, saknas = _kolumner(header)
     if saknas:
         result.fel.append(
             "Rad 1: kolumnerna ska vara " + ", ".join(KOLUMNER[:-1]) + f" och {KOLUMNER[-1]} "
@@ -234,15 +240,15 @@ def tolka_rader(rows: list[list[str]]) -> Inlasning:
     bef_rad: dict[tuple[str, str, int], int] = {}
     grupper: dict[tuple[str, str, int], int] = {}  # first line of each region, kön, år
     ar_nu = dt.date.today().year
-    for nr, row in enumerate(rows[1:], start=2):
+    for nr, row in enumerate(rows, start=2):
         if not any(c.strip() for c in row):
             continue
-        row = row + [""] * (len(rows[0]) - len(row))
+        row = row + [""] * (len(header) - len(row))
 
         def cell(namn: str, row=row) -> str:
             return row[col[namn]].strip() if namn in col else ""
 
-        fel_fore = len(result.fel)
+        fel_fore = result.fel.antal
         text_ar = cell("ar")
         ar = int(text_ar) if re.fullmatch(r"\d{4}", text_ar) else None
         if ar is None or not 1990 <= ar <= ar_nu + 1:
@@ -328,7 +334,7 @@ def tolka_rader(rows: list[list[str]]) -> Inlasning:
                 elif befolkning > 2_000_000_000:
                     result.fel.append(f"Rad {nr}: befolkning_20_64 ”{text_bef}” är för stort.")
                     befolkning = None
-        if len(result.fel) > fel_fore:
+        if result.fel.antal > fel_fore:
             continue
         grupp = (kod, kon, ar)
         grupper.setdefault(grupp, nr)

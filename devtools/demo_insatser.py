@@ -13,6 +13,7 @@ from insatser import services, sus
 from insatser.models import Arrangemang, Beviljning, Insats, Mal, Tabell
 from moten.models import Paragraf
 
+from . import demo_signaturlista
 from .demo_insatser_data import INSATSER, UPPFOLJNINGAR
 
 
@@ -74,6 +75,7 @@ def load() -> bool:
     _sip_samordnaren(insatser["SIP-samordnare Arbetsmarknadstorget"], kansli)
     _rehabvagledare_2021(insatser["Rehabvägledare"], kansli)
     _arrangemang(kansli)
+    demo_signaturlista.load()
     return True
 
 

@@ -8,9 +8,10 @@ one random seed, so two runs give the same database. Every person is generated f
 invented name parts; e-mail addresses use example.org.
 
 Speed: rows go in with bulk_create, the two biggest tables (answers, transactions) with
-PostgreSQL COPY. The locks of moten are respected as the services do: a protocol's content
-is written while it is "numrerat", then its document is stored (moten.dokument.ogonblick and
-its SHA-256) and it is marked justerat. Its PDF is rendered the first time it is asked for.
+PostgreSQL COPY. The lock triggers are respected as the services do: a protocol's content is
+written while it is "numrerat", then its document is stored (moten.dokument.ogonblick and
+its SHA-256) and it is marked justerat (its PDF is rendered the first time it is asked for);
+a statistics period gets its rows while "inskickad" and is approved after.
 
 Safety: the generator writes only into an empty database or one it filled itself; it marks
 its database with a comment (COMMENT ON DATABASE). See `databasstatus`.
@@ -622,7 +623,9 @@ def _insatsdata(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
                         insats=ins.insats,
                         fran=fran,
                         till=till,
-                        status=Period.Status.GODKAND,
+                        # Approved after its rows are in (below): an approved period's rows
+                        # are locked by the database (insatser.models.Statistikrad).
+                        status=Period.Status.INSKICKAD,
                         inskickad=godkand - dt.timedelta(days=3),
                         inskickad_av=begard,
                         godkand=godkand,
@@ -707,6 +710,7 @@ def _insatsdata(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
         ["period_id", "tabell", "kategori", "totalt", "kvinnor", "man", "manader"],
         (r for p in perioder for r in rader(p.pk)),
     )
+    Period.objects.filter(pk__in=[p.pk for p in perioder]).update(status=Period.Status.GODKAND)
     return {
         "insatser": len(insatser),
         "beviljningar": len(beviljningar),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from decimal import Decimal
 
-import openpyxl
-
+from forbund.export import arbetsbok, csv_text, skriv_rad
 from forbund.formatting import tkr as i_tkr
 
 from .selectors import Rapport, Saldorad
@@ -50,36 +48,28 @@ def rader(r: Rapport, *, tkr: bool) -> list[list]:
 
 
 def som_csv(r: Rapport, *, tkr: bool) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(KOLUMNER)
-    for row in rader(r, tkr=tkr):
-        writer.writerow(
-            [
-                "" if v is None else str(v).replace(".", ",") if isinstance(v, float) else v
-                for v in row
-            ]
-        )
-    return buffer.getvalue()
+    return csv_text([KOLUMNER, *rader(r, tkr=tkr)])
 
 
 def som_xlsx(r: Rapport, *, tkr: bool):
 
-    wb = openpyxl.Workbook()
+    wb = arbetsbok()
     ws = wb.active
     ws.title = f"Budgetuppföljning {r.ar}"
-    ws.append([f"Budgetuppföljning {r.ar} ({'tkr' if tkr else 'kr'})"])
-    ws.append(KOLUMNER)
+    skriv_rad(ws, [f"Budgetuppföljning {r.ar} ({'tkr' if tkr else 'kr'})"])
+    skriv_rad(ws, KOLUMNER)
     for row in rader(r, tkr=tkr):
-        ws.append(row)
+        skriv_rad(ws, row)
     return wb
 
 
 def saldolista_csv(rader: list[Saldorad]) -> str:
     """konto;namn;utfall with utfall in kr and öre (decimal comma), the accounting sign."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["konto", "namn", "utfall"])
-    for r in rader:
-        writer.writerow([r.konto, r.namn, f"{r.utfall:.2f}".replace(".", ",")])
-    return buffer.getvalue()
+    return csv_text(
+        [["konto", "namn", "utfall"], *([r.konto, r.namn, _oren(r.utfall)] for r in rader)]
+    )
+
+
+def _oren(belopp) -> Decimal:
+    """kr and öre, always two decimals (1234,50; -288,00)."""
+    return Decimal(belopp).quantize(Decimal("0.01"))

@@ -3,6 +3,12 @@
 Anonymity by construction: an answer (Svar) stores the round, the date and the channel,
 nothing else. It has no link to the token that let it in, no IP address, no user agent and
 no time of day, so a printed token list cannot be matched to answers afterwards.
+
+Nor can the database: an answer given by web link is written to the inbox (Inkorg) in the
+transaction that spends the link, and moved into Svar later, in a transaction of its own, in a
+batch of several answers in random order (enkater.services.inkorg_toem). So no Svar shares a
+transaction id (xmin), a physical place (ctid), an id order or a time with the link that let
+it in. The threat model: docs/enkater-anonymitet.md.
 """
 
 from __future__ import annotations
@@ -168,6 +174,23 @@ class Svar(models.Model):
 
     def __str__(self) -> str:
         return f"Svar {self.pk}"
+
+
+class Inkorg(models.Model):
+    """A web answer waiting to be moved into Svar (enkater.services.inkorg_toem): written in
+    the link's transaction, deleted by the move. `varden`: [[fraga id, step or null, text]]
+    after routing. The date only, as Svar; never a time."""
+
+    omgang = models.ForeignKey(Omgang, on_delete=models.CASCADE, related_name="inkorg")
+    datum = models.DateField()
+    varden = models.JSONField()
+
+    class Meta:
+        verbose_name = "svar i inkorgen"
+        verbose_name_plural = "svar i inkorgen"
+
+    def __str__(self) -> str:
+        return f"Inkommet svar {self.pk}"
 
 
 class Svarsvarde(models.Model):

@@ -4,18 +4,16 @@ enkater.analysis with the suppression applied; a hidden row carries no figure at
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
-import openpyxl
 import pandas as pd
 from django.core.cache import cache
 
 from forbund.charts import staplar
+from forbund.export import arbetsbok, csv_text, skriv_rad
 from forbund.http import render_pdf
 from forbund.models import Forbund
 
@@ -220,8 +218,12 @@ def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = Fal
         grupper=("omgang", "kon") if dela_kon else None,
         filter_={"omgang": omgang.pk},
     )
+    antal_svar = omgang.svar.count()
     fritextsvar = []
-    if fritext:
+    # Free text identifies more easily than a figure: shown only when the round has at least
+    # MIN_N answers, like every table (issue 18).
+    fritext_dold = fritext and antal_svar < analysis.MIN_N
+    if fritext and not fritext_dold:
         fritextsvar = list(
             Svarsvarde.objects.filter(svar__omgang=omgang, fraga__typ=Fraga.Typ.FRITEXT)
             .exclude(text="")
@@ -231,12 +233,13 @@ def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = Fal
     return {
         "titel": f"Resultat: {omgang}",
         "omgang": omgang,
-        "antal_svar": omgang.svar.count(),
+        "antal_svar": antal_svar,
         "tabeller": ft,
         "diagram": _diagram(
             "diagram-omgang", "Andel i de tre högsta stegen, procent, per fråga", ft, "andel_hog"
         ),
         "fritext": fritextsvar,
+        "fritext_dold": fritext_dold,
         "min_n": analysis.MIN_N,
         "dela_kon": dela_kon,
     }
@@ -343,25 +346,20 @@ def platta_rader(ctx: dict) -> tuple[list[str], list[list]]:
 
 def som_csv(ctx: dict) -> bytes:
     huvud, rader = platta_rader(ctx)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(huvud)
-    for r in rader:
-        writer.writerow([str(v).replace(".", ",") if isinstance(v, float) else v for v in r])
-    return buffer.getvalue().encode("utf-8-sig")
+    return csv_text([huvud, *rader]).encode("utf-8-sig")
 
 
 def som_xlsx(ctx: dict):
 
     huvud, rader = platta_rader(ctx)
-    wb = openpyxl.Workbook()
+    wb = arbetsbok()
     ws = wb.active
     ws.title = "Resultat"
-    ws.append([ctx["titel"]])
-    ws.append([f"Grupper med färre än {analysis.MIN_N} svarande visas inte."])
-    ws.append(huvud)
+    skriv_rad(ws, [ctx["titel"]])
+    skriv_rad(ws, [f"Grupper med färre än {analysis.MIN_N} svarande visas inte."])
+    skriv_rad(ws, huvud)
     for r in rader:
-        ws.append(r)
+        skriv_rad(ws, r)
     return wb
 
 
@@ -388,10 +386,10 @@ def export_xlsx(omgang: Omgang):
         ([v.get(f.pk) for f in fragor] for v in varden.values()),
         key=lambda r: [x if x is not None else 0 for x in r],
     )
-    wb = openpyxl.Workbook()
+    wb = arbetsbok()
     ws = wb.active
     ws.title = "Svar"
-    ws.append([f.nummer for f in fragor])
+    skriv_rad(ws, [f.nummer for f in fragor])
     for r in rader:
-        ws.append(r)
+        skriv_rad(ws, r)
     return wb

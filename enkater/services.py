@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 import secrets
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from functools import partial
 
-import openpyxl
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from forbund.fel import Fel
-from forbund.uploads import OgiltigFil, csv_rader, kand_filtyp
+from forbund.fel import Fel, Fellista
+from forbund.uploads import XLSX, csv_rader, kand_filtyp, med_tak, xlsx_varden
 
 from .formular_skalor import ALTERNATIV
-from .models import Deltagarkod, Formular, Fraga, Omgang, Svar, Svarsvarde, Token
+from .models import Deltagarkod, Formular, Fraga, Inkorg, Omgang, Svar, Svarsvarde, Token
 
 SVAR_JA_NEJ = {"Ja": 1, "Nej": 2}
 
@@ -127,27 +128,82 @@ def deltagarkod_kontrollera(kod: str) -> str:
     return kod.upper()
 
 
+def _rader(fragor: list[Fraga], varden: dict[int, int | str]) -> list[tuple[int, int | None, str]]:
+    """(fraga id, step, text) of what the respondent was routed to and answered."""
+    synliga = {f.pk for f in synliga_fragor(fragor, varden)}
+    rader = []
+    for f in fragor:
+        if f.pk not in synliga or f.pk not in varden or varden[f.pk] in ("", None):
+            continue
+        value = varden[f.pk]
+        if f.typ == Fraga.Typ.FRITEXT:
+            rader.append((f.pk, None, str(value)[:4000]))
+        else:
+            rader.append((f.pk, int(value), ""))
+    return rader
+
+
+def _spara_varden(svar: Svar, rader: Iterable) -> list[Svarsvarde]:
+    return [
+        Svarsvarde(svar=svar, fraga_id=fraga, varde=varde, text=text)
+        for fraga, varde, text in rader
+    ]
+
+
 @transaction.atomic
 def svar_create(
     *,
     omgang: Omgang,
     varden: dict[int, int | str],
     kanal: str,
-    token: Token | None = None,
     deltagarkod: str | None = None,
     fragor: list[Fraga] | None = None,
 ) -> Svar:
-    """Store one anonymous answer. varden: fraga id -> step (int) or text. Routing applied:
-    answers to questions the respondent was not routed to are dropped. A self-rating
-    (omgang.tillfalle set) needs the participant code that pairs it."""
-    idag = timezone.localdate()
-    if kanal == Svar.Kanal.WEBB and not (omgang.oppnar <= idag <= omgang.stanger):
-        raise Fel("Enkäten är stängd.")
+    """Store one anonymous answer on paper or imported (a web answer goes through
+    `svar_lamna`). varden: fraga id -> step (int) or text. Routing applied: answers to
+    questions the respondent was not routed to are dropped. A self-rating (omgang.tillfalle
+    set) needs the participant code that pairs it."""
+    if kanal == Svar.Kanal.WEBB:
+        raise Fel("Ett webbsvar lämnas genom inkorgen (svar_lamna).")
     kod = None
     if omgang.tillfalle:
         kod = deltagarkod_kontrollera(deltagarkod or "")
         if Deltagarkod.objects.filter(omgang=omgang, kod=kod).exists():
             raise Fel(f"Deltagarkoden {kod} har redan ett svar i den här omgången.")
+    if fragor is None:
+        fragor = list(omgang.formular.fragor.all())
+    svar = Svar.objects.create(omgang=omgang, datum=timezone.localdate(), kanal=kanal)
+    if kod:
+        Deltagarkod.objects.create(svar=svar, omgang=omgang, kod=kod)
+    Svarsvarde.objects.bulk_create(_spara_varden(svar, _rader(fragor, varden)))
+    return svar
+
+
+# -- Web answers: the inbox --------------------------------------------------------------------
+
+# A batch moves when it holds this many answers; fewer only when the round has closed or the
+# oldest has waited INKORG_DAGAR days (the `enkatinkorg` command, run by cron).
+INKORG_MIN = 5
+INKORG_DAGAR = 2
+
+
+@transaction.atomic
+def svar_lamna(
+    *,
+    omgang: Omgang,
+    varden: dict[int, int | str],
+    token: Token | None = None,
+    fragor: list[Fraga] | None = None,
+) -> None:
+    """A respondent's web answer, by single-use link (`token`) or the shared link: the link
+    is spent and the answer written to the inbox in one transaction; after it commits, the
+    inbox is emptied into Svar in a transaction of its own once it holds a batch
+    (`inkorg_toem`), so nothing in the database ties the link to the answer."""
+    idag = timezone.localdate()
+    if not (omgang.oppnar <= idag <= omgang.stanger):
+        raise Fel("Enkäten är stängd.")
+    if omgang.tillfalle:
+        raise Fel("En självskattning registreras av insatsen, inte via länk.")
     # Single use, race-free: only one request can flip the token's flag.
     if (
         token is not None
@@ -156,21 +212,46 @@ def svar_create(
         raise TokenAnvand("Länken är redan använd.")
     if fragor is None:
         fragor = list(omgang.formular.fragor.all())
-    synliga = {f.pk for f in synliga_fragor(fragor, varden)}
-    svar = Svar.objects.create(omgang=omgang, datum=idag, kanal=kanal)
-    if kod:
-        Deltagarkod.objects.create(svar=svar, omgang=omgang, kod=kod)
-    rows = []
-    for f in fragor:
-        if f.pk not in synliga or f.pk not in varden or varden[f.pk] in ("", None):
-            continue
-        value = varden[f.pk]
-        if f.typ == Fraga.Typ.FRITEXT:
-            rows.append(Svarsvarde(svar=svar, fraga=f, text=str(value)[:4000]))
-        else:
-            rows.append(Svarsvarde(svar=svar, fraga=f, varde=int(value)))
-    Svarsvarde.objects.bulk_create(rows)
-    return svar
+    Inkorg.objects.create(
+        omgang=omgang, datum=idag, varden=[list(r) for r in _rader(fragor, varden)]
+    )
+    transaction.on_commit(partial(inkorg_toem, omgang=omgang))
+
+
+@transaction.atomic
+def inkorg_toem(*, omgang: Omgang | None = None, min_antal: int = INKORG_MIN) -> int:
+    """Move the inbox's answers into Svar, per round, in a random order, in this transaction
+    (never the one that spent a link): a round's batch moves when it holds `min_antal`
+    answers, or all that wait once the round has closed or the oldest has waited
+    INKORG_DAGAR days. Rows another mover holds are skipped. Returns how many moved."""
+    idag = timezone.localdate()
+    poster = Inkorg.objects.select_for_update(skip_locked=True).select_related("omgang")
+    if omgang is not None:
+        poster = poster.filter(omgang=omgang)
+    per_omgang: dict[int, list[Inkorg]] = defaultdict(list)
+    for post in poster:
+        per_omgang[post.omgang_id].append(post)
+    slump = secrets.SystemRandom()
+    flyttas: list[Inkorg] = []
+    for batch in per_omgang.values():
+        om = batch[0].omgang
+        if (
+            len(batch) >= min_antal
+            or om.stanger < idag
+            or min(p.datum for p in batch) <= idag - dt.timedelta(days=INKORG_DAGAR)
+        ):
+            flyttas.extend(batch)
+    if not flyttas:
+        return 0
+    slump.shuffle(flyttas)
+    svar = Svar.objects.bulk_create(
+        Svar(omgang_id=p.omgang_id, datum=p.datum, kanal=Svar.Kanal.WEBB) for p in flyttas
+    )
+    Svarsvarde.objects.bulk_create(
+        v for s, p in zip(svar, flyttas, strict=True) for v in _spara_varden(s, p.varden)
+    )
+    Inkorg.objects.filter(pk__in=[p.pk for p in flyttas]).delete()
+    return len(flyttas)
 
 
 # -- One shared link per round ----------------------------------------------------------------
@@ -213,24 +294,13 @@ def delad_lank_stang(*, actor, omgang: Omgang) -> Omgang:
 MAX_RADER = 20_000
 
 
-def tolka_svarsfil(data: bytes) -> list[list[str]]:
-    """The rows of an uploaded CSV or Excel (.xlsx) file, as text."""
+def tolka_svarsfil(data: bytes) -> Iterator[list[str]]:
+    """The rows of an uploaded CSV or Excel (.xlsx) file, as text, one at a time (an Excel
+    file's archive is checked before it is opened: forbund.uploads)."""
     if data.startswith(b"PK\x03\x04"):
-        try:
-            typ = kand_filtyp(data)
-        except OgiltigFil as exc:
-            raise Fel([str(exc)]) from exc
-        if "spreadsheet" not in typ:
+        if kand_filtyp(data) != XLSX:
             raise Fel(["Filen är inte en Excel-fil (.xlsx) eller CSV."])
-
-        try:
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-            raise Fel(["Excel-filen kan inte läsas."]) from exc
-        rows = []
-        for row in wb.active.iter_rows(values_only=True):
-            rows.append(["" if c is None else _cell_text(c) for c in row])
-        return rows
+        return (["" if c is None else _cell_text(c) for c in rad] for rad in xlsx_varden(data))
     if not data.strip():
         raise Fel(["Filen är tom."])
     rows = csv_rader(data)
@@ -257,21 +327,25 @@ def _kolumnnamn(text: str) -> str:
 
 
 @transaction.atomic
-def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
+def svar_import(*, actor, omgang: Omgang, rader: Iterable[list[str]]) -> int:
     """Import paper answers, one row per response, one column per question by its number
     (kon for kön), codes 1–6 (1–3 for kön, 1 Ja / 2 Nej), blank for no answer. A
     self-rating round also needs a column `deltagarkod`. Routing as on the web: answers to
     questions the respondent was not routed to are not kept. All or nothing: any error and
     nothing is saved; the errors give the file's line numbers."""
-    rader = [r for r in rader if any(str(c).strip() for c in r)]
-    if not rader:
+    # The header and at most MAX_RADER answers are read; the row after them refuses the file.
+    rader = med_tak(
+        (r for r in rader if any(str(c).strip() for c in r)),
+        MAX_RADER,
+        meddelande=f"Filen har fler än {MAX_RADER:,} svar. Dela upp den.".replace(",", "\u00a0"),
+    )
+    forsta = next(rader, None)
+    if forsta is None:
         raise Fel(["Filen är tom."])
-    if len(rader) > MAX_RADER + 1:
-        raise Fel([f"Filen har fler än {MAX_RADER} svar. Dela upp den."])
     fragor = list(omgang.formular.fragor.order_by("ordning"))
     per_nummer = {f.nummer.lower(): f for f in fragor}
-    huvud = [_kolumnnamn(h) for h in rader[0]]
-    fel: list[str] = []
+    huvud = [_kolumnnamn(h) for h in forsta]
+    fel = Fellista()
     kolumner: dict[int, Fraga | str] = {}
     for i, h in enumerate(huvud):
         if not h:
@@ -282,7 +356,7 @@ def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
             kolumner[i] = per_nummer[h]
         else:
             fel.append(
-                f'Rad 1: kolumnen "{rader[0][i].strip()}" är ingen fråga i formuläret '
+                f'Rad 1: kolumnen "{forsta[i].strip()}" är ingen fråga i formuläret '
                 f"({', '.join(f.nummer for f in fragor)})."
             )
     if omgang.tillfalle and "deltagarkod" not in kolumner.values():
@@ -293,7 +367,7 @@ def svar_import(*, actor, omgang: Omgang, rader: list[list[str]]) -> int:
         raise Fel(fel)
     tolkade = []
     koder_i_filen: dict[str, int] = {}
-    for radnr, rad in enumerate(rader[1:], start=2):
+    for radnr, rad in enumerate(rader, start=2):
         varden: dict[int, int | str] = {}
         kod = None
         for i, mal in kolumner.items():

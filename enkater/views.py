@@ -190,9 +190,7 @@ def besvara(request, kod: str):
         return render(request, "enkater/anvand.html", {"omgang": omgang}, status=BORTA)
 
     def spara(varden, fragor):
-        services.svar_create(
-            omgang=omgang, varden=varden, kanal=Svar.Kanal.WEBB, token=token, fragor=fragor
-        )
+        services.svar_lamna(omgang=omgang, varden=varden, token=token, fragor=fragor)
 
     return _formularet(request, omgang, spara=spara)
 
@@ -224,7 +222,7 @@ def besvara_delad(request, kod: str):
     sparat = []
 
     def spara(varden, fragor):
-        services.svar_create(omgang=omgang, varden=varden, kanal=Svar.Kanal.WEBB, fragor=fragor)
+        services.svar_lamna(omgang=omgang, varden=varden, fragor=fragor)
         sparat.append(True)
 
     response = _formularet(request, omgang, spara=spara)

@@ -4,7 +4,6 @@ dispatcher of the report pages. (Named for HTTP: a survey answer is enkater.mode
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 
 from django.conf import settings
@@ -13,6 +12,8 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from weasyprint import HTML
+
+from .export import xlsx_bytes
 
 # A form that does not validate is answered with this status, and keeps what was typed.
 INVALID = 422
@@ -40,11 +41,9 @@ def pdf_response(data: bytes, filename: str, *, attachment: bool = False) -> Htt
 
 
 def xlsx_response(workbook, filename: str) -> HttpResponse:
-    """An openpyxl workbook as a download."""
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+    """A workbook written with forbund.export as a download (values, never formulas)."""
     response = HttpResponse(
-        buffer.getvalue(),
+        xlsx_bytes(workbook),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -11,7 +11,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -186,8 +187,14 @@ ORDINARIE_ROLLER = [Roll.ORDFORANDE, Roll.VICE_ORDFORANDE, Roll.LEDAMOT]
 
 class UppdragQuerySet(models.QuerySet):
     def aktiva(self, dag: dt.date | None = None) -> UppdragQuerySet:
+        """In force on `dag`: within its dates and confirmed by a second person (an uppdrag
+        that gives justering or attest rights waits for it; forbund.services)."""
         dag = dag or timezone.localdate()
-        return self.filter(Q(slutdatum__isnull=True) | Q(slutdatum__gte=dag), startdatum__lte=dag)
+        return self.filter(
+            Q(slutdatum__isnull=True) | Q(slutdatum__gte=dag),
+            startdatum__lte=dag,
+            bekraftad__isnull=False,
+        )
 
 
 class Uppdrag(models.Model):
@@ -216,6 +223,11 @@ class Uppdrag(models.Model):
     )
     startdatum = models.DateField("från")
     slutdatum = models.DateField("till", null=True, blank=True)
+    # Four eyes (issue 18): an uppdrag that gives justering or attest rights is in force only
+    # once a second person has confirmed it (Bekraftelse); others are confirmed when made.
+    # Confirmed when made unless a service leaves it waiting (NULL); the database default
+    # covers bulk loads and raw inserts too.
+    bekraftad = models.DateTimeField("bekräftat", null=True, blank=True, db_default=Now())
 
     objects = UppdragQuerySet.as_manager()
     history = HistoricalRecords()
@@ -243,6 +255,52 @@ class Uppdrag(models.Model):
     def period(self) -> str:
         slut = self.slutdatum.isoformat() if self.slutdatum else ""
         return f"{self.startdatum.isoformat()}–{slut}"
+
+
+class Bekraftelse(models.Model):
+    """A change to who can act that takes effect only when a second person confirms it
+    (issue 18): a new login, a changed e-mail address of someone with a login, a new uppdrag
+    with justering or attest rights. The requester, and the person it concerns, cannot
+    confirm; another kansli user or the ordförande can. Kept after confirmation: with the
+    history of people and uppdrag it is the log the ordförande and the revisor read."""
+
+    class Typ(models.TextChoices):
+        KONTO = "konto", "Ny inloggning"
+        EPOST = "epost", "Ny e-postadress"
+        UPPDRAG = "uppdrag", "Nytt uppdrag med justerings- eller attesträtt"
+
+    typ = models.CharField(max_length=10, choices=Typ.choices)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="bekraftelser")
+    uppdrag = models.ForeignKey(
+        Uppdrag, on_delete=models.CASCADE, null=True, blank=True, related_name="bekraftelser"
+    )
+    epost = models.EmailField("ny e-post", blank=True)
+    begard_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    begard = models.DateTimeField(auto_now_add=True)
+    bekraftad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    bekraftad = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "bekräftelse"
+        verbose_name_plural = "bekräftelser"
+        ordering = ["-begard", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(bekraftad_av=F("begard_av")), name="bekraftelse_fyra_ogon"
+            ),
+            models.CheckConstraint(
+                condition=Q(bekraftad__isnull=True, bekraftad_av__isnull=True)
+                | Q(bekraftad__isnull=False, bekraftad_av__isnull=False),
+                name="bekraftelse_av_och_nar",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_typ_display()}: {self.person}"
 
 
 class Kalenderlank(models.Model):

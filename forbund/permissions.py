@@ -88,6 +88,20 @@ def can_manage_personer(user) -> bool:
     return is_kansli(user)
 
 
+def can_confirm(user) -> bool:
+    """A second person for a change to who can act (Bekraftelse): another kansli user or the
+    ordförande (the service refuses the requester and the person concerned)."""
+    r = roller(user)
+    return r.kansli or Roll.ORDFORANDE in r.styrelse
+
+
+def can_read_personlogg(user) -> bool:
+    """The log of changes to people, uppdrag, logins and the signaturlista: the ordförande
+    and the revisor (who watch the kansli), and the kansli itself."""
+    r = roller(user)
+    return r.kansli or r.revisor or Roll.ORDFORANDE in r.styrelse
+
+
 def can_view_history(user) -> bool:
     return is_kansli(user)
 

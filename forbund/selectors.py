@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.utils import timezone
 
-from .models import Forbund, Kalenderlank, Part, Person, Uppdrag
+from .models import Bekraftelse, Forbund, Kalenderlank, Part, Person, Uppdrag
 
 HISTORY_TYPES = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
@@ -156,6 +156,65 @@ def personer_utan_inloggning():
         .distinct()
         .order_by("efternamn", "fornamn")
     )
+
+
+@dataclass(frozen=True)
+class LoggRad:
+    """One line of the log of who can act: when, by whom, what happened, to what."""
+
+    tidpunkt: datetime
+    vem: str
+    handelse: str
+    vad: str
+
+
+def _namn(user) -> str:
+    return (user.get_full_name() or user.username) if user else "systemet"
+
+
+def bekraftelser_vantande() -> list[Bekraftelse]:
+    return list(
+        Bekraftelse.objects.filter(bekraftad__isnull=True).select_related(
+            "person", "uppdrag__organ", "begard_av"
+        )
+    )
+
+
+def personlogg(*, limit: int = 200) -> list[LoggRad]:
+    """Every change to people, uppdrag and logins, and every request for and confirmation
+    of a change to who can act, newest first. A constant number of queries."""
+    rader = []
+    for rec in Person.history.select_related("history_user").order_by("-history_date")[:limit]:
+        orsak = rec.history_change_reason or HISTORY_TYPES.get(rec.history_type, "")
+        rader.append(
+            LoggRad(
+                rec.history_date,
+                _namn(rec.history_user),
+                f"Person: {orsak}",
+                f"{rec.fornamn} {rec.efternamn}",
+            )
+        )
+    for rec in Uppdrag.history.select_related("history_user", "person").order_by("-history_date")[
+        :limit
+    ]:
+        orsak = rec.history_change_reason or HISTORY_TYPES.get(rec.history_type, "")
+        rader.append(
+            LoggRad(
+                rec.history_date,
+                _namn(rec.history_user),
+                f"Uppdrag: {orsak}",
+                f"{rec.get_roll_display()}, {rec.person}",
+            )
+        )
+    for b in Bekraftelse.objects.select_related("person", "begard_av", "bekraftad_av")[:limit]:
+        vad = f"{b.get_typ_display()}: {b.person}" + (f" ({b.epost})" if b.epost else "")
+        rader.append(LoggRad(b.begard, _namn(b.begard_av), "Väntar på bekräftelse", vad))
+        if b.bekraftad:
+            rader.append(LoggRad(b.bekraftad, _namn(b.bekraftad_av), "Bekräftad", vad))
+    rader.sort(key=lambda r: r.tidpunkt, reverse=True)
+    return [
+        LoggRad(timezone.localtime(r.tidpunkt), r.vem, r.handelse, r.vad) for r in rader[:limit]
+    ]
 
 
 def kalenderlank_get(token: str):

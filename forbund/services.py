@@ -13,11 +13,18 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from . import historik
-from .models import Forbund, Kalenderlank, Organ, Part, Person, Uppdrag
+from .fel import Fel
+from .models import Bekraftelse, Forbund, Kalenderlank, Organ, Part, Person, Uppdrag
+from .permissions import KANSLI_ROLLER, STYRELSE_ROLLER
+
+# Roles that give justering (the styrelse) or attest rights (the kansli, the presidium): a new
+# uppdrag with one of them waits for a second person's confirmation (Bekraftelse).
+BEHORIGA_ROLLER = KANSLI_ROLLER | STYRELSE_ROLLER
 
 User = get_user_model()
 
@@ -55,6 +62,12 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, person: Person, actor, **fields) -> Person:
+    """A new e-mail address of someone with a login waits for a second person: the login's
+    password links go there (Bekraftelse)."""
+    ny_epost = fields.get("epost")
+    if actor is not None and person.user_id and ny_epost is not None and ny_epost != person.epost:
+        fields.pop("epost")
+        _begar(actor=actor, typ=Bekraftelse.Typ.EPOST, person=person, epost=ny_epost)
     for name, value in fields.items():
         setattr(person, name, value)
     historik.save(person, actor=actor, validate=True)
@@ -72,6 +85,9 @@ def uppdrag_create(
     organ: Organ | None = None,
     part: Part | None = None,
 ) -> Uppdrag:
+    """An uppdrag with justering or attest rights, made by a user, is in force only when a
+    second person confirms it; others (and those the system loads) at once."""
+    vantar = actor is not None and roll in BEHORIGA_ROLLER
     uppdrag = Uppdrag(
         person=person,
         roll=roll,
@@ -79,16 +95,31 @@ def uppdrag_create(
         part=part,
         startdatum=startdatum,
         slutdatum=slutdatum,
+        bekraftad=None if vantar else timezone.now(),
     )
     historik.save(uppdrag, actor=actor, validate=True)
+    if vantar:
+        _begar(actor=actor, typ=Bekraftelse.Typ.UPPDRAG, person=person, uppdrag=uppdrag)
     return uppdrag
 
 
 @transaction.atomic
 def uppdrag_update(*, uppdrag: Uppdrag, actor, **fields) -> Uppdrag:
+    """A change that turns an uppdrag into one with rights (another role, another person)
+    waits for a second person again, as a new one would."""
+    fore = (uppdrag.roll, uppdrag.person_id)
     for name, value in fields.items():
         setattr(uppdrag, name, value)
+    vantar = (
+        actor is not None
+        and uppdrag.roll in BEHORIGA_ROLLER
+        and (uppdrag.roll, uppdrag.person_id) != fore
+    )
+    if vantar:
+        uppdrag.bekraftad = None
     historik.save(uppdrag, actor=actor, validate=True)
+    if vantar:
+        _begar(actor=actor, typ=Bekraftelse.Typ.UPPDRAG, person=uppdrag.person, uppdrag=uppdrag)
     return uppdrag
 
 
@@ -106,12 +137,58 @@ def konto_create(*, person: Person, actor, username: str, base_url: str) -> User
         username=username, email=person.epost, first_name=person.fornamn, last_name=person.efternamn
     )
     user.set_unusable_password()
+    # Four eyes: the login is inactive, and no password link is sent, until a second person
+    # confirms it (bekraftelse_bekrafta). The system's own (actor None) is active at once.
+    user.is_active = actor is None
     user.full_clean()
     user.save()
     person.user = user
     historik.save(person, actor=actor, validate=True, reason="Inloggning skapad")
-    transaction.on_commit(lambda: _send_set_password_mail(user, base_url=base_url))
+    if actor is None:
+        transaction.on_commit(lambda: _send_set_password_mail(user, base_url=base_url))
+    else:
+        _begar(actor=actor, typ=Bekraftelse.Typ.KONTO, person=person)
     return user
+
+
+def _begar(*, actor, typ: str, person: Person, **falt) -> Bekraftelse:
+    return Bekraftelse.objects.create(typ=typ, person=person, begard_av=actor, **falt)
+
+
+@transaction.atomic
+def bekraftelse_bekrafta(*, actor, bekraftelse: Bekraftelse, base_url: str) -> Bekraftelse:
+    """A second person confirms: another kansli user or the ordförande, neither the one who
+    asked nor the person it concerns. Then the change takes effect."""
+    b = (
+        Bekraftelse.objects.select_for_update(of=("self",))
+        .select_related("person__user", "uppdrag")
+        .get(pk=bekraftelse.pk)
+    )
+    if b.bekraftad is not None:
+        raise Fel("Ändringen är redan bekräftad.")
+    if actor.pk == b.begard_av_id:
+        raise Fel("Den som gjorde ändringen kan inte bekräfta den; en annan person måste göra det.")
+    if b.person.user_id == actor.pk:
+        raise Fel("Du kan inte bekräfta en ändring som gäller dig själv.")
+    nu = timezone.now()
+    b.bekraftad, b.bekraftad_av = nu, actor
+    b.save(update_fields=["bekraftad", "bekraftad_av"])
+    person, user = b.person, b.person.user
+    if b.typ == Bekraftelse.Typ.KONTO and user is not None:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        historik.save(person, actor=actor, reason="Inloggning bekräftad")
+        transaction.on_commit(lambda: _send_set_password_mail(user, base_url=base_url))
+    elif b.typ == Bekraftelse.Typ.EPOST:
+        person.epost = b.epost
+        historik.save(person, actor=actor, validate=True, reason="E-postadress bekräftad")
+        if user is not None:
+            user.email = b.epost
+            user.save(update_fields=["email"])
+    elif b.typ == Bekraftelse.Typ.UPPDRAG and b.uppdrag is not None:
+        b.uppdrag.bekraftad = nu
+        historik.save(b.uppdrag, actor=actor, reason="Uppdrag bekräftat")
+    return b
 
 
 def _send_set_password_mail(user, *, base_url: str) -> None:

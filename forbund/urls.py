@@ -21,6 +21,9 @@ urlpatterns = [
     path("personer/<int:pk>/inloggning/", views.konto_create, name="konto_create"),
     path("personer/<int:pk>/uppdrag/ny/", views.uppdrag_create, name="uppdrag_create"),
     path("uppdrag/<int:pk>/andra/", views.uppdrag_edit, name="uppdrag_edit"),
+    path("personer/bekrafta/", views.bekraftelser, name="bekraftelser"),
+    path("personer/bekrafta/<int:pk>/", views.bekraftelse_bekrafta, name="bekraftelse_bekrafta"),
+    path("personer/logg/", projekt_views.personlogg, name="personlogg"),
     path("tillganglighetsredogorelse/", views.tillganglighet, name="tillganglighet"),
     path("favicon.ico", views.favicon, name="favicon"),
     # Accounts: Django's views, Swedish templates in templates/registration/.

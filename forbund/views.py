@@ -20,7 +20,7 @@ from forbund.http import INVALID, require
 
 from . import permissions, selectors, services
 from .forms import ForbundForm, KontoForm, PersonForm, UppdragForm
-from .models import Organ, Person, Uppdrag
+from .models import Bekraftelse, Organ, Person, Uppdrag
 
 
 @require_GET
@@ -150,7 +150,9 @@ def konto_create(request, pk: int):
                     form.add_error(None, message)
             else:
                 messages.success(
-                    request, f"Inloggningen är skapad. Ett e-brev har gått till {person.epost}."
+                    request,
+                    "Inloggningen är skapad men gäller först när en annan person har bekräftat "
+                    f"den; då går ett e-brev till {person.epost}.",
                 )
                 return redirect("person_detail", pk=person.pk)
         return render(request, "forbund/konto_form.html", context, status=INVALID)
@@ -189,6 +191,38 @@ def uppdrag_edit(request, pk: int):
             return redirect("person_detail", pk=uppdrag.person_id)
         return render(request, "forbund/uppdrag_form.html", context, status=INVALID)
     return render(request, "forbund/uppdrag_form.html", context)
+
+
+@require_GET
+def bekraftelser(request):
+    """Changes to who can act that wait for a second person (issue 18)."""
+    require(permissions.can_confirm(request.user))
+    return render(
+        request,
+        "forbund/bekraftelser.html",
+        {"vantande": selectors.bekraftelser_vantande()},
+    )
+
+
+@require_http_methods(["POST"])
+def bekraftelse_bekrafta(request, pk: int):
+    require(permissions.can_confirm(request.user))
+    bekraftelse = get_object_or_404(Bekraftelse, pk=pk)
+    try:
+        services.bekraftelse_bekrafta(
+            actor=request.user,
+            bekraftelse=bekraftelse,
+            base_url=request.build_absolute_uri("/"),
+        )
+    except services.Fel as exc:
+        return render(
+            request,
+            "forbund/bekraftelser.html",
+            {"vantande": selectors.bekraftelser_vantande(), "fel": str(exc)},
+            status=INVALID,
+        )
+    messages.success(request, f"Bekräftat: {bekraftelse}.")
+    return redirect("bekraftelser")
 
 
 @require_GET

@@ -31,8 +31,19 @@ class BeviljningAdmin(KansliAdmin, SimpleHistoryAdmin):
 
 @admin.register(Period)
 class PeriodAdmin(KansliAdmin, SimpleHistoryAdmin):
+    """An approved period is read-only here as everywhere (the database refuses it anyway)."""
+
     list_display = ["insats", "fran", "till", "status"]
     list_filter = ["status"]
+
+    def _godkand(self, obj) -> bool:
+        return obj is not None and obj.status == Period.Status.GODKAND
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._godkand(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._godkand(obj)
 
 
 @admin.register(Uppfoljning)

@@ -6,12 +6,15 @@ Statistics are counts, never people: what the national system SUS holds, always 
 
 from __future__ import annotations
 
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from forbund.las import Las, LasFran, vagra_sql
 from forbund.models import Part, Person
+from forbund.uploads import FILANDELSE
 
 
 class Insats(models.Model):
@@ -202,10 +205,44 @@ class Delbetalning(models.Model):
         return f"{self.get_utlosare_display()}: {self.belopp} kr"
 
 
+class Signaturlista(models.Model):
+    """Who may attest: the signaturlista of the attest- och utanordningsinstruktion, adopted
+    by the styrelse in a paragraph (seed 003 § 160). In force from the meeting's date until
+    a later list replaces it; a payment is attested only by two different people on the list
+    in force that day, neither the requester (insatser.services.utbetalning_attestera)."""
+
+    paragraf = models.OneToOneField(
+        "moten.Paragraf", on_delete=models.PROTECT, related_name="signaturlista"
+    )
+    giltig_fran = models.DateField("gäller från")
+    attestanter = models.ManyToManyField(Person, related_name="signaturlistor")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "signaturlista"
+        verbose_name_plural = "signaturlistor"
+        ordering = ["-giltig_fran", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Signaturlista från {self.giltig_fran.isoformat()}"
+
+
+UTBETALNING_LAST = (
+    "Utbetalningen är attesterad av två och kan inte ändras; en felaktig utbetalning rättas "
+    "med en ny."
+)
+UTBETALNING_ATTEST1 = (
+    "Utbetalningen har en första attest: belopp, beviljning, begäran och den attesten kan inte "
+    "ändras. Begär en ny utbetalning i stället."
+)
+
+
 class Utbetalning(models.Model):
     """A payment: requested, attested by two different people (neither the requester), paid.
 
     Attest två i förening: the database refuses the same person twice (constraints below).
+    Locked by the database (triggers below): once attested by one, what was attested does not
+    change; once attested by two, the only change left is "utbetald" (once), and nothing after.
     """
 
     class Status(models.TextChoices):
@@ -263,6 +300,34 @@ class Utbetalning(models.Model):
                 name="utbetalning_utbetald_efter_attest",
             ),
         ]
+        triggers = [
+            Las(
+                name="utbetalning_attest1_las",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Condition(
+                    "OLD.attest1_av_id IS NOT NULL AND (OLD.belopp, OLD.beviljning_id, "
+                    "OLD.delbetalning_id, OLD.begard_av_id, OLD.begard, OLD.attest1_av_id, "
+                    "OLD.attest1) IS DISTINCT FROM (NEW.belopp, NEW.beviljning_id, "
+                    "NEW.delbetalning_id, NEW.begard_av_id, NEW.begard, NEW.attest1_av_id, "
+                    "NEW.attest1)"
+                ),
+                meddelande=UTBETALNING_ATTEST1,
+            ),
+            pgtrigger.Trigger(
+                name="utbetalning_attesterad_las",
+                when=pgtrigger.Before,
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status__in=["attesterad", "utbetald"]),
+                # Attested by two: only "utbetald" may follow, nothing else changes with it.
+                func=(
+                    "IF TG_OP = 'DELETE' OR OLD.status = 'utbetald' THEN "
+                    f"{vagra_sql(UTBETALNING_LAST)} END IF; "
+                    "IF NEW.status <> 'utbetald' OR (to_jsonb(OLD) - 'status' - 'utbetald') "
+                    "IS DISTINCT FROM (to_jsonb(NEW) - 'status' - 'utbetald') THEN "
+                    f"{vagra_sql(UTBETALNING_LAST)} END IF; RETURN NEW;"
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return (
@@ -307,9 +372,12 @@ class Uppfoljningsavsnitt(models.Model):
         return self.rubrik
 
 
+PERIOD_LAST = "Perioden är godkänd och låst: dess siffror kan inte ändras."
+
+
 class Period(models.Model):
     """A reporting period of participant statistics: utkast → inskickad → godkänd, or back for
-    komplettering. A godkänd period is locked."""
+    komplettering. A godkänd period and its rows are locked by the database (triggers)."""
 
     class Status(models.TextChoices):
         UTKAST = "utkast", "Utkast"
@@ -344,6 +412,14 @@ class Period(models.Model):
                 condition=~Q(status="godkand") | Q(godkand__isnull=False),
                 name="period_godkand_har_tid",
             ),
+        ]
+        triggers = [
+            Las(
+                name="period_godkand_las",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status="godkand"),
+                meddelande=PERIOD_LAST,
+            )
         ]
 
     def __str__(self) -> str:
@@ -385,6 +461,15 @@ class Statistikrad(models.Model):
                 name="statistikrad_kon_inom_totalt",
             ),
         ]
+        triggers = [
+            LasFran(
+                name="statistikrad_godkand_las",
+                falt="period_id",
+                tabell="insatser_period",
+                villkor="status = 'godkand'",
+                meddelande=PERIOD_LAST,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.kategori}: {self.totalt}"
@@ -425,7 +510,9 @@ class Ansokan(models.Model):
 
 
 def bilaga_upload_to(instance: AnsokanBilaga, filename: str) -> str:
-    return f"ansokningar/{instance.ansokan_id}/{instance.sha256}"
+    return (
+        f"ansokningar/{instance.ansokan_id}/{instance.sha256}{FILANDELSE.get(instance.filtyp, '')}"
+    )
 
 
 class AnsokanBilaga(models.Model):
@@ -502,6 +589,14 @@ class Arsrapport(models.Model):
                 condition=~Q(status="godkand") | Q(godkand_i__isnull=False),
                 name="arsrapport_godkand_har_paragraf",
             ),
+        ]
+        triggers = [
+            Las(
+                name="arsrapport_godkand_las",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status="godkand"),
+                meddelande="Årsrapporten är godkänd av styrelsen och kan inte ändras.",
+            )
         ]
 
     def __str__(self) -> str:

@@ -14,6 +14,16 @@ def ser_alla(user) -> bool:
     return r.kansli or r.i_styrelsen or r.revisor
 
 
+def ser_pengar(user) -> bool:
+    """The one policy for money (issue 18): whoever may see an insats sees what the styrelse
+    granted it and what has been paid and is left (its cost per participant too), in every
+    page, export and PDF of that insats: the kansli, the styrelse and the revisorer for every
+    insats, its insatspersonal for their own (the only ones they reach; the decisions are
+    public in the protocol anyway). The payments themselves (requests, attests) are the
+    kansli's and the attestants' (beviljning_detail)."""
+    return can_view_insatser(user)
+
+
 def insatser_for(user):
     if ser_alla(user):
         return Insats.objects.all()

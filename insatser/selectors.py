@@ -18,6 +18,7 @@ from .models import (
     Beviljning,
     Insats,
     Period,
+    Signaturlista,
     Statistikrad,
     Tabell,
     Uppfoljning,
@@ -444,4 +445,27 @@ def godkanda_perioder(fran, till) -> list[Period]:
         Period.objects.filter(status=Period.Status.GODKAND, fran=fran, till=till)
         .select_related("insats")
         .order_by("insats__namn")
+    )
+
+
+def signaturlista_i_kraft(datum: dt.date) -> Signaturlista | None:
+    """The signaturlista in force on `datum`: the latest adopted on or before it."""
+    return (
+        Signaturlista.objects.filter(giltig_fran__lte=datum).order_by("-giltig_fran", "-pk").first()
+    )
+
+
+def pa_signaturlistan(user, datum: dt.date) -> bool:
+    """Whether `user`'s person stands on the signaturlista in force on `datum`."""
+    lista = signaturlista_i_kraft(datum)
+    return lista is not None and lista.attestanter.filter(user=user).exists()
+
+
+def signaturlistor() -> list[Signaturlista]:
+    """Every adopted signaturlista, newest first, with its paragraph and names (the log of
+    who can act)."""
+    return list(
+        Signaturlista.objects.select_related("paragraf__protokoll__mote").prefetch_related(
+            "attestanter"
+        )
     )

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-import openpyxl
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from forbund import historik
-from forbund.fel import Fel
+from forbund import historik, uploads
+from forbund.fel import Fel, Fellista
 from forbund.formatting import kr
-from forbund.uploads import csv_rader
+from forbund.models import Person
+from forbund.uploads import XLSX, csv_rader, kand_filtyp, med_tak, xlsx_varden
 from moten import services as moten_services
 from moten.models import AttSats, Paragraf
 
@@ -33,6 +33,7 @@ from .models import (
     Delbetalning,
     Insats,
     Period,
+    Signaturlista,
     Statistikrad,
     Tabell,
     Uppfoljning,
@@ -217,6 +218,11 @@ def utbetalning_attestera(
     tidpunkt = tidpunkt or timezone.now()
     if actor.pk == u.begard_av_id:
         raise Fel("Den som begärt utbetalningen kan inte attestera den.")
+    if not selectors.pa_signaturlistan(actor, timezone.localdate()):
+        raise Fel(
+            "Du står inte på den signaturlista som styrelsen antagit och som gäller i dag; "
+            "bara de som står där kan attestera."
+        )
     if u.status == Utbetalning.Status.BEGARD:
         u.attest1_av, u.attest1, u.status = actor, tidpunkt, Utbetalning.Status.ATTEST1
     elif u.status == Utbetalning.Status.ATTEST1:
@@ -227,6 +233,20 @@ def utbetalning_attestera(
         raise Fel("Utbetalningen är redan attesterad av två.")
     historik.save(u, actor=actor)
     return u
+
+
+@transaction.atomic
+def signaturlista_anta(*, actor, paragraf: Paragraf, attestanter: list[Person]) -> Signaturlista:
+    """Record the signaturlista the styrelse adopted in `paragraf` (of a justerat protocol):
+    in force from the meeting's date until a later list replaces it."""
+    if paragraf.protokoll.status != "justerat":
+        raise Fel("Signaturlistan antas i en paragraf i ett justerat protokoll.")
+    if len({p.pk for p in attestanter}) < 2:
+        raise Fel("Signaturlistan behöver minst två personer: attest sker två i förening.")
+    lista = Signaturlista(paragraf=paragraf, giltig_fran=paragraf.protokoll.mote.datum)
+    historik.save(lista, actor=actor)
+    lista.attestanter.set(attestanter)
+    return lista
 
 
 @transaction.atomic
@@ -352,43 +372,43 @@ def period_komplettering(*, actor, period: Period, kommentar: str) -> None:
 
 
 IMPORT_KOLUMNER = ["tabell", "kategori", "totalt", "kvinnor", "man", "manader"]
+# A period's tables have a few dozen categories (a row per kommun at most in one of them);
+# a file of more rows than this is no statistics file, and is refused while it is read.
+MAX_STATISTIKRADER = 1_000
 
 
-def _tolka_tabell(data: bytes, filnamn: str) -> list[list[str]]:
-    if filnamn.lower().endswith(".xlsx"):
-        try:
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:  # noqa: BLE001 - any unreadable workbook
-            raise Fel([f"Excel-filen kan inte läsas: {exc}"]) from exc
-        return [
-            ["" if c is None else str(c) for c in row]
-            for row in wb.active.iter_rows(values_only=True)
-        ]
-    rows = csv_rader(data)
-    if rows is None:
-        raise Fel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
-    return rows
+def _tolka_tabell(data: bytes) -> Iterator[list[str]]:
+    """The file's rows as text, one at a time: Excel recognised by its content (and its
+    archive checked before it is opened), else CSV."""
+    if data.startswith(b"PK\x03\x04"):
+        if kand_filtyp(data) != XLSX:
+            raise Fel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
+        rows = (["" if c is None else str(c) for c in rad] for rad in xlsx_varden(data))
+    else:
+        rows = csv_rader(data)
+        if rows is None:
+            raise Fel(["Filen är varken CSV eller Excel (.xlsx) och kan inte läsas."])
+    return med_tak(rows, MAX_STATISTIKRADER)
 
 
-def statistik_import(
-    *, actor, period: Period, data: bytes, filnamn: str, kommuner: list[str]
-) -> int:
+def statistik_import(*, actor, period: Period, data: bytes, kommuner: list[str]) -> int:
     """Import a period's figures from CSV or Excel, all or nothing.
 
     Layout (one row per category, header first): tabell; kategori; totalt; kvinnor; man;
     manader. `tabell` is one of deltagare, kommun, forsorjning_in, tid, avslut,
     forsorjning_ut. Errors name the file's row numbers.
     """
-    rows = _tolka_tabell(data, filnamn)
-    if not rows:
+    rows = _tolka_tabell(data)
+    forsta = next(rows, None)
+    if forsta is None:
         raise Fel(["Filen är tom."])
-    header = [h.strip().lower() for h in rows[0]]
+    header = [h.strip().lower() for h in forsta]
     if header[: len(IMPORT_KOLUMNER)] != IMPORT_KOLUMNER:
         raise Fel([f"Rad 1: kolumnerna ska vara {', '.join(IMPORT_KOLUMNER)}."])
-    fel: list[str] = []
+    fel = Fellista()
     rader: list[sus.Rad] = []
     seen = set()
-    for nr, row in enumerate(rows[1:], start=2):
+    for nr, row in enumerate(rows, start=2):
         if not any(c.strip() for c in row):
             continue
         row = [*row, *[""] * 6][:6]
@@ -446,10 +466,12 @@ def ansokan_create(
     ansokan = Ansokan(insats=insats, inkommen=inkommen, text=text, registrerad_av=actor)
     historik.save(ansokan, actor=actor)
     AnsokanBelopp.objects.bulk_create(AnsokanBelopp(ansokan=ansokan, **b) for b in rows)
-    for filnamn, data, filtyp in bilagor:
+    for filnamn, data, _angiven_typ in bilagor:
+        # The type is what the content is, whatever the caller says.
+        filtyp = uploads.kand_filtyp(data)
         bilaga = AnsokanBilaga(
             ansokan=ansokan,
-            filnamn=filnamn[:255],
+            filnamn=uploads.filnamn_for(filnamn, filtyp),
             filtyp=filtyp,
             storlek=len(data),
             sha256=hashlib.sha256(data).hexdigest(),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import openpyxl
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forbund import charts
 from forbund import permissions as fp
+from forbund.export import arbetsbok, skriv_rad
 from forbund.http import INVALID, fil_response, pdf_response, render_pdf, require, xlsx_response
 from forbund.models import Part
 from forbund.selectors import historik
@@ -118,6 +118,7 @@ def insats_list(request):
         "statusar": Insats.Status.choices,
         "kan_skapa": permissions.can_edit_insats(request.user),
         "ser_alla": permissions.ser_alla(request.user),
+        "ser_pengar": permissions.ser_pengar(request.user),
         "forsenade": selectors.forsenade_uppfoljningar()
         if permissions.can_approve(request.user)
         else [],
@@ -132,20 +133,20 @@ def insats_list_xlsx(request):
     require(permissions.can_view_insatser(request.user))
 
     ar, _typ, _status, _sort, rader = _oversikt(request)
-    pengar = permissions.ser_alla(request.user)
-    wb = openpyxl.Workbook()
+    pengar = permissions.ser_pengar(request.user)
+    wb = arbetsbok()
     ws = wb.active
     ws.title = f"Insatser {ar}"
     rubriker = ["Insats", "Period", "Deltagare", "Kvinnor", "Män", "Till arbete eller studier"]
     if pengar:
         rubriker += [f"Beviljat {ar} (kr)", f"Utbetalt {ar} (kr)", "Kostnad per deltagare (kr)"]
-    ws.append(rubriker)
+    skriv_rad(ws, rubriker)
     for r in rader:
         period = f"{r.period.fran.isoformat()}–{r.period.till.isoformat()}" if r.period else ""
         rad = [r.insats.namn, period, r.aktiva, r.kvinnor, r.man, r.arbete_studier]
         if pengar:
             rad += [r.beviljat, r.utbetalt, r.kostnad_per_deltagare]
-        ws.append(rad)
+        skriv_rad(ws, rad)
     return xlsx_response(wb, f"insatser-{ar}.xlsx")
 
 
@@ -226,6 +227,7 @@ def insats_detail(request, pk: int):
         "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
         "kan_attestera": permissions.can_attest(request.user),
         "ser_alla": permissions.ser_alla(request.user),
+        "ser_pengar": permissions.ser_pengar(request.user),
         "arsrapport_ar": timezone.localdate().year - 1,
         "historik": historik(insats) if fp.can_view_history(request.user) else None,
     }
@@ -593,7 +595,6 @@ def period_import(request, pk: int):
                     actor=request.user,
                     period=period,
                     data=fil.read(),
-                    filnamn=fil.name,
                     kommuner=_kommuner(),
                 )
             except services.Fel as exc:
@@ -635,15 +636,17 @@ def sus_rapport(request):
 
 def _sus_xlsx(tabeller, fran: str, till: str) -> HttpResponse:
 
-    wb = openpyxl.Workbook()
+    wb = arbetsbok()
     wb.remove(wb.active)
     for tabell, rader in tabeller.tabeller.items():
         ws = wb.create_sheet(Tabell(tabell).label[:31])
         header = ["Kategori", "Antal deltagare", "Varav kvinnor", "Varav män"]
-        ws.append(header + (["Antal mån i insatsen (snitt)"] if tabell == Tabell.AVSLUT else []))
+        skriv_rad(
+            ws, header + (["Antal mån i insatsen (snitt)"] if tabell == Tabell.AVSLUT else [])
+        )
         for r in rader:
             row = [r.kategori, r.totalt, r.kvinnor, r.man]
-            ws.append(row + ([r.snitt_manader] if tabell == Tabell.AVSLUT else []))
+            skriv_rad(ws, row + ([r.snitt_manader] if tabell == Tabell.AVSLUT else []))
     return xlsx_response(wb, f"sus-{fran}-{till}.xlsx")
 
 
@@ -852,10 +855,11 @@ def insats_xlsx(request, pk: int):
 
     insats = _get_insats_for_user(request, pk)
     kommuner = _kommuner()
-    wb = openpyxl.Workbook()
+    wb = arbetsbok()
     ws = wb.active
     ws.title = "Deltagare per period"
-    ws.append(
+    skriv_rad(
+        ws,
         [
             "Från",
             "Till",
@@ -866,13 +870,14 @@ def insats_xlsx(request, pk: int):
             "Nya",
             "Avslutade",
             "Till arbete eller studier",
-        ]
+        ],
     )
     perioder = list(insats.perioder.order_by("fran"))
     per_period = selectors.sus_tabeller_per_period([p.pk for p in perioder], kommuner)
     for p in perioder:
         t = per_period[p.pk]
-        ws.append(
+        skriv_rad(
+            ws,
             [
                 p.fran,
                 p.till,
@@ -883,18 +888,19 @@ def insats_xlsx(request, pk: int):
                 t.rad(Tabell.DELTAGARE, "Nya").totalt,
                 t.rad(Tabell.DELTAGARE, "Avslutade").totalt,
                 t.till_arbete_eller_studier,
-            ]
+            ],
         )
     godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
     mal = wb.create_sheet("Mål")
-    mal.append(["År", "Mål", "Målvärde", "Resultat"])
+    skriv_rad(mal, ["År", "Mål", "Målvärde", "Resultat"])
     for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner, per_period):
-        mal.append([m.ar, str(m), m.malvarde, utfall])
-    if permissions.ser_alla(request.user) or permissions.can_manage_ekonomi(request.user):
+        skriv_rad(mal, [m.ar, str(m), m.malvarde, utfall])
+    if permissions.ser_pengar(request.user):
         medel = wb.create_sheet("Beviljade medel")
-        medel.append(["År", "Utfall", "Beslutad i", "Datum", "Beviljat", "Utbetalt", "Kvar"])
+        skriv_rad(medel, ["År", "Utfall", "Beslutad i", "Datum", "Beviljat", "Utbetalt", "Kvar"])
         for b in selectors.beviljningar_med_pengar(insats):
-            medel.append(
+            skriv_rad(
+                medel,
                 [
                     b.ar,
                     b.get_utfall_display(),
@@ -903,6 +909,6 @@ def insats_xlsx(request, pk: int):
                     b.pengar.beviljat,
                     b.pengar.utbetalt,
                     b.pengar.kvar,
-                ]
+                ],
             )
     return xlsx_response(wb, f"insats-{insats.pk}.xlsx")

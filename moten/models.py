@@ -25,6 +25,7 @@ from simple_history.models import HistoricalRecords
 
 from forbund.models import Organ, Person
 from forbund.sparr import RETUR, Sparr, fel
+from forbund.uploads import FILANDELSE
 
 from .kalender import justering_senast
 
@@ -225,8 +226,9 @@ class Dagordningspunkt(models.Model):
 
 
 def handling_upload_to(instance: Handling, filename: str) -> str:
-    # The stored name is ours: the user's file name is kept only as text.
-    return f"handlingar/{instance.mote_id}/{instance.sha256}"
+    # The stored name is ours, with the extension of the type the content has: the user's
+    # file name is kept only as text (forbund.uploads.filnamn_for).
+    return f"handlingar/{instance.mote_id}/{instance.sha256}{FILANDELSE.get(instance.filtyp, '')}"
 
 
 class Handling(models.Model):

@@ -214,7 +214,7 @@ def handling_create(
         dagordningspunkt=dagordningspunkt,
         nummer=nummer,
         titel=titel,
-        filnamn=filnamn[:255],
+        filnamn=uploads.filnamn_for(filnamn, filtyp),
         filtyp=filtyp,
         storlek=len(data),
         sha256=hashlib.sha256(data).hexdigest(),

@@ -8,17 +8,23 @@ copying a row.
 
 from __future__ import annotations
 
+import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from forbund.las import Las, LasFran
+
+RAPPORT_LAST = "Verksamhetsrapporten är godkänd av styrelsen och kan inte ändras."
+
 
 class Verksamhetsrapport(models.Model):
     """A delårsrapport or årsredovisning: text sections written by the kansli around figures
     drawn from the other apps. A draft computes its figures live; the board's approval (a
-    paragraph) stores them in `innehall` and locks the edition (a database trigger refuses
-    any later change). A new edition starts from an approved one; earlier ones stay."""
+    paragraph) stores them in `innehall` and locks the edition (the triggers below refuse any
+    later change, whatever the path). A new edition starts from an approved one; earlier ones
+    stay."""
 
     class Typ(models.TextChoices):
         DELARSRAPPORT = "delarsrapport", "Delårsrapport"
@@ -90,6 +96,14 @@ class Verksamhetsrapport(models.Model):
                 name="verksamhetsrapport_godkand_har_paragraf",
             ),
         ]
+        triggers = [
+            Las(
+                name="verksamhetsrapport_godkand_las",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__status="godkand"),
+                meddelande=RAPPORT_LAST,
+            )
+        ]
 
     def __str__(self) -> str:
         return self.titel
@@ -159,6 +173,15 @@ class Rapportavsnitt(models.Model):
         verbose_name_plural = "rapportavsnitt"
         constraints = [
             models.UniqueConstraint(fields=["rapport", "nyckel"], name="rapportavsnitt_unikt")
+        ]
+        triggers = [
+            LasFran(
+                name="rapportavsnitt_godkand_las",
+                falt="rapport_id",
+                tabell="ekonomi_verksamhetsrapport",
+                villkor="status = 'godkand'",
+                meddelande=RAPPORT_LAST,
+            )
         ]
 
     def __str__(self) -> str:

@@ -30,8 +30,9 @@ from django.urls import reverse
 
 from behovsanalys.models import Behovsimport
 from ekonomi.models import Budgetpost, Budgetversion, Importutkast, Prognos, Utfallsimport
-from enkater.models import Formular, Omgang, Svar
-from forbund.models import Forbund, Kalenderlank, Organ, Person, Uppdrag
+from enkater.models import Formular, Inkorg, Omgang, Svar
+from forbund import services as forbund_services
+from forbund.models import Bekraftelse, Forbund, Kalenderlank, Organ, Person, Uppdrag
 from insatser import selectors as insatser_selectors
 from insatser import services as insatser_services
 from insatser import sus
@@ -317,6 +318,18 @@ def _person_att_radera() -> None:
     forbund_services.person_create(actor=None, fornamn="Ska", efternamn="Raderas", titel="")
 
 
+def _vantande_konto() -> dict:
+    """A login the utvecklingsledare made, waiting for a second person."""
+    person = Person.objects.get(efternamn="Bergvik")
+    forbund_services.konto_create(
+        person=person,
+        actor=_anvandare("utvecklingsledare"),
+        username="johan.bergvik",
+        base_url="http://testserver/",
+    )
+    return {"pk": Bekraftelse.objects.get(person=person).pk}
+
+
 def _fil(namn: str, innehall: bytes, typ: str = "application/octet-stream"):
     return SimpleUploadedFile(namn, innehall, content_type=typ)
 
@@ -430,6 +443,11 @@ def _kvar(modell, **villkor) -> Callable[[str], object]:
     return lambda _persona: modell.objects.filter(**villkor).count()
 
 
+def _kvar_i_numrerat(modell, vag: str, **villkor) -> Callable[[str], object]:
+    """How many rows of the numbered test meeting's protocol (reached by `vag`) match."""
+    return lambda _persona: modell.objects.filter(**{vag: _numrerat()}, **villkor).count()
+
+
 # --- The matrix ---------------------------------------------------------------------------
 
 # name -> Post. Every persona's POST, in a savepoint of its own.
@@ -456,6 +474,11 @@ POST_MATRIX: dict[str, Post] = {
         data=lambda _: {"username": "johan.bergvik"},
         tillstand=lambda _: Person.objects.get(efternamn="Bergvik").user_id,
         expected=outcome(KANSLI),
+    ),
+    "bekraftelse_bekrafta": Post(
+        url=_vantande_konto,
+        tillstand=lambda _: Bekraftelse.objects.get().bekraftad is not None,
+        expected=outcome(KANSLI | {"ordforande"}),
     ),
     "uppdrag_create": Post(
         url=lambda: {"pk": _person("ledamot").pk},
@@ -675,7 +698,7 @@ POST_MATRIX: dict[str, Post] = {
     "paragraf_kommentar": Post(
         url=lambda: {"pk": _numrerade_paragrafen().pk},
         data=lambda _: {"text": "Stavfel i rubriken."},
-        tillstand=_kvar(Justeringskommentar, paragraf__protokoll__mote__datum=dt.date(2022, 3, 25)),
+        tillstand=_kvar_i_numrerat(Justeringskommentar, "paragraf__protokoll"),
         expected={
             **viewers(allowed={"ordforande", "ledamot"}),
             **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ),
@@ -689,7 +712,7 @@ POST_MATRIX: dict[str, Post] = {
     "protokoll_aterkalla": Post(
         url=_justerat_av_ordforanden,
         data=lambda _: {"skal": "Beslutet i § 16 var felskrivet."},
-        tillstand=_kvar(Justering, protokoll__mote__datum=dt.date(2022, 3, 25), justerad=None),
+        tillstand=_kvar_i_numrerat(Justering, "protokoll", justerad=None),
         expected=viewers(allowed=KANSLI),
     ),
     # Omedelbar justering: the protocol's two justerare, each with their own password; then
@@ -697,7 +720,7 @@ POST_MATRIX: dict[str, Post] = {
     "paragraf_justera": Post(
         url=lambda: {"pk": _numrerade_paragrafen().pk},
         data=lambda persona: {"losenord": _losenord(persona)},
-        tillstand=_kvar(Paragrafjustering, paragraf__protokoll__mote__datum=dt.date(2022, 3, 25)),
+        tillstand=_kvar_i_numrerat(Paragrafjustering, "paragraf__protokoll"),
         expected={
             **viewers(allowed={"ordforande", "ledamot"}),
             **dict.fromkeys(LASARE - {"ordforande", "ledamot"}, NEJ),
@@ -709,7 +732,7 @@ POST_MATRIX: dict[str, Post] = {
             "anslagsdatum": dt.date.today().isoformat(),
             "forvaringsplats": "Kommunhuset",
         },
-        tillstand=_kvar(Anslag, paragraf__protokoll__mote__datum=dt.date(2022, 3, 25)),
+        tillstand=_kvar_i_numrerat(Anslag, "paragraf__protokoll"),
         expected=viewers(allowed=KANSLI),
     ),
     "anslag_create": Post(
@@ -960,13 +983,13 @@ POST_MATRIX: dict[str, Post] = {
     "besvara": Post(
         url=lambda: {"kod": _oppen_omgang().tokens.filter(anvand=False).first().kod},
         data=lambda _: _svar(_skalfragor(_oppen_omgang())),
-        tillstand=lambda _: Svar.objects.filter(omgang=_oppen_omgang()).count(),
+        tillstand=lambda _: Inkorg.objects.filter(omgang=_oppen_omgang()).count(),
         expected=everyone(),
     ),
     "besvara_delad": Post(
         url=_delad_lank,
         data=lambda _: _svar(_skalfragor(_oppen_omgang())),
-        tillstand=lambda _: Svar.objects.filter(omgang=_oppen_omgang()).count(),
+        tillstand=lambda _: Inkorg.objects.filter(omgang=_oppen_omgang()).count(),
         expected=everyone(),
     ),
     "formular_list": Post(

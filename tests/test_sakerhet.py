@@ -136,3 +136,49 @@ def test_production_sends_the_security_headers():
     assert h["X-Frame-Options"] == "DENY"
     # Plain http is sent to https.
     assert svar["http"] == [301, "https://portal.example.org/api/openapi.json"]
+
+
+def _med_udda_tecken(url: str) -> list[str]:
+    """The URL with a NUL byte and a byte that is not UTF-8 in its last path segment and in a
+    query parameter (the test client percent-decodes the path, as a web server does)."""
+    bas, _fragetecken, fraga = url.partition("?")
+    sista = bas.rstrip("/")
+    snedstreck = "/" if bas.endswith("/") else ""
+    varianter = []
+    for tecken in ("%00", "%FF", "%C3%28"):
+        varianter.append(f"{sista}{tecken}{snedstreck}" + (f"?{fraga}" if fraga else ""))
+        varianter.append(f"{bas}?{fraga + '&' if fraga else ''}q={tecken}")
+        varianter.append(f"{bas}?{fraga + '&' if fraga else ''}{tecken}=1")
+    return varianter
+
+
+def test_a_nul_or_non_utf8_byte_in_any_url_of_the_matrix_is_a_4xx(enkat):
+    """Every URL of the permission matrix, signed in as the kansli (who reaches the most views)
+    and signed out, by GET and POST: a NUL or a byte that is not UTF-8 in the path or in the
+    query gives 400 or 404, never a 500 (PostgreSQL cannot store NUL)."""
+    kansli = Client(raise_request_exception=False)
+    kansli.force_login(get_user_model().objects.get(username="forbundschef"))
+    klienter = {"forbundschef": kansli, "anonym": Client(raise_request_exception=False)}
+    fel = []
+    antal = 0
+    for name, (kwargs, _expected) in sorted(MATRIX.items()):
+        url = reverse(name, kwargs=kwargs() if kwargs else None)
+        for variant in _med_udda_tecken(url):
+            for persona, klient in klienter.items():
+                for metod in (klient.get, klient.post):
+                    svar = metod(variant)
+                    antal += 1
+                    if svar.status_code not in (400, 404):
+                        fel.append(
+                            f"{metod.__name__.upper()} {variant} ({persona}): {svar.status_code}"
+                        )
+    assert fel == []
+    assert antal > 2000
+
+
+def test_the_refusal_of_odd_bytes_is_swedish(demo):
+    svar = Client().get("/beslut/?q=%00")
+    assert svar.status_code == 400
+    assert "Adressen kan inte läsas" in svar.content.decode()
+    # Ordinary non-ASCII text passes: å, ä and ö are UTF-8.
+    assert client_for("forbundschef").get("/personer/?q=%C3%A5").status_code == 200

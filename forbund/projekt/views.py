@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from ekonomi import permissions as ekonomi_permissions
 from ekonomi import selectors as ekonomi_selectors
 from forbund import permissions, selectors
+from forbund.http import require
 from insatser import selectors as insatser_selectors
 from moten import permissions as moten_permissions
 from moten import selectors as moten_selectors
@@ -40,6 +41,22 @@ def oversikt(request):
         context["protokoll_under_arbete"] = list(moten_selectors.protokoll_under_arbete())
         context["utan_inloggning"] = list(selectors.personer_utan_inloggning())
     return render(request, "forbund/oversikt.html", context)
+
+
+@require_GET
+def personlogg(request):
+    """The log of who can act (issue 18): every change to people, uppdrag and logins, each
+    request and confirmation, and the signaturlistor adopted; for the ordförande and the
+    revisor (and the kansli)."""
+    require(permissions.can_read_personlogg(request.user))
+    return render(
+        request,
+        "forbund/personlogg.html",
+        {
+            "rader": selectors.personlogg(),
+            "signaturlistor": insatser_selectors.signaturlistor(),
+        },
+    )
 
 
 def _styrelsens_lage(user, idag) -> dict:

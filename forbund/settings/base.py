@@ -35,6 +35,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # NUL and bytes that are not UTF-8 in a path or query: 400 before anything else runs.
+    "forbund.middleware.ogiltiga_tecken",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -45,6 +47,8 @@ MIDDLEWARE = [
     # Deny by default: every view needs a login unless it is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A lock trigger's refusal (SQLSTATE 23001): 409 with its Swedish message, never 500.
+    "forbund.middleware.LasSom409",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -89,6 +93,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Swedish common passwords (Sommar2026); source and licence in the module.
+    {"NAME": "forbund.losenord.SvenskaVanligaLosenordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
@@ -153,11 +159,40 @@ DEFAULT_FROM_EMAIL = "Förbundsportalen <noreply@example.org>"
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
+# Every handler filters out survey codes (forbund.logg): /e/<kod>/ is logged as the route.
+# Django's own handlers are replaced so runserver's request lines and django.request's
+# "Not Found: /e/…" lines go through the filter too; gunicorn's access log has its own
+# logger class (gunicorn.conf.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "utan_enkatkod": {"()": "forbund.logg.UtanEnkatkod"},
+        "require_debug_true": {"()": "django.utils.log.RequireDebugTrue"},
+    },
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["utan_enkatkod"]},
+        # As Django's default: its own lines on the console only while DEBUG is on.
+        "django_console": {
+            "class": "logging.StreamHandler",
+            "filters": ["require_debug_true", "utan_enkatkod"],
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["utan_enkatkod"],
+        },
+    },
     "loggers": {
+        "django": {"handlers": ["django_console"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "pgserver": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -17,7 +17,7 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "load-test-only-not-secret-8d41c0e7b2a
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 
 MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -8,7 +8,18 @@ for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"Miljövariabeln {_name} måste vara satt i produktion.")
 
+import dj_database_url  # noqa: E402
+
 from .base import *  # noqa: E402, F403
+
+# The portal connects as DATABASE_URL's role, which owns no table; migrations run as the
+# owner, DATABASE_MIGRATION_URL, which `manage.py migrate` connects as for its whole run
+# (forbund/management/commands/migrate.py; README, Production).
+MIGRERINGSDATABAS = (
+    dj_database_url.parse(os.environ["DATABASE_MIGRATION_URL"])
+    if os.environ.get("DATABASE_MIGRATION_URL")
+    else None
+)
 
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
@@ -32,7 +43,7 @@ CSRF_COOKIE_HTTPONLY = True
 
 # Static files are served by WhiteNoise, right after the security middleware.
 MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
-MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 STORAGES = {
     **STORAGES,  # noqa: F405

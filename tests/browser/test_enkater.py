@@ -3,6 +3,7 @@ report counts the answer. Staff transcribe a paper form by keyboard alone."""
 
 from playwright.sync_api import expect
 
+from enkater import services
 from enkater.models import Svar
 
 from .test_protokoll import login, logout
@@ -49,6 +50,8 @@ def test_respondent_on_a_phone_and_staff_by_keyboard(browser, demo_live, enkat, 
     expect(page.get_by_role("heading", name="Den här länken är redan använd")).to_be_visible()
     axe_check(page)
     phone.close()
+    # One answer waits in the inbox; moved as when the round closes (enkatinkorg).
+    services.inkorg_toem(omgang=omgang, min_antal=1)
     assert Svar.objects.filter(omgang=omgang).count() == 1
 
     # Staff transcribe a paper form by keyboard alone.
@@ -142,6 +145,7 @@ def test_shared_link_one_question_at_a_time_on_a_phone(browser, demo_live, enkat
     expect(page.get_by_role("heading", name="Du har redan svarat på enkäten")).to_be_visible()
     axe_check(page)
     phone.close()
+    services.inkorg_toem(omgang=omgang, min_antal=1)
     svar = Svar.objects.get(omgang=omgang)
     got = dict(svar.varden.values_list("fraga__nummer", "varde"))
     assert got == {"kon": 1, "1": 3, "8": 2, "11": None}

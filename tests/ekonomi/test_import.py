@@ -233,5 +233,5 @@ def test_unreadable_files_are_refused_with_a_message(ekonomi):
         services.utfall_import(
             actor=None, data=b"\x81\x8d\xff\xfe" * 10, filnamn="gammal.xls", ar=2021
         )
-    with pytest.raises(services.Fel, match="Filen kan inte läsas"):
+    with pytest.raises(services.Fel, match="Excel-filen är skadad och kan inte läsas"):
         services.utfall_import(actor=None, data=b"PK\x03\x04trasig", filnamn="trasig.xlsx", ar=2021)

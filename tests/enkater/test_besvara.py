@@ -1,8 +1,13 @@
 """Answering by link: single use, routing, anonymity, closed rounds; paper transcription."""
 
+import datetime as dt
+import io
+
+from django.core.management import call_command
 from django.urls import reverse
 
-from enkater.models import Fraga, Omgang, Svar, Svarsvarde
+from enkater import services
+from enkater.models import Fraga, Inkorg, Omgang, Svar, Svarsvarde
 
 from ..conftest import client_for
 
@@ -25,6 +30,12 @@ def test_answer_once_with_routing_and_nothing_that_identifies(enkat):
         HTTP_USER_AGENT="Testbrowser/1.0",
     )
     assert response.status_code == 200 and "Tack för ditt svar!" in response.content.decode()
+    # In the inbox until a batch moves it (one answer: only when the round closes).
+    assert not Svar.objects.filter(omgang=enkat).exists()
+    assert Inkorg.objects.filter(omgang=enkat).count() == 1
+    assert services.inkorg_toem(omgang=enkat) == 0
+    assert services.inkorg_toem(omgang=enkat, min_antal=1) == 1
+    assert not Inkorg.objects.exists()
     svar = Svar.objects.get(omgang=enkat)
     svarade = set(svar.varden.values_list("fraga__nummer", flat=True))
     assert svarade == {"1", "8", "11"}  # "Nej" on 8: the answer to 9 is not kept
@@ -94,3 +105,34 @@ def test_results_for_board_free_text_for_kansli_only(enkat):
         client_for("insatspersonal").get(reverse("omgang_resultat", args=[demo.pk])).status_code
         == 403
     )
+
+
+def test_free_text_only_when_the_round_has_five_answers(enkat):
+    """A lone free text can point out who wrote it: a round's free text is shown (to the
+    kansli) only from MIN_N answers on, like every figure (issue 18)."""
+    tre = Omgang.objects.get(
+        ar=2021, formular__kod="deltagare_pagaende", insats__namn="Psykolog Arbetsmarknadstorget"
+    )
+    fritext = tre.formular.fragor.filter(typ=Fraga.Typ.FRITEXT).first()
+    url = reverse("omgang_resultat", args=[tre.pk])
+    kansli = client_for("forbundschef")
+    services.svar_create(omgang=tre, varden={fritext.pk: "En unik mening"}, kanal="papper")
+    assert tre.svar.count() == 4
+    html = kansli.get(url).content.decode()
+    assert "En unik mening" not in html and "färre än 5 svar, och en ensam fritext" in html
+    services.svar_create(omgang=tre, varden={fritext.pk: "En till"}, kanal="papper")
+    html = kansli.get(url).content.decode()
+    assert "En unik mening" in html and "en ensam fritext" not in html
+
+
+def test_the_inbox_command_moves_a_closed_rounds_remainder(enkat):
+    token = enkat.tokens.filter(anvand=False).first()
+    f1 = _fraga(enkat, "1")
+    client_for("anonym").post(reverse("besvara", args=[token.kod]), {f"f{f1.pk}": 5})
+    ut = io.StringIO()
+    call_command("enkatinkorg", stdout=ut)
+    assert "0 svar flyttade" in ut.getvalue() and Inkorg.objects.filter(omgang=enkat).exists()
+    Omgang.objects.filter(pk=enkat.pk).update(stanger=dt.date.today() - dt.timedelta(days=1))
+    call_command("enkatinkorg", stdout=ut)
+    assert "1 svar flyttade" in ut.getvalue()
+    assert not Inkorg.objects.exists() and Svar.objects.filter(omgang=enkat).count() == 1

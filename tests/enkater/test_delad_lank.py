@@ -6,7 +6,7 @@ import datetime as dt
 from django.urls import reverse
 
 from enkater import services
-from enkater.models import Omgang, Svar
+from enkater.models import Inkorg, Omgang, Svar
 
 from ..conftest import client_for
 
@@ -39,12 +39,15 @@ def test_one_answer_per_browser_and_nothing_that_identifies(enkat):
     again = browser.get(url)
     assert again.status_code == 410 and "Du har redan svarat" in again.content.decode()
     assert browser.post(url, {f"f{f1.pk}": 1}).status_code == 410
+    assert Inkorg.objects.filter(omgang=enkat).count() == 1
+    services.inkorg_toem(omgang=enkat, min_antal=1)
     assert Svar.objects.filter(omgang=enkat).count() == 1
     svar = Svar.objects.get(omgang=enkat)
     assert (svar.kanal, svar.datum) == ("webb", dt.date.today())
     # Another browser (another phone) may answer.
     other = client_for("anonym")
     assert other.post(url, {f"f{f1.pk}": 3}).status_code == 200
+    services.inkorg_toem(omgang=enkat, min_antal=1)
     assert Svar.objects.filter(omgang=enkat).count() == 2
     # A forged cookie is not trusted: it neither refuses nor breaks the page.
     forged = client_for("anonym")
@@ -65,6 +68,7 @@ def test_shared_link_only_while_open_and_only_while_it_exists(enkat):
     f1 = enkat.formular.fragor.get(nummer="1")
     assert anonym.post(reverse("besvara_delad", args=[kod]), {f"f{f1.pk}": 4}).status_code == 410
     assert not Svar.objects.filter(omgang=enkat).exists()
+    assert not Inkorg.objects.filter(omgang=enkat).exists()
     client_for("forbundschef").post(
         reverse("omgang_detail", args=[enkat.pk]), {"atgard": "delad_stang"}
     )

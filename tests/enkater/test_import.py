@@ -119,3 +119,18 @@ def test_a_nul_byte_is_refused_cleanly_not_a_500(enkat):
     f11 = enkat.formular.fragor.get(nummer="11")
     services.svar_import(actor=None, omgang=enkat, rader=[["11"], ["Bra\x00 stöd"]])
     assert Svar.objects.get(omgang=enkat).varden.get(fraga=f11).text == "Bra stöd"
+
+
+def test_a_file_of_thousands_of_bad_rows_lists_the_first_hundred_and_counts_the_rest(enkat):
+    """The error page does not grow with the file: the first 100 reasons, then how many more."""
+    rader = "kon;1\n" + "9;9\n" * 5_000
+    fil = SimpleUploadedFile("svar.csv", rader.encode(), content_type="text/csv")
+    response = client_for("forbundschef").post(
+        reverse("omgang_import", args=[enkat.pk]), {"fil": fil}
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert html.count("är inget svarsalternativ") == 100
+    assert "… och 9\xa0900 fler fel." in html
+    assert len(html) < 100_000
+    assert not Svar.objects.filter(omgang=enkat).exists()

@@ -80,12 +80,24 @@ def test_justerare_sees_the_deadline_on_the_start_page(moten):
         datum=dt.date(2020, 3, 25),
         plats="Kommunhuset",
     )
-    moten_services.paragraf_create(actor=None, protokoll=gammalt.protokoll, rubrik="Öppnande")
+    moten_services.paragraf_create(
+        actor=None, protokoll=gammalt.protokoll, rubrik="Öppnande", text="Mötet öppnas."
+    )
+    moten_services.narvaro_save(
+        actor=None,
+        protokoll=gammalt.protokoll,
+        rader=[
+            moten_services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=["Ödmark", "Alnö", "Skönvik"])
+        ],
+    )
     moten_services.protokoll_numrera(
         actor=None,
         protokoll=gammalt.protokoll,
         ordforande=Person.objects.get(user__username="ordforande"),
         justerare=[Person.objects.get(user__username="ledamot")],
+        base_url="http://testserver/",
+        bekrafta_varningar=True,
     )
     page = client_for("ordforande").get(reverse("oversikt")).content.decode()
     # 14 days later, moved past the weekend.

@@ -43,8 +43,8 @@ def _med_omrostning(protokoll):
     )
 
 
-def test_the_justering_page_shows_the_whole_protocol_before_the_password(moten):
-    protokoll = moten.numrerat.protokoll
+def test_the_justering_page_shows_the_whole_protocol_before_the_password(seed_moten):
+    protokoll = seed_moten.numrerat.protokoll
     _med_omrostning(protokoll)
     page = client_for("ordforande").get(reverse("protokoll_justera", args=[protokoll.pk]))
     html = page.content.decode()
@@ -56,14 +56,14 @@ def test_the_justering_page_shows_the_whole_protocol_before_the_password(moten):
         "Omröstningen utfaller med 2 ja-röster mot 1 nej-röst.",
         "Petter Skönvik reserverar sig mot beslutet.",
         "<strong>Att</strong> bevilja 895 000 kr",
-        "Sista dag för justering: <strong>2022-04-08</strong>",
+        f"Sista dag för justering: <strong>{kalender.justering_senast(protokoll.mote.datum)}</strong>",
     ):
         assert 0 < html.index(del_) < losenord, del_
     assert reverse("protokoll_pdf", args=[protokoll.pk]) in html
 
 
-def test_comments_per_paragraph_reach_the_sekreterare(moten):
-    protokoll = moten.numrerat.protokoll
+def test_comments_per_paragraph_reach_the_sekreterare(seed_moten):
+    protokoll = seed_moten.numrerat.protokoll
     paragraf = protokoll.paragrafer.get()
     url = reverse("paragraf_kommentar", args=[paragraf.pk])
     svar = client_for("ledamot").post(
@@ -86,9 +86,9 @@ def test_comments_per_paragraph_reach_the_sekreterare(moten):
 
 
 def test_the_text_locks_at_the_first_justering_and_aterkalla_reopens_it(
-    moten, django_capture_on_commit_callbacks
+    seed_moten, django_capture_on_commit_callbacks
 ):
-    protokoll = moten.numrerat.protokoll
+    protokoll = seed_moten.numrerat.protokoll
     paragraf = protokoll.paragrafer.get()
     assert _justera("ordforande", protokoll).status_code == 302
     kansli = client_for("forbundschef")
@@ -134,8 +134,10 @@ def test_the_text_locks_at_the_first_justering_and_aterkalla_reopens_it(
     assert protokoll.status == "justerat"
 
 
-def test_a_reminder_goes_to_those_who_have_not_justerat(moten, django_capture_on_commit_callbacks):
-    protokoll = moten.numrerat.protokoll
+def test_a_reminder_goes_to_those_who_have_not_justerat(
+    seed_moten, django_capture_on_commit_callbacks
+):
+    protokoll = seed_moten.numrerat.protokoll
     _justera("ordforande", protokoll)
     with django_capture_on_commit_callbacks(execute=True):
         client_for("forbundschef").post(reverse("protokoll_skicka", args=[protokoll.pk]))
@@ -145,8 +147,8 @@ def test_a_reminder_goes_to_those_who_have_not_justerat(moten, django_capture_on
     assert f"http://testserver/protokoll/{protokoll.pk}/justera/" in brev.body
 
 
-def test_wrong_passwords_lock_the_account_like_the_login(moten):
-    protokoll = moten.numrerat.protokoll
+def test_wrong_passwords_lock_the_account_like_the_login(seed_moten):
+    protokoll = seed_moten.numrerat.protokoll
     ordforande = client_for("ordforande")
     url = reverse("protokoll_justera", args=[protokoll.pk])
     for _ in range(4):
@@ -168,8 +170,8 @@ def test_wrong_passwords_lock_the_account_like_the_login(moten):
     assert login.status_code == 429
 
 
-def _omedelbart_justerad(moten):
-    paragraf = moten.numrerat.protokoll.paragrafer.get()
+def _omedelbart_justerad(seed_moten):
+    paragraf = seed_moten.numrerat.protokoll.paragrafer.get()
     for username in ("ordforande", "ledamot"):
         svar = client_for(username).post(
             reverse("paragraf_justera", args=[paragraf.pk]), {"losenord": DEMO_PASSWORD}
@@ -178,8 +180,8 @@ def _omedelbart_justerad(moten):
     return Paragraf.objects.get(pk=paragraf.pk)
 
 
-def test_omedelbar_justering_locks_the_paragraph_with_its_own_anslag(moten):
-    protokoll = moten.numrerat.protokoll
+def test_omedelbar_justering_locks_the_paragraph_with_its_own_anslag(seed_moten):
+    protokoll = seed_moten.numrerat.protokoll
     paragraf = protokoll.paragrafer.get()
     sida = client_for("ordforande").get(reverse("paragraf_justera", args=[paragraf.pk]))
     assert (
@@ -191,7 +193,7 @@ def test_omedelbar_justering_locks_the_paragraph_with_its_own_anslag(moten):
         client_for("ersattare").get(reverse("paragraf_justera", args=[paragraf.pk])).status_code
         == 403
     )
-    paragraf = _omedelbart_justerad(moten)
+    paragraf = _omedelbart_justerad(seed_moten)
     assert paragraf.omedelbart_justerad is not None
     assert paragraf.omedelbar_innehall["paragrafer"][0]["omedelbar"]["av"] == [
         "Karin Ödmark (ordförande)",
@@ -231,16 +233,19 @@ def test_omedelbar_justering_locks_the_paragraph_with_its_own_anslag(moten):
     assert anslag.ned_tidigast == kalender.ned_tidigast(idag)
     anonym = client_for("anonym")
     (post,) = anonym.get("/api/anslagstavla").json()[:1]
-    assert post["paragraf"] == 16 and post["ned_tidigast"] == anslag.ned_tidigast.isoformat()
+    assert (
+        post["paragraf"] == paragraf.nummer
+        and post["ned_tidigast"] == anslag.ned_tidigast.isoformat()
+    )
     assert post["protokoll_pdf"] is None
     utdrag = anonym.get(post["utdrag_pdf"].replace("http://testserver", ""))
     assert utdrag.status_code == 200
     text = " ".join(pypdf.PdfReader(io.BytesIO(utdrag.content)).pages[0].extract_text().split())
-    assert "§ 16 Öppnande" in text and "Rätt utdraget intygar" in text
+    assert f"§ {paragraf.nummer} Öppnande" in text and "Rätt utdraget intygar" in text
     assert f"anslogs {idag.isoformat()}" in text
     assert anonym.get(reverse("protokoll_pdf", args=[protokoll.pk])).status_code == 404
     tavla = anonym.get(reverse("anslagstavla")).content.decode()
-    assert "§ 16 Öppnande" in tavla and "Paragrafen är justerad omedelbart" in tavla
+    assert f"§ {paragraf.nummer} Öppnande" in tavla and "Paragrafen är justerad omedelbart" in tavla
 
     # The whole protocol, justerat later, says so.
     for username in ("ordforande", "ledamot"):
@@ -254,8 +259,8 @@ def test_omedelbar_justering_locks_the_paragraph_with_its_own_anslag(moten):
     assert "av Karin Ödmark (ordförande) och Fredrika Alnö (justerare)" in text
 
 
-def test_anslag_dates_today_later_and_never_after_the_deadline(moten):
-    protokoll = moten.numrerat.protokoll
+def test_anslag_dates_today_later_and_never_after_the_deadline(seed_moten):
+    protokoll = seed_moten.numrerat.protokoll
     for username in ("ordforande", "ledamot"):
         _justera(username, protokoll)
     kansli = client_for("forbundschef")
@@ -277,16 +282,17 @@ def test_anslag_dates_today_later_and_never_after_the_deadline(moten):
     )
 
 
-def test_an_anslag_after_the_deadline_only_today(moten):
-    """Justerat long ago, anslag forgotten: it goes up today, not on a day of one's choosing."""
+def test_an_anslag_after_the_deadline_only_today(seed_moten):
+    """Justerat on the evening of the meeting three days ago, anslag forgotten past its two
+    days: it goes up today, not on a day of one's choosing."""
     justerad = Person.objects.get(user__username="ordforande")
-    protokoll = moten.numrerat.protokoll
+    protokoll = seed_moten.numrerat.protokoll
     for person in (justerad, Person.objects.get(user__username="ledamot")):
         services.protokoll_justera(
             actor=None,
             protokoll=protokoll,
             person=person,
-            tidpunkt=timezone.make_aware(dt.datetime(2022, 4, 1, 12)),
+            tidpunkt=timezone.make_aware(dt.datetime.combine(protokoll.mote.datum, dt.time(18))),
         )
     idag = timezone.localdate()
     with pytest.raises(services.Fel, match="senast"):
@@ -302,8 +308,8 @@ def test_an_anslag_after_the_deadline_only_today(moten):
     assert anslag.anslagsdatum == idag
 
 
-def test_narvaro_cannot_be_saved_once_someone_has_justerat(moten):
-    protokoll = moten.numrerat.protokoll
+def test_narvaro_cannot_be_saved_once_someone_has_justerat(seed_moten):
+    protokoll = seed_moten.numrerat.protokoll
     _justera("ordforande", protokoll)
     svar = client_for("forbundschef").post(
         reverse("narvaro_edit", args=[protokoll.pk]),

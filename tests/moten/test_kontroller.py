@@ -60,7 +60,7 @@ def _texter(brister):
 
 
 @pytest.fixture
-def april(moten):
+def april(seed_moten):
     """A meeting of 2023 (no earlier unnumbered one that year), ready but for what a test
     takes away."""
     protokoll = _mote(dt.date(2023, 4, 28))
@@ -132,7 +132,7 @@ def test_a_justerare_without_login_with_a_link_to_create_one(april):
     assert brist.lanktext == "Skapa en inloggning för Johan Bergvik"
 
 
-def test_the_unedited_template_text_of_val_av_justerare(moten):
+def test_the_unedited_template_text_of_val_av_justerare(seed_moten):
     protokoll = _mote(
         dt.date(2023, 4, 28),
         justerare_text="utse … att jämte ordföranden justera dagens protokoll.",
@@ -227,11 +227,11 @@ def test_justering_runs_the_checks_again(april):
     assert not april.justeringar.filter(justerad__isnull=False).exists()
 
 
-def test_the_numrera_page_lists_the_findings_before_the_button_is_pressed(moten):
+def test_the_numrera_page_lists_the_findings_before_the_button_is_pressed(seed_moten):
     kansli = client_for("forbundschef")
-    page = kansli.get(reverse("protokoll_numrera", args=[moten.utkast.protokoll.pk]))
+    page = kansli.get(reverse("protokoll_numrera", args=[seed_moten.utkast.protokoll.pk]))
     html = page.content.decode()
     assert page.status_code == 200
     assert "Protokollet kan inte numreras än" in html
     assert "Ingen närvaro är registrerad" in html
-    assert reverse("narvaro_edit", args=[moten.utkast.protokoll.pk]) in html
+    assert reverse("narvaro_edit", args=[seed_moten.utkast.protokoll.pk]) in html

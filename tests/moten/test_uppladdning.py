@@ -63,3 +63,20 @@ def test_zip_that_is_not_office_and_macro_documents_are_refused(moten):
     response = _upload(client_for("forbundschef"), moten.utkast, "plan.docx", buffer.getvalue())
     assert response.status_code == 422
     assert "inte ett Office-dokument" in response.content.decode()
+
+
+def test_an_upload_is_stored_and_served_with_the_extension_of_its_content(moten):
+    """A file of HTML that begins with %PDF- (a polyglot) is a PDF to the portal: stored and
+    served as poly.pdf, never under the name poly.html the uploader gave it."""
+    kansli = client_for("forbundschef")
+    data = b"%PDF-1.4\n<html><script>alert(1)</script></html>"
+    assert _upload(kansli, moten.utkast, "poly.html", data).status_code == 302
+    assert _upload(kansli, moten.utkast, "..\\mapp/plan.PDF.exe", b"%PDF-1.4\n").status_code == 302
+    poly, plan = moten.utkast.handlingar.order_by("-nummer")[:2][::-1]
+    assert poly.filnamn == "poly.pdf"
+    assert poly.fil.name.endswith(f"{poly.sha256}.pdf")
+    assert plan.filnamn == "plan.PDF.pdf"
+    response = kansli.get(reverse("handling_download", args=[poly.pk]))
+    assert response["Content-Disposition"] == 'attachment; filename="poly.pdf"'
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"

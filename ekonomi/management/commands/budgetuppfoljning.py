@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ekonomi import export, selectors
+from forbund.export import xlsx_bytes
 from forbund.http import render_pdf
 from forbund.selectors import forbund_get
 
@@ -34,7 +35,7 @@ class Command(BaseCommand):
         if format == "csv":
             path.write_text(export.som_csv(r, tkr=tkr), encoding="utf-8")
         elif format == "xlsx":
-            export.som_xlsx(r, tkr=tkr).save(path)
+            path.write_bytes(xlsx_bytes(export.som_xlsx(r, tkr=tkr)))
         else:
             titel = f"Budgetuppföljning {ar}" + (", tusentals kronor" if tkr else "")
             context = {"r": r, "ar": ar, "tkr": tkr, "titel": titel, "forbund": forbund_get()}

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from enkater import rapport
 from enkater.models import Omgang
+from forbund.export import xlsx_bytes
 
 
 class Command(BaseCommand):
@@ -26,7 +27,7 @@ class Command(BaseCommand):
         if format == "csv":
             path.write_bytes(rapport.som_csv(ctx))
         elif format == "xlsx":
-            rapport.som_xlsx(ctx).save(path)
+            path.write_bytes(xlsx_bytes(rapport.som_xlsx(ctx)))
         else:
             path.write_bytes(rapport.som_pdf(ctx))
         self.stdout.write(f"Rapporten för {runda} är skriven till {path}.")
