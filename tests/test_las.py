@@ -198,7 +198,7 @@ RAW = [
 
 
 @pytest.mark.parametrize("vad,sql,ord_", RAW, ids=[r[0] for r in RAW])
-def test_raw_sql_is_refused_in_the_database(moten, vad, sql, ord_):
+def test_raw_sql_is_refused_in_the_database(seed_moten, vad, sql, ord_):
     ids = _godkant()
     with (
         pytest.raises(IntegrityError, match=ord_),
@@ -208,7 +208,7 @@ def test_raw_sql_is_refused_in_the_database(moten, vad, sql, ord_):
         cursor.execute(sql, ids)
 
 
-def test_what_is_not_approved_can_still_change(moten):
+def test_what_is_not_approved_can_still_change(seed_moten):
     ids = _godkant()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -227,7 +227,7 @@ def test_what_is_not_approved_can_still_change(moten):
     Statistikrad.objects.filter(period=utkast).update(totalt=2)
 
 
-def test_the_orm_and_the_admin_are_refused(moten):
+def test_the_orm_and_the_admin_are_refused(seed_moten):
     ids = _godkant()
     period = Period.objects.get(pk=ids["period"])
     period.status = Period.Status.UTKAST
@@ -245,7 +245,7 @@ def test_the_orm_and_the_admin_are_refused(moten):
     assert Period.objects.get(pk=ids["period"]).status == Period.Status.GODKAND
 
 
-def test_a_lock_reached_from_a_view_is_a_swedish_409(moten, rf):
+def test_a_lock_reached_from_a_view_is_a_swedish_409(seed_moten, rf):
     """Whatever path meets a lock (here: a view that would save past its service) gets the
     trigger's message and 409, not a 500."""
     from forbund.middleware import LasSom409
@@ -286,7 +286,7 @@ def _las_triggrar(conn) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_portals_own_role_cannot_change_or_unlock_what_is_approved(moten):
+def test_the_portals_own_role_cannot_change_or_unlock_what_is_approved(seed_moten):
     ids = _godkant()
     skapa_approll()
     with som_approll() as conn:

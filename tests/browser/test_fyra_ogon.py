@@ -31,8 +31,8 @@ def _logga_in_vera(page, base):
     page.get_by_role("button", name="Logga in").click()
 
 
-def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, demo_live, axe_check):
-    base = demo_live.url
+def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, axe_check):
+    base = seed_live.url
     # A payment with one attest (the ordförande), waiting for a second.
     beviljning = Beviljning.objects.get(insats__namn="SIP-samordnare Arbetsmarknadstorget", ar=2022)
     delbetalning = beviljning.betalplan.get(ordning=1)

@@ -31,7 +31,7 @@ def _begard():
     )
 
 
-def test_the_demo_list_is_adopted_in_paragraph_160(moten):
+def test_the_demo_list_is_adopted_in_paragraph_160(seed_moten):
     lista = selectors.signaturlista_i_kraft(dt.date.today())
     assert lista.paragraf.nummer == 160 and lista.giltig_fran == dt.date(2021, 11, 26)
     assert selectors.signaturlista_i_kraft(dt.date(2021, 11, 25)) is None
@@ -39,7 +39,7 @@ def test_the_demo_list_is_adopted_in_paragraph_160(moten):
     assert not selectors.pa_signaturlistan(_user("ledamot"), dt.date.today())
 
 
-def test_only_people_on_the_list_in_force_attest(moten):
+def test_only_people_on_the_list_in_force_attest(seed_moten):
     u = _begard()
     # A later decision replaces the list: only the ordförande and the utvecklingsledare.
     paragraf = Paragraf.objects.get(protokoll__mote__datum=dt.date(2022, 1, 21), nummer=5)
@@ -60,7 +60,7 @@ def test_only_people_on_the_list_in_force_attest(moten):
     assert u.status == "attest1"
 
 
-def test_a_list_needs_a_justerat_paragraph_and_two_people(moten):
+def test_a_list_needs_a_justerat_paragraph_and_two_people(seed_moten):
     paragraf = Paragraf.objects.get(protokoll__mote__datum=dt.date(2022, 1, 21), nummer=5)
     with pytest.raises(services.Fel, match="minst två"):
         services.signaturlista_anta(
