@@ -74,7 +74,7 @@ def _post(session: requests.Session, url: str, falt: dict, fil: tuple[str, bytes
 
 
 def test_a_zip_bomb_and_million_row_files_leave_the_server_standing(
-    enkat, transactional_db, tmp_path, capsys
+    seed_enkat, transactional_db, tmp_path, capsys
 ):
     sip = Insats.objects.get(namn="SIP-samordnare Arbetsmarknadstorget")
     period = insats_services.period_create(
@@ -91,7 +91,7 @@ def test_a_zip_bomb_and_million_row_files_leave_the_server_standing(
     assert max(len(f) for f in (svar_csv, sus_csv, behov_csv, utfall_csv)) < 20 * MB
 
     import_sus = reverse("period_import", kwargs={"pk": period.pk})
-    import_svar = reverse("omgang_import", kwargs={"pk": enkat.pk})
+    import_svar = reverse("omgang_import", kwargs={"pk": seed_enkat.pk})
     import_behov = reverse("behovsanalys_import")
     import_utfall = reverse("ekonomi_import")
     handling = reverse("handling_upload", kwargs={"pk": _utkast_mote()})
@@ -138,9 +138,9 @@ def test_a_zip_bomb_and_million_row_files_leave_the_server_standing(
 
 
 def _utkast_mote() -> int:
-    from moten.models import Mote
+    from .conftest import provmote
 
-    return Mote.objects.get(datum=dt.date(2022, 2, 25)).pk
+    return provmote("utkast").pk
 
 
 def _felen(html: str) -> str:
