@@ -116,6 +116,10 @@ INITDB_ENTRIES = frozenset(
         "pg_xact",
         "postgresql.auto.conf",
         "postgresql.conf",
+        # initdb's own bootstrap and single-user backends write a postmaster.pid while they
+        # run, so an initdb killed then leaves one; a server started by pg_ctl adds `log`
+        # and `postmaster.opts` as well, which keep such a folder out of this set.
+        "postmaster.pid",
         HANDLE_LIST,
     }
 )
