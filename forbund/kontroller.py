@@ -1,4 +1,5 @@
-"""System checks of the database connection (run with `manage.py check --database default`):
+"""Deploy checks of the database connection (`manage.py check --deploy --database default`;
+not run by migrate or in development, where the embedded server's only role is a superuser):
 the portal must not connect as a superuser or as the owner of its tables, or it could lift
 the locks on what is approved (forbund/las.py, forbund/roller.py)."""
 
@@ -8,7 +9,7 @@ from django.core.checks import Error, Tags, register
 from django.db import connections
 
 
-@register(Tags.database)
+@register(Tags.database, deploy=True)
 def portalens_roll(app_configs=None, databases=None, **kwargs):
     fel = []
     for alias in databases or []:

@@ -422,7 +422,9 @@ def test_the_production_roles_migrate_and_serve(tmp_path):
         )
         assert kontroll.returncode == 0, kontroll.stderr
         # As a superuser the database check refuses.
-        superuser = manage("check", "--database", "default", DATABASE_URL=url(s["USER"]))
+        superuser = manage(
+            "check", "--deploy", "--database", "default", DATABASE_URL=url(s["USER"])
+        )
         assert "forbund.E001" in superuser.stderr
         with psycopg.connect(
             host=s["HOST"], port=s["PORT"], user=APP, dbname=namn, autocommit=True
