@@ -145,7 +145,8 @@ def konto_create(*, person: Person, actor, username: str, base_url: str) -> User
     person.user = user
     historik.save(person, actor=actor, validate=True, reason="Inloggning skapad")
     if actor is None:
-        transaction.on_commit(lambda: _send_set_password_mail(user, base_url=base_url))
+        # Queued in this transaction (forbund.epost): sent only if the confirmation commits.
+        _send_set_password_mail(user, base_url=base_url)
     else:
         _begar(actor=actor, typ=Bekraftelse.Typ.KONTO, person=person)
     return user
