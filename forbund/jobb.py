@@ -57,9 +57,9 @@ async def aterstall_avbrutna(jobbapp) -> int:
     return len(jobb)
 
 
-def misslyckade_jobb(*, limit: int = 200):
+def misslyckade_jobb():
     """Jobs that failed after their last attempt, newest first."""
-    return ProcrastinateJob.objects.filter(status="failed").order_by("-id")[:limit]
+    return ProcrastinateJob.objects.filter(status="failed").order_by("-id")
 
 
 __all__ = ["app", "aterstall_avbrutna", "forsok", "koa", "misslyckade_jobb"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -410,3 +411,16 @@ class Paminnelse(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+@dataclass(frozen=True)
+class PaminnelseForslag:
+    """A reminder an app's selectors propose for one user; forbund.services.paminnelser_skapa
+    stores the new ones (the database refuses a second of the same nyckel) and mails them."""
+
+    mottagare_id: int
+    typ: str
+    nyckel: str
+    text: str
+    lank: str
+    datum: dt.date

@@ -172,11 +172,11 @@ FORBUND_JOBB_VANTA = 2
 # The portal's own address, for links in mail sent by jobs (no request to take it from).
 FORBUND_WEBBADRESS = "http://127.0.0.1:8000"
 
-# procrastinate: the tasks are in forbund/jobb.py (mail, the worker's upkeep) and
+# procrastinate: the tasks are in forbund/epost.py (mail) and
 # forbund/projekt/jobb.py (reminders, which read every app). A worker whose heartbeat is
 # older than stalled_worker_timeout is taken for dead and its jobs are run again.
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
-PROCRASTINATE_IMPORT_PATHS = ["forbund.jobb", "forbund.projekt.jobb"]
+PROCRASTINATE_IMPORT_PATHS = ["forbund.epost", "forbund.projekt.jobb"]
 PROCRASTINATE_WORKER_DEFAULTS = {
     "update_heartbeat_interval": 10.0,
     "stalled_worker_timeout": 30.0,
