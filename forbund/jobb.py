@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,8 @@ from procrastinate.contrib.django import app
 from procrastinate.contrib.django.django_connector import DjangoConnector
 from procrastinate.contrib.django.models import ProcrastinateJob
 from procrastinate.retry import RetryStrategy
+
+logger = logging.getLogger("forbund.jobb")
 
 # Deferring through Django's own connection (and so its transaction).
 _JOBB_I_TRANSAKTIONEN = manager.JobManager(DjangoConnector(alias="default"))
@@ -50,11 +53,16 @@ def koa(uppgift: tasks.Task, **kwargs: Any) -> int:
 async def aterstall_avbrutna(jobbapp) -> int:
     """Put the jobs of dead workers back in the queue; returns how many."""
     timeout = jobbapp.worker_defaults.get("stalled_worker_timeout", 30.0)
-    jobb = await jobbapp.job_manager.get_stalled_jobs(seconds_since_heartbeat=timeout)
-    for job in jobb:
-        await jobbapp.job_manager.retry_job(job)
+    antal = 0
+    for job in await jobbapp.job_manager.get_stalled_jobs(seconds_since_heartbeat=timeout):
+        try:
+            await jobbapp.job_manager.retry_job(job)
+        except Exception:  # another worker's upkeep put it back first
+            logger.warning("Jobb %s kunde inte köas igen", job.id, exc_info=True)
+            continue
+        antal += 1
     await jobbapp.job_manager.prune_stalled_workers(timeout)
-    return len(jobb)
+    return antal
 
 
 def misslyckade_jobb():

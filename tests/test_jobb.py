@@ -39,7 +39,8 @@ def _arbetare(*args: str, **miljo: str) -> subprocess.Popen:
         **miljo,
     }
     return subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "jobb", *args],
+        # The mail queue only: the periodic reminders are not this file's subject.
+        [sys.executable, "manage.py", "jobb", "--ko", "epost", *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -177,6 +177,9 @@ FORBUND_WEBBADRESS = "http://127.0.0.1:8000"
 # older than stalled_worker_timeout is taken for dead and its jobs are run again.
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
 PROCRASTINATE_IMPORT_PATHS = ["forbund.epost", "forbund.projekt.jobb"]
+# A periodic job missed while no worker ran (the machine was off at 05:15) is still deferred
+# when a worker starts within 20 hours of it: the day's reminders are not skipped.
+PROCRASTINATE_PERIODIC_DEFAULTS = {"max_delay": 20 * 3600}
 PROCRASTINATE_WORKER_DEFAULTS = {
     "update_heartbeat_interval": 10.0,
     "stalled_worker_timeout": 30.0,

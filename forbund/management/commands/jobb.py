@@ -38,17 +38,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--ko",
+            action="append",
+            dest="koer",
+            help="Bara den här kön (epost, paminnelser); kan anges flera gånger.",
+        )
+        parser.add_argument(
             "--tills-tom",
             action="store_true",
             help="Kör de jobb som väntar och avsluta sedan (utan periodiska jobb).",
         )
 
-    def handle(self, *args, tills_tom: bool = False, **options):
+    def handle(self, *args, tills_tom: bool = False, koer=None, **options):
         app = jobb.app
         with app.replace_connector(app.connector.get_worker_connector()):
-            asyncio.run(self._kor(app, vanta=not tills_tom))
+            asyncio.run(self._kor(app, vanta=not tills_tom, koer=koer))
 
-    async def _kor(self, app, *, vanta: bool) -> None:
+    async def _kor(self, app, *, vanta: bool, koer: list[str] | None) -> None:
         async with app.open_async():
             antal = await jobb.aterstall_avbrutna(app)
             self.stdout.write(
@@ -58,7 +64,7 @@ class Command(BaseCommand):
             intervall = app.worker_defaults.get("stalled_worker_timeout", 30.0)
             underhall = asyncio.create_task(_underhall(app, intervall))
             try:
-                await app.run_worker_async(wait=vanta, name="forbund")
+                await app.run_worker_async(wait=vanta, name="forbund", queues=koer)
             finally:
                 underhall.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
