@@ -127,10 +127,14 @@ def utskick_skicka(*, utskick_id: uuid.UUID) -> bool:
                 return False
             backend = get_connection(settings.FORBUND_EPOST_BACKEND, fail_silently=False)
             backend.send_messages([_meddelande(utskick)])
+            # Sent: what it said is not kept (a password-reset link, a kallelse's PDF); the
+            # row stays as the record that it went, to whom and when.
             utskick.skickat = timezone.now()
             utskick.forsok += 1
             utskick.senaste_fel = ""
-            utskick.save(update_fields=["skickat", "forsok", "senaste_fel"])
+            utskick.text, utskick.alternativ = "", []
+            utskick.save(update_fields=["skickat", "forsok", "senaste_fel", "text", "alternativ"])
+            utskick.bilagor.all().delete()
             return True
     except Exception as exc:
         Utskick.objects.filter(pk=utskick_id, skickat__isnull=True).update(

@@ -134,6 +134,8 @@ def test_a_kallelse_goes_out_exactly_once_when_the_worker_is_killed_before_it_se
     utskick.refresh_from_db()
     assert utskick.skickat is not None and utskick.forsok == 1
     assert _meddelanden(post) == 1
+    # Sent: the row keeps that it went, not what it said (nor the PDF).
+    assert utskick.text == "" and not utskick.bilagor.exists()
     assert _jobbstatus(utskick) == []  # done (successful jobs are deleted)
 
     # The same job once more (a retry after all): the row says sent, nothing goes out.
