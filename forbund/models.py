@@ -424,3 +424,76 @@ class PaminnelseForslag:
     text: str
     lank: str
     datum: dt.date
+
+
+class Framstallning(models.Model):
+    """A file a job makes for the one who asked for it (issue 19, docs/jobb.md): the PDF/A
+    archive of a year's justerade protocols, a full verksamhetsrapport. The request stores
+    the row and defers the job in one transaction and shows the row's status page; the job
+    builds the file and stores it here, once (under a row lock: a job run again finds it
+    made). A job that fails notes its error here each time, and after its last attempt it is
+    listed on the kansli's page of failed jobs."""
+
+    class Typ(models.TextChoices):
+        ARKIV = "arkiv", "Arkivpaket"
+        VERKSAMHETSRAPPORT = "verksamhetsrapport", "Verksamhetsrapport"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    typ = models.CharField(max_length=30, choices=Typ.choices)
+    titel = models.CharField(max_length=300)
+    bestallare = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="framstallningar",
+        verbose_name="beställd av",
+    )
+    skapad = models.DateTimeField(auto_now_add=True)
+    job_id = models.BigIntegerField(null=True, blank=True)
+    klar = models.DateTimeField(null=True, blank=True)
+    filnamn = models.CharField(max_length=300, blank=True)
+    filtyp = models.CharField(max_length=200, blank=True)
+    innehall = models.BinaryField(null=True, blank=True)
+    forsok = models.PositiveIntegerField("försök", default=0)
+    senaste_fel = models.TextField("senaste fel", blank=True)
+
+    class Meta:
+        verbose_name = "framställd fil"
+        verbose_name_plural = "framställda filer"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(klar__isnull=True) | (Q(innehall__isnull=False) & ~Q(filnamn="")),
+                name="framstallning_klar_har_fil",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Jobbatgard(models.Model):
+    """What someone did to a job on the kansli's page (issue 19): "Försök igen" on a job that
+    failed for good. Saved through forbund.historik, so the history log names who and when."""
+
+    class Atgard(models.TextChoices):
+        FORSOK_IGEN = "forsok_igen", "Försök igen"
+
+    job_id = models.BigIntegerField()
+    uppgift = models.CharField(max_length=200)
+    atgard = models.CharField("åtgärd", max_length=30, choices=Atgard.choices)
+    utford_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name="utförd av",
+    )
+    tid = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "åtgärd på jobb"
+        verbose_name_plural = "åtgärder på jobb"
+        ordering = ["-tid", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_atgard_display()}: jobb {self.job_id}"

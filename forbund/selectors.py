@@ -12,6 +12,8 @@ from procrastinate.contrib.django.models import ProcrastinateJob
 from .models import (
     Bekraftelse,
     Forbund,
+    Framstallning,
+    Jobbatgard,
     Kalenderlank,
     Paminnelse,
     Part,
@@ -273,3 +275,25 @@ def jobbkon_lage() -> dict[str, int]:
         "misslyckade": ProcrastinateJob.objects.filter(status="failed").count(),
         "ej_skickade": Utskick.objects.filter(skickat__isnull=True).count(),
     }
+
+
+def framstallning_for(user, pk) -> Framstallning | None:
+    """A file job's row, for the one who asked for it only (anyone else: None, a 404)."""
+    return Framstallning.objects.defer("innehall").filter(pk=pk, bestallare_id=user.pk).first()
+
+
+def framstallning_fil(user, pk) -> Framstallning | None:
+    """The made file with its bytes, for the one who asked for it only."""
+    return Framstallning.objects.filter(pk=pk, bestallare_id=user.pk, klar__isnull=False).first()
+
+
+def framstallningar_for(ids) -> dict[str, Framstallning]:
+    """Rows of the file jobs `ids` (the kansli's page of failed jobs), by id as text."""
+    return {
+        str(f.pk): f
+        for f in Framstallning.objects.defer("innehall").filter(pk__in=[i for i in ids if i])
+    }
+
+
+def jobbatgarder(*, limit: int = 20) -> list[Jobbatgard]:
+    return list(Jobbatgard.objects.select_related("utford_av")[:limit])

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import uuid
+from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +26,8 @@ from .fel import Fel
 from .models import (
     Bekraftelse,
     Forbund,
+    Framstallning,
+    Jobbatgard,
     Kalenderlank,
     Organ,
     Paminnelse,
@@ -270,6 +276,61 @@ def paminnelser_skapa(*, forslag: list[PaminnelseForslag], webbadress: str) -> l
 def jobb_forsok_igen(*, actor, job_id: int) -> None:
     """Put a job that failed for good back in the queue for one more attempt (the kansli's
     page of failed jobs, e.g. after the mail server is fixed)."""
-    if not jobb.misslyckade_jobb().filter(pk=job_id).exists():
+    job = jobb.misslyckade_jobb().filter(pk=job_id).first()
+    if job is None:
         raise Fel("Jobbet finns inte eller har inte misslyckats.")
     jobb.app.job_manager.retry_job_by_id(job_id=job_id, retry_at=timezone.now())
+    historik.save(
+        Jobbatgard(
+            job_id=job_id,
+            uppgift=job.task_name,
+            atgard=Jobbatgard.Atgard.FORSOK_IGEN,
+            utford_av=actor,
+        ),
+        actor=actor,
+        reason=f"Försök igen: jobb {job_id} ({job.task_name})",
+    )
+
+
+@transaction.atomic
+def framstallning_bestall(
+    *, actor, uppgift, typ: str, titel: str, jobbargs: dict | None = None
+) -> Framstallning:
+    """Ask for a file a job makes (docs/jobb.md): the row and its job in one transaction.
+    `uppgift` is the app's job (it calls :func:`framstallning_gor`). With
+    FORBUND_JOBB_DIREKT (the tests) the job's function also runs in-process when the
+    transaction commits, as FORBUND_EPOST_DIREKT does for mail."""
+    framstallning = Framstallning(typ=typ, titel=titel, bestallare=actor)
+    historik.save(framstallning, actor=actor)
+    kwargs = {"framstallning_id": str(framstallning.pk), **(jobbargs or {})}
+    framstallning.job_id = jobb.koa(uppgift, **kwargs)
+    framstallning.save(update_fields=["job_id"])
+    if settings.FORBUND_JOBB_DIREKT:
+        transaction.on_commit(lambda: uppgift(**kwargs))
+    return framstallning
+
+
+def framstallning_gor(
+    *, framstallning_id: uuid.UUID | str, bygg: Callable[[], tuple[str, str, bytes]]
+) -> bool:
+    """The body of a file job: build the file (`bygg` returns filename, content type and
+    bytes) and store it, unless it is made already; True if it was made now. Under a row
+    lock, so a job run again (a retry, a worker killed mid-job) makes it once. A failure is
+    noted on the row and raised (the job is retried, and in the end listed as failed)."""
+    try:
+        with transaction.atomic():
+            f = Framstallning.objects.select_for_update().filter(pk=framstallning_id).first()
+            if f is None or f.klar is not None:
+                return False
+            f.filnamn, f.filtyp, innehall = bygg()
+            f.innehall = innehall
+            f.klar = timezone.now()
+            f.forsok += 1
+            f.senaste_fel = ""
+            f.save(update_fields=["filnamn", "filtyp", "innehall", "klar", "forsok", "senaste_fel"])
+            return True
+    except Exception as exc:
+        Framstallning.objects.filter(pk=framstallning_id, klar__isnull=True).update(
+            forsok=F("forsok") + 1, senaste_fel=f"{type(exc).__name__}: {exc}"[:2000]
+        )
+        raise

@@ -26,6 +26,8 @@ urlpatterns = [
     path("personer/logg/", projekt_views.personlogg, name="personlogg"),
     path("kansli/jobb/", views.jobb_fel, name="jobb_fel"),
     path("kansli/jobb/<int:pk>/forsok-igen/", views.jobb_forsok_igen, name="jobb_forsok_igen"),
+    path("filer/<uuid:pk>/", views.framstallning_detail, name="framstallning_detail"),
+    path("filer/<uuid:pk>/fil/", views.framstallning_hamta, name="framstallning_hamta"),
     path("tillganglighetsredogorelse/", views.tillganglighet, name="tillganglighet"),
     path("favicon.ico", views.favicon, name="favicon"),
     # Accounts: Django's views, Swedish templates in templates/registration/.

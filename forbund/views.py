@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -288,12 +288,52 @@ def jobb_fel(request):
             [j.args.get("utskick_id") for j in jobb_lista if j.task_name == "epost.skicka"]
         )
     }
-    rader = [(j, utskick.get(j.args.get("utskick_id", ""))) for j in jobb_lista]
+    filer = selectors.framstallningar_for([j.args.get("framstallning_id") for j in jobb_lista])
+    rader = [
+        (
+            j,
+            utskick.get(j.args.get("utskick_id", "")),
+            filer.get(j.args.get("framstallning_id", "")),
+        )
+        for j in jobb_lista
+    ]
     return render(
         request,
         "forbund/jobb_fel.html",
-        {"rader": rader, "ej_skickade": list(selectors.utskick_ej_skickade())},
+        {
+            "rader": rader,
+            "ej_skickade": list(selectors.utskick_ej_skickade()),
+            "atgarder": selectors.jobbatgarder(),
+        },
     )
+
+
+@require_GET
+def framstallning_detail(request, pk):
+    """The status of a file a job makes (the archive package, a full report): being made,
+    failed so far (it is tried again), or ready with its download link. Only for the one
+    who asked for it (anyone else: 404). No meta refresh: an "Uppdatera" link, and htmx
+    polls the status part while the file is being made."""
+    framstallning = selectors.framstallning_for(request.user, pk)
+    if framstallning is None:
+        raise Http404("Filen finns inte.")
+    mall = "forbund/framstallning.html"
+    if request.htmx:
+        mall += "#status"
+    return render(request, mall, {"f": framstallning})
+
+
+@require_GET
+def framstallning_hamta(request, pk):
+    framstallning = selectors.framstallning_fil(request.user, pk)
+    if framstallning is None:
+        if selectors.framstallning_for(request.user, pk) is not None:
+            return redirect("framstallning_detail", pk=pk)  # not made yet
+        raise Http404("Filen finns inte.")
+    response = HttpResponse(bytes(framstallning.innehall), content_type=framstallning.filtyp)
+    response["Content-Disposition"] = f'attachment; filename="{framstallning.filnamn}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

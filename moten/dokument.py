@@ -18,11 +18,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
+import zipfile
+from pathlib import Path
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from forbund.fel import Fel
 from forbund.http import render_pdf
 from forbund.models import Organ, Person, Roll, Uppdrag
 from forbund.selectors import forbund_get
@@ -465,3 +469,70 @@ def publika_bilagor(protokoll: Protokoll, d: dict) -> list[tuple[dict, Handling]
     if protokoll.status != Protokoll.Status.JUSTERAT:
         return []
     return [(b, h) for b, h in _stored_bilagor(protokoll, d) if b["publik"]]
+
+
+def arkivfiler(ar: int) -> list[tuple[str, bytes]]:
+    """Every justerat protocol of `ar` for the archive, as (file name, bytes), ending with
+    manifest.json: the stored documents themselves (PDF/A-2b, the bytes the public PDF and
+    the API serve), not a new rendering, so the archive holds what was justerat. Each
+    protocol's bilagor come beside it, byte for byte as uploaded, with the SHA-256 the
+    protocol's stored content recorded at justering; a document or bilaga that differs
+    from its checksum is refused (Fel). `manage.py arkivera` writes these to a folder, the
+    archive job (moten/jobb.py) packs them in a zip."""
+    filer: list[tuple[str, bytes]] = []
+    manifest = []
+    for pk in selectors.justerade_protokoll(ar).values_list("pk", flat=True):
+        p = hamta(pk)  # once, with everything the manifest shows
+        lagrat = lagrat_dokument(p)
+        data = bytes(lagrat.pdf)
+        if hashlib.sha256(data).hexdigest() != lagrat.sha256:
+            raise Fel(f"Det lagrade protokollet {pk} stämmer inte med sin SHA-256.")
+        name = protokoll_filnamn(p)
+        filer.append((name, data))
+        d = dokumentdata(p)
+        anslag = getattr(p, "anslag", None)
+        bilagor = []
+        for b, data_b in arkivbilagor(p, d):
+            if hashlib.sha256(data_b).hexdigest() != b["sha256"]:
+                raise Fel(
+                    f"Bilaga {b['nummer']} till protokollet {pk} stämmer inte med sin SHA-256."
+                )
+            fil = f"{Path(name).stem}-bilaga-{b['nummer']:02d}{Path(b['filnamn']).suffix.lower()}"
+            filer.append((fil, data_b))
+            bilagor.append(
+                {
+                    "nummer": b["nummer"],
+                    "titel": b["titel"],
+                    "fil": fil,
+                    "ursprungligt_filnamn": b["filnamn"],
+                    "storlek": len(data_b),
+                    "offentlig": b["publik"],
+                    "sha256": b["sha256"],
+                }
+            )
+        manifest.append(
+            {
+                "fil": name,
+                "organ": d["organ"]["namn"],
+                "sammantradesdatum": d["mote"]["datum"],
+                "paragrafer": d["omfattar"],
+                "justeringsdatum": timezone.localdate(p.justerat).isoformat(),
+                "anslagsdatum": anslag.anslagsdatum.isoformat() if anslag else None,
+                "innehall_sha256": p.sha256,
+                "sha256": lagrat.sha256,
+                "bilagor": bilagor,
+            }
+        )
+    text = json.dumps({"ar": ar, "protokoll": manifest}, ensure_ascii=False, indent=2) + "\n"
+    filer.append(("manifest.json", text.encode("utf-8")))
+    return filer
+
+
+def arkivpaket(ar: int) -> bytes:
+    """The year's archive (:func:`arkivfiler`) as one zip, stored without compression (the
+    PDFs are compressed already) so each file's bytes are as stored."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as z:
+        for namn, data in arkivfiler(ar):
+            z.writestr(f"protokoll-{ar}/{namn}", data)
+    return buf.getvalue()

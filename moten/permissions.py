@@ -12,6 +12,11 @@ def can_create_mote(user) -> bool:
     return fp.is_kansli(user)
 
 
+def can_arkivera(user) -> bool:
+    """The year's archive package of justerade protocols (with their non-public bilagor)."""
+    return fp.is_kansli(user)
+
+
 def can_view_mote(user, mote: Mote) -> bool:
     r = fp.roller(user)
     if r.kansli or mote.organ_id in r.organ_ids:

@@ -207,6 +207,16 @@ def justerade_protokoll(ar: int | None = None, *, med_intervall: bool = False):
     return qs
 
 
+def arkivar() -> list[int]:
+    """The years with justerade protocols, newest first (the archive's choice of year)."""
+    return [
+        d.year
+        for d in Protokoll.objects.filter(status=Protokoll.Status.JUSTERAT).dates(
+            "mote__datum", "year", order="DESC"
+        )
+    ]
+
+
 def paragraf_range(protokoll: Protokoll) -> tuple[int | None, int | None]:
     nums = [p.nummer for p in protokoll.paragrafer.all() if p.nummer is not None]
     return (min(nums), max(nums)) if nums else (None, None)

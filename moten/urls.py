@@ -14,6 +14,7 @@ urlpatterns = [
     path("moten/dagordning/<int:pk>/flytta/", views.punkt_move, name="punkt_move"),
     path("moten/<int:pk>/handlingar/ny/", views.handling_upload, name="handling_upload"),
     path("moten/handlingar/<int:pk>/", views.handling_download, name="handling_download"),
+    path("moten/arkivpaket/", views.arkivpaket_bestall, name="arkivpaket_bestall"),
     path("moten/<int:pk>/kallelse.pdf", views.kallelse_pdf, name="kallelse_pdf"),
     path("moten/<int:pk>/kallelse.ics", views.kallelse_ics, name="kallelse_ics"),
     path("moten/<int:pk>/kallelse/skicka/", views.kallelse_send, name="kallelse_send"),

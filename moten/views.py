@@ -17,8 +17,9 @@ from forbund.fel import Fel
 from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
 from forbund.models import Organ, Person, Roll, Uppdrag
 from forbund.selectors import forbund_get, kalenderlank_get
+from forbund.services import framstallning_bestall
 
-from . import dokument, ical, kalender, kontroller, permissions, selectors, services
+from . import dokument, ical, jobb, kalender, kontroller, permissions, selectors, services
 from .forms import (
     AnslagForm,
     AterkallaForm,
@@ -85,10 +86,33 @@ def mote_list(request):
         {
             "moten": moten,
             "kan_skapa": permissions.can_create_mote(request.user),
+            "arkivar": selectors.arkivar() if permissions.can_arkivera(request.user) else [],
             "att_justera": list(selectors.att_justera_for(request.user)),
             "att_justera_omedelbart": list(selectors.att_justera_omedelbart_for(request.user)),
         },
     )
+
+
+@require_POST
+def arkivpaket_bestall(request):
+    """Ask for a year's archive package (the stored PDF/A protocols, their bilagor and
+    manifest.json in a zip): the job makes it (docs/jobb.md), the status page offers it."""
+    require(permissions.can_arkivera(request.user))
+    try:
+        ar = int(request.POST.get("ar", ""))
+    except ValueError:
+        ar = None
+    if ar not in selectors.arkivar():
+        messages.error(request, "Välj ett år med justerade protokoll.")
+        return redirect("mote_list")
+    framstallning = framstallning_bestall(
+        actor=request.user,
+        uppgift=jobb.arkivpaket_jobb,
+        typ="arkiv",
+        titel=f"Arkivpaket: justerade protokoll {ar}",
+        jobbargs={"ar": ar},
+    )
+    return redirect("framstallning_detail", pk=framstallning.pk)
 
 
 @require_http_methods(["GET", "POST"])

@@ -35,6 +35,11 @@ urlpatterns = [
         name="verksamhetsrapport_pdf",
     ),
     path(
+        "rapporter/verksamhet/<int:pk>/bestall-pdf/",
+        views.verksamhetsrapport_bestall,
+        name="verksamhetsrapport_bestall",
+    ),
+    path(
         "rapporter/verksamhet/<int:pk>/rapport.docx",
         views.verksamhetsrapport_docx,
         name="verksamhetsrapport_docx",

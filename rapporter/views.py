@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from forbund.http import CONFLICT, INVALID, pdf_response, render_pdf, require
 from forbund.models import Part
 from forbund.selectors import historik
+from forbund.services import framstallning_bestall
 from insatser import permissions as insats_permissions
 from insatser import selectors as insats_selectors
 from insatser import services as insats_services
@@ -24,7 +24,7 @@ from insatser.forms import ArrangemangForm, DeltagareFormSet
 from moten import selectors as moten_selectors
 from moten.forms import BeslutsparagrafForm
 
-from . import permissions, rapport_docx, services
+from . import jobb, permissions, rapport_docx, services
 from . import verksamhetsrapport as vr
 from .forms import AvsnittForm, VerksamhetsrapportForm
 from .models import Verksamhetsrapport
@@ -203,7 +203,22 @@ def verksamhetsrapport_ny_utgava(request, pk: int):
 
 
 def _filnamn(rapport) -> str:
-    return f"{slugify(rapport.titel)}-utgava-{rapport.utgava}"
+    return jobb.filnamn(rapport)
+
+
+@require_POST
+def verksamhetsrapport_bestall(request, pk: int):
+    """Ask for the full report as a PDF: the job makes it (docs/jobb.md), the status page
+    offers it when it is ready."""
+    rapport = _rapport(request, pk)
+    framstallning = framstallning_bestall(
+        actor=request.user,
+        uppgift=jobb.verksamhetsrapport_jobb,
+        typ="verksamhetsrapport",
+        titel=f"{rapport.titel}, utgåva {rapport.utgava} (PDF)",
+        jobbargs={"rapport_id": rapport.pk},
+    )
+    return redirect("framstallning_detail", pk=framstallning.pk)
 
 
 @require_GET

@@ -165,6 +165,8 @@ FORBUND_EPOST_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 # True only in the test settings: the stored message is also delivered in-process when its
 # transaction commits (the job that would send it then finds it sent).
 FORBUND_EPOST_DIREKT = False
+# The same for the jobs that make files (the archive, a full report): tests only.
+FORBUND_JOBB_DIREKT = False
 # A failing job is tried this many times, waiting 2, 4, 8 … seconds (about 17 minutes in
 # all for 10), then shown to the kansli as failed (Kansli → Jobb och utskick).
 FORBUND_JOBB_FORSOK = 10
@@ -176,7 +178,12 @@ FORBUND_WEBBADRESS = "http://127.0.0.1:8000"
 # forbund/projekt/jobb.py (reminders, which read every app). A worker whose heartbeat is
 # older than stalled_worker_timeout is taken for dead and its jobs are run again.
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
-PROCRASTINATE_IMPORT_PATHS = ["forbund.epost", "forbund.projekt.jobb"]
+PROCRASTINATE_IMPORT_PATHS = [
+    "forbund.epost",
+    "forbund.projekt.jobb",
+    "moten.jobb",
+    "rapporter.jobb",
+]
 # A periodic job missed while no worker ran (the machine was off at 05:15) is still deferred
 # when a worker starts within 20 hours of it: the day's reminders are not skipped.
 PROCRASTINATE_PERIODIC_DEFAULTS = {"max_delay": 20 * 3600}

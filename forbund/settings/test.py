@@ -16,6 +16,7 @@ FORBUND_EPOST_BACKEND = os.environ.get(
 EMAIL_FILE_PATH = os.environ.get("FORBUND_EPOST_MAPP", "")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 FORBUND_EPOST_DIREKT = True
+FORBUND_JOBB_DIREKT = os.environ.get("FORBUND_JOBB_DIREKT", "1") == "1"
 # A test's worker retries quickly and takes a worker silent for 3 s for dead.
 FORBUND_JOBB_FORSOK = int(os.environ.get("FORBUND_JOBB_FORSOK", "3"))
 FORBUND_JOBB_VANTA = 0
