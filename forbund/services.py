@@ -294,19 +294,25 @@ def jobb_forsok_igen(*, actor, job_id: int) -> None:
 
 @transaction.atomic
 def framstallning_bestall(
-    *, actor, uppgift, typ: str, titel: str, jobbargs: dict | None = None
+    *,
+    actor,
+    uppgift,
+    gor: Callable[..., object],
+    typ: str,
+    titel: str,
+    jobbargs: dict | None = None,
 ) -> Framstallning:
     """Ask for a file a job makes (docs/jobb.md): the row and its job in one transaction.
-    `uppgift` is the app's job (it calls :func:`framstallning_gor`). With
-    FORBUND_JOBB_DIREKT (the tests) the job's function also runs in-process when the
-    transaction commits, as FORBUND_EPOST_DIREKT does for mail."""
+    `uppgift` is the app's job, `gor` what it runs (it calls :func:`framstallning_gor`).
+    With FORBUND_JOBB_DIREKT (the tests) `gor` also runs in-process when the transaction
+    commits, as FORBUND_EPOST_DIREKT does for mail (the job then finds the file made)."""
     framstallning = Framstallning(typ=typ, titel=titel, bestallare=actor)
     historik.save(framstallning, actor=actor)
     kwargs = {"framstallning_id": str(framstallning.pk), **(jobbargs or {})}
     framstallning.job_id = jobb.koa(uppgift, **kwargs)
     framstallning.save(update_fields=["job_id"])
     if settings.FORBUND_JOBB_DIREKT:
-        transaction.on_commit(lambda: uppgift(**kwargs))
+        transaction.on_commit(lambda: gor(**kwargs))
     return framstallning
 
 

@@ -12,13 +12,17 @@ from forbund import services as forbund_services
 from . import dokument
 
 
+def arkivpaket_gor(*, framstallning_id: str, ar: int) -> None:
+    forbund_services.framstallning_gor(
+        framstallning_id=framstallning_id,
+        bygg=lambda: (f"protokoll-{ar}.zip", "application/zip", dokument.arkivpaket(ar)),
+    )
+
+
 @jobb.app.task(name="moten.arkivpaket", queue="filer", retry=jobb.forsok())
 def arkivpaket_jobb(framstallning_id: str, ar: int) -> None:
     close_old_connections()
     try:
-        forbund_services.framstallning_gor(
-            framstallning_id=framstallning_id,
-            bygg=lambda: (f"protokoll-{ar}.zip", "application/zip", dokument.arkivpaket(ar)),
-        )
+        arkivpaket_gor(framstallning_id=framstallning_id, ar=ar)
     finally:
         close_old_connections()

@@ -108,6 +108,7 @@ def arkivpaket_bestall(request):
     framstallning = framstallning_bestall(
         actor=request.user,
         uppgift=jobb.arkivpaket_jobb,
+        gor=jobb.arkivpaket_gor,
         typ="arkiv",
         titel=f"Arkivpaket: justerade protokoll {ar}",
         jobbargs={"ar": ar},

@@ -26,12 +26,16 @@ def rapport_pdf(rapport_id: int) -> tuple[str, str, bytes]:
     return f"{filnamn(rapport)}.pdf", "application/pdf", data
 
 
+def verksamhetsrapport_gor(*, framstallning_id: str, rapport_id: int) -> None:
+    forbund_services.framstallning_gor(
+        framstallning_id=framstallning_id, bygg=lambda: rapport_pdf(rapport_id)
+    )
+
+
 @jobb.app.task(name="rapporter.verksamhetsrapport", queue="filer", retry=jobb.forsok())
 def verksamhetsrapport_jobb(framstallning_id: str, rapport_id: int) -> None:
     close_old_connections()
     try:
-        forbund_services.framstallning_gor(
-            framstallning_id=framstallning_id, bygg=lambda: rapport_pdf(rapport_id)
-        )
+        verksamhetsrapport_gor(framstallning_id=framstallning_id, rapport_id=rapport_id)
     finally:
         close_old_connections()

@@ -214,6 +214,7 @@ def verksamhetsrapport_bestall(request, pk: int):
     framstallning = framstallning_bestall(
         actor=request.user,
         uppgift=jobb.verksamhetsrapport_jobb,
+        gor=jobb.verksamhetsrapport_gor,
         typ="verksamhetsrapport",
         titel=f"{rapport.titel}, utgåva {rapport.utgava} (PDF)",
         jobbargs={"rapport_id": rapport.pk},

@@ -27,3 +27,7 @@ PROCRASTINATE_WORKER_DEFAULTS = {
     "delete_jobs": "successful",
 }
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+# A worker process started by a test reads the test's own uploaded files (the archive's
+# bilagor; tests/test_framstallning.py).
+if os.environ.get("FORBUND_MEDIA_ROOT"):
+    MEDIA_ROOT = os.environ["FORBUND_MEDIA_ROOT"]
