@@ -6,10 +6,12 @@ makes test_every_url_is_in_the_matrix fail.
 
 import datetime as dt
 
+from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from ekonomi.models import Budgetpost
-from forbund.models import Organ, Person, Uppdrag
+from forbund.models import Framstallning, Organ, Person, Uppdrag
 from insatser.models import Ansokan, Beviljning, Insats, Period, Uppfoljning
 from moten.models import Paragraf, Protokoll
 
@@ -157,6 +159,23 @@ def _psykolog():
     return Insats.objects.get(namn="Psykolog Arbetsmarknadstorget")
 
 
+def _framstallning():
+    """A file the job queue made for the förbundschef (a status page with its link)."""
+    f, _ = Framstallning.objects.get_or_create(
+        pk="00000000-0000-4000-8000-000000000019",
+        defaults={
+            "typ": "arkiv",
+            "titel": "Arkivpaket: prov",
+            "bestallare": get_user_model().objects.get(username="forbundschef"),
+            "klar": timezone.now(),
+            "filnamn": "prov.zip",
+            "filtyp": "application/zip",
+            "innehall": b"PK\x05\x06" + bytes(18),
+        },
+    )
+    return {"pk": f.pk}
+
+
 def insats_a(allowed=LASARE | {"insatspersonal"}):
     """A page of the insatspersonal's own insats; outsiders without a role are refused."""
     return outcome(allowed)
@@ -195,6 +214,11 @@ MATRIX = {
     # The job queue's failed jobs and unsent mail (issue 19): the kansli only.
     "jobb_fel": (None, outcome(KANSLI)),
     "jobb_forsok_igen": (lambda: {"pk": 1}, post_only()),
+    # A file the job queue made (issue 19): only the one who asked for it, others 404.
+    "framstallning_detail": (_framstallning, outcome({"forbundschef"}, denied=SAKNAS)),
+    "framstallning_hamta": (_framstallning, outcome({"forbundschef"}, denied=SAKNAS)),
+    "arkivpaket_bestall": (None, post_only()),
+    "verksamhetsrapport_bestall": (lambda: {"pk": _arsredovisning_2021().pk}, post_only()),
     "tillganglighet": (None, everyone()),
     "favicon": (None, everyone()),
     "mitt_konto": (None, outcome(INLOGGADE)),
@@ -441,6 +465,7 @@ MATRIX = {
 
 # Views that answer with a file to download rather than a page (no accessibility check).
 FILER = {
+    "framstallning_hamta",
     "handling_download",
     "ansokan_bilaga",
     "insats_list_xlsx",

@@ -34,7 +34,16 @@ from ekonomi.models import Budgetpost, Budgetversion, Importutkast, Prognos, Utf
 from enkater.models import Formular, Inkorg, Omgang, Svar
 from forbund import epost
 from forbund import services as forbund_services
-from forbund.models import Bekraftelse, Forbund, Kalenderlank, Organ, Person, Uppdrag, Utskick
+from forbund.models import (
+    Bekraftelse,
+    Forbund,
+    Framstallning,
+    Kalenderlank,
+    Organ,
+    Person,
+    Uppdrag,
+    Utskick,
+)
 from insatser import selectors as insatser_selectors
 from insatser import services as insatser_services
 from insatser import sus
@@ -49,6 +58,7 @@ from insatser.models import (
     Uppfoljning,
     Utbetalning,
 )
+from moten import selectors as moten_selectors
 from moten import services as moten_services
 from moten.models import (
     Anslag,
@@ -487,6 +497,18 @@ POST_MATRIX: dict[str, Post] = {
         expected=outcome(KANSLI),
     ),
     # A job that failed for good, put back in the queue (issue 19): the kansli only.
+    # Files the job queue makes (issue 19): the archive for the kansli, the full report for
+    # those who read reports; the request is stored with its job.
+    "arkivpaket_bestall": Post(
+        data=lambda _: {"ar": min(moten_selectors.arkivar())},
+        tillstand=lambda _: Framstallning.objects.count(),
+        expected=outcome(KANSLI),
+    ),
+    "verksamhetsrapport_bestall": Post(
+        url=lambda: {"pk": Verksamhetsrapport.objects.order_by("pk").first().pk},
+        tillstand=lambda _: Framstallning.objects.count(),
+        expected=outcome(LASARE),
+    ),
     "jobb_forsok_igen": Post(
         url=_misslyckat_jobb,
         tillstand=lambda _: ProcrastinateJob.objects.filter(status="failed").count(),

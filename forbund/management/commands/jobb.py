@@ -41,7 +41,7 @@ class Command(BaseCommand):
             "--ko",
             action="append",
             dest="koer",
-            help="Bara den här kön (epost, paminnelser); kan anges flera gånger.",
+            help="Bara den här kön (epost, paminnelser, filer); kan anges flera gånger.",
         )
         parser.add_argument(
             "--tills-tom",
