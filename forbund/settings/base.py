@@ -174,8 +174,9 @@ FORBUND_JOBB_VANTA = 2
 # The portal's own address, for links in mail sent by jobs (no request to take it from).
 FORBUND_WEBBADRESS = "http://127.0.0.1:8000"
 
-# procrastinate: the tasks are in forbund/epost.py (mail) and
-# forbund/projekt/jobb.py (reminders, which read every app). A worker whose heartbeat is
+# procrastinate: the tasks are in forbund/epost.py (mail),
+# forbund/projekt/jobb.py (reminders, which read every app), moten/jobb.py (the archive
+# package) and rapporter/jobb.py (the full report). A worker whose heartbeat is
 # older than stalled_worker_timeout is taken for dead and its jobs are run again.
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
 PROCRASTINATE_IMPORT_PATHS = [
