@@ -451,7 +451,9 @@ def godkanda_perioder(fran, till) -> list[Period]:
 def signaturlista_i_kraft(datum: dt.date) -> Signaturlista | None:
     """The signaturlista in force on `datum`: the latest adopted on or before it."""
     return (
-        Signaturlista.objects.filter(giltig_fran__lte=datum).order_by("-giltig_fran", "-pk").first()
+        Signaturlista.objects.filter(giltig_fran__lte=datum, antagen__isnull=False)
+        .order_by("-giltig_fran", "-pk")
+        .first()
     )
 
 
@@ -465,7 +467,7 @@ def signaturlistor() -> list[Signaturlista]:
     """Every adopted signaturlista, newest first, with its paragraph and names (the log of
     who can act)."""
     return list(
-        Signaturlista.objects.select_related("paragraf__protokoll__mote").prefetch_related(
-            "attestanter"
-        )
+        Signaturlista.objects.filter(antagen__isnull=False)
+        .select_related("paragraf__protokoll__mote")
+        .prefetch_related("attestanter")
     )

@@ -238,14 +238,23 @@ def utbetalning_attestera(
 @transaction.atomic
 def signaturlista_anta(*, actor, paragraf: Paragraf, attestanter: list[Person]) -> Signaturlista:
     """Record the signaturlista the styrelse adopted in `paragraf` (of a justerat protocol):
-    in force from the meeting's date until a later list replaces it."""
+    in force from the meeting's date until a later list replaces it. Once its names are in
+    it is `antagen` and locked (Signaturlista.Meta.triggers); one per paragraph."""
     if paragraf.protokoll.status != "justerat":
         raise Fel("Signaturlistan antas i en paragraf i ett justerat protokoll.")
     if len({p.pk for p in attestanter}) < 2:
         raise Fel("Signaturlistan behöver minst två personer: attest sker två i förening.")
+    if Signaturlista.objects.filter(paragraf=paragraf).exists():
+        raise Fel(
+            "Paragrafen har redan en antagen signaturlista. En ändring antas i en ny paragraf."
+        )
     lista = Signaturlista(paragraf=paragraf, giltig_fran=paragraf.protokoll.mote.datum)
-    historik.save(lista, actor=actor)
+    historik.save(lista, actor=actor, reason="Registrerad")
+    lista._history_user = actor
     lista.attestanter.set(attestanter)
+    # Adopted: from here the database refuses any change to the list or its names.
+    lista.antagen = timezone.now()
+    historik.save(lista, actor=actor, reason="Antagen", update_fields=["antagen"])
     return lista
 
 
