@@ -250,8 +250,7 @@ def signaturlista_anta(*, actor, paragraf: Paragraf, attestanter: list[Person]) 
         )
     lista = Signaturlista(paragraf=paragraf, giltig_fran=paragraf.protokoll.mote.datum)
     historik.save(lista, actor=actor, reason="Registrerad")
-    lista._history_user = actor
-    lista.attestanter.set(attestanter)
+    historik.m2m_set(lista, "attestanter", attestanter, actor=actor, reason="Namn")
     # Adopted: from here the database refuses any change to the list or its names.
     lista.antagen = timezone.now()
     historik.save(lista, actor=actor, reason="Antagen", update_fields=["antagen"])
