@@ -714,7 +714,7 @@ def ansokan_detail(request, pk: int):
 def ansokan_bilaga(request, pk: int):
     bilaga = get_object_or_404(AnsokanBilaga, pk=pk)
     _get_ansokan(request, bilaga.ansokan_id)
-    return fil_response(bilaga.fil, filnamn=bilaga.filnamn, filtyp=bilaga.filtyp)
+    return fil_response(bilaga.fil, filnamn=bilaga.filnamn, filtyp=bilaga.filtyp, request=request)
 
 
 @require_POST

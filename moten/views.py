@@ -248,7 +248,9 @@ def handling_upload(request, pk: int):
 def handling_download(request, pk: int):
     handling = get_object_or_404(Handling, pk=pk)
     _get_mote_for_user(request, handling.mote_id)
-    return fil_response(handling.fil, filnamn=handling.filnamn, filtyp=handling.filtyp)
+    return fil_response(
+        handling.fil, filnamn=handling.filnamn, filtyp=handling.filtyp, request=request
+    )
 
 
 @require_GET
@@ -1191,7 +1193,7 @@ def publik_bilaga(request, pk: int, nummer: int):
     d = dokument.dokumentdata(protokoll)
     for b, h in dokument.publika_bilagor(protokoll, d):
         if b["nummer"] == nummer:
-            return fil_response(h.fil, filnamn=b["filnamn"], filtyp=b["filtyp"])
+            return fil_response(h.fil, filnamn=b["filnamn"], filtyp=b["filtyp"], request=request)
     raise Http404
 
 
