@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from .export import xlsx_bytes
+from .fel import Fel
 
 logger = logging.getLogger(__name__)
 
@@ -28,6 +29,14 @@ def require(allowed: bool) -> None:
     """Refuse with 403 unless the permission check (`<app>.permissions`) allowed it."""
     if not allowed:
         raise PermissionDenied
+
+
+def fast_svar(request, exc: Fel, tillbaka: str | None = None) -> HttpResponse:
+    """A change to what is locked for good (forbund.fel.Fast): 409 with the Swedish reason,
+    nothing changed, and the way back."""
+    return render(
+        request, "409.html", {"meddelande": str(exc), "tillbaka": tillbaka}, status=CONFLICT
+    )
 
 
 def render_pdf(template: str, context: dict, *, pdf_variant: str | None = None) -> bytes:

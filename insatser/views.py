@@ -14,7 +14,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from forbund import charts
 from forbund import permissions as fp
 from forbund.export import arbetsbok, skriv_rad
-from forbund.http import INVALID, fil_response, pdf_response, render_pdf, require, xlsx_response
+from forbund.fel import Fast
+from forbund.http import (
+    INVALID,
+    fast_svar,
+    fil_response,
+    pdf_response,
+    render_pdf,
+    require,
+    xlsx_response,
+)
 from forbund.models import Part
 from forbund.selectors import historik
 from moten import selectors as moten_selectors
@@ -403,6 +412,10 @@ def utbetalning_attestera(request, pk: int):
     require(permissions.can_attest(request.user))
     try:
         services.utbetalning_attestera(actor=request.user, utbetalning=utbetalning)
+    except Fast as exc:
+        return fast_svar(
+            request, exc, reverse("beviljning_detail", args=[utbetalning.beviljning_id])
+        )
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:
@@ -417,6 +430,10 @@ def utbetalning_utbetald(request, pk: int):
     try:
         services.utbetalning_utbetald(
             actor=request.user, utbetalning=utbetalning, datum=timezone.localdate()
+        )
+    except Fast as exc:
+        return fast_svar(
+            request, exc, reverse("beviljning_detail", args=[utbetalning.beviljning_id])
         )
     except services.Fel as exc:
         messages.error(request, str(exc))
@@ -522,8 +539,10 @@ def period_edit(request, pk: int):
     }
     if request.method == "POST":
         require(kan_rapportera)
+        if period.status == Period.Status.GODKAND:
+            return fast_svar(request, Fast(services.PERIOD_LAST), reverse("period_edit", args=[pk]))
         if not andringsbar:
-            messages.error(request, "Perioden är inskickad eller godkänd och kan inte ändras.")
+            messages.error(request, "Perioden är inskickad och kan inte ändras.")
             return redirect("period_edit", pk=pk)
         if not form.is_valid():
             return render(request, "insatser/period_edit.html", context, status=INVALID)
@@ -556,6 +575,8 @@ def period_godkann(request, pk: int):
     require(permissions.can_approve(request.user))
     try:
         services.period_godkann(actor=request.user, period=period)
+    except Fast as exc:
+        return fast_svar(request, exc, reverse("period_edit", args=[pk]))
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:
@@ -574,6 +595,8 @@ def period_komplettering(request, pk: int):
         services.period_komplettering(
             actor=request.user, period=period, kommentar=form.cleaned_data["kommentar"]
         )
+    except Fast as exc:
+        return fast_svar(request, exc, reverse("period_edit", args=[pk]))
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:
@@ -597,6 +620,8 @@ def period_import(request, pk: int):
                     data=fil.read(),
                     kommuner=_kommuner(),
                 )
+            except Fast as exc:
+                return fast_svar(request, exc, reverse("period_edit", args=[pk]))
             except services.Fel as exc:
                 context["fel"] = exc.fel
             else:
@@ -779,6 +804,11 @@ def arsrapport_edit(request, pk: int, ar: int):
         paragrafer=moten_selectors.beslutsparagrafer()[:100],
     )
     if request.method == "POST":
+        if rapport is not None and rapport.status == Arsrapport.Status.GODKAND:
+            require(permissions.can_report(request.user, insats))
+            return fast_svar(
+                request, Fast(services.ARSRAPPORT_LAST), reverse("arsrapport_edit", args=[pk, ar])
+            )
         require(kan_skriva)
         if form.is_valid():
             try:
@@ -804,6 +834,10 @@ def arsrapport_godkann(request, pk: int, ar: int):
     insats = _get_insats_for_user(request, pk)
     require(permissions.can_approve(request.user))
     rapport = get_object_or_404(Arsrapport, insats=insats, ar=ar)
+    if rapport.status == Arsrapport.Status.GODKAND:
+        return fast_svar(
+            request, Fast(services.ARSRAPPORT_LAST), reverse("arsrapport_edit", args=[pk, ar])
+        )
     form = BeslutsparagrafForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
@@ -813,6 +847,8 @@ def arsrapport_godkann(request, pk: int, ar: int):
         utlosta = services.arsrapport_godkann(
             actor=request.user, rapport=rapport, paragraf=paragraf
         )
+    except Fast as exc:
+        return fast_svar(request, exc, reverse("arsrapport_edit", args=[pk, ar]))
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:
