@@ -1,7 +1,7 @@
 """Four eyes on who can act (issue 18, "Done when"): the kansli adds a vice ordförande with a
 login; before a second person confirms, that login cannot sign in, so it can neither attest
-nor justera; the ordförande confirms, and then it can attest; the ordförande's log shows
-both steps."""
+nor justera; the ordförande confirms, and then it can attest and justera; the ordförande's
+log shows both steps."""
 
 import datetime as dt
 import re
@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
-from forbund.models import Person
+from forbund.models import Organ, Person
 from insatser import services as insatser_services
 from insatser.models import Beviljning, Utbetalning
+from moten import services as moten_services
 from moten.models import Paragraf
 
 from .test_protokoll import login, logout
@@ -29,6 +30,42 @@ def _logga_in_vera(page, base):
     page.get_by_label("Användarnamn").fill("vera.vice")
     page.get_by_label("Lösenord").fill(LOSEN)
     page.get_by_role("button", name="Logga in").click()
+
+
+def _numrerat_med_justerare(vera):
+    """A styrelse meeting where Vera sat, numbered with her as justerare."""
+    mote = moten_services.mote_create(
+        actor=None,
+        organ=Organ.objects.get(typ="styrelse"),
+        datum=dt.date(2022, 3, 18),
+        plats="Rum 5",
+    )
+    moten_services.narvaro_save(
+        actor=None,
+        protokoll=mote.protokoll,
+        rader=[
+            moten_services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=["Ödmark", "Vice", "Skönvik"])
+        ],
+    )
+    moten_services.paragraf_create(
+        actor=None,
+        protokoll=mote.protokoll,
+        rubrik="Val av justerare",
+        standard="justerare",
+        beslut=["utse Vera Vice att jämte ordföranden justera dagens protokoll."],
+    )
+    moten_services.paragraf_create(
+        actor=None, protokoll=mote.protokoll, rubrik="Information", text="Kansliet informerar."
+    )
+    moten_services.protokoll_numrera(
+        actor=None,
+        protokoll=mote.protokoll,
+        ordforande=Person.objects.get(user__username="ordforande"),
+        justerare=[vera],
+        base_url="http://testserver/",
+    )
+    return mote.protokoll
 
 
 def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, axe_check):
@@ -110,3 +147,11 @@ def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, 
     expect(page.get_by_role("cell", name="Attesterad av två")).to_be_visible()
     utbetalning = Utbetalning.objects.get(pk=utbetalning.pk)
     assert utbetalning.attest2_av.username == "vera.vice"
+
+    # And she justerar a protocol where she is named justerare.
+    protokoll = _numrerat_med_justerare(vera)
+    page.goto(f"{base}/protokoll/{protokoll.pk}/justera/")
+    page.get_by_label("Ditt lösenord").fill(LOSEN)
+    page.get_by_role("button", name="Justera protokollet").click()
+    expect(page.locator(".alert-success")).to_contain_text("väntar på övriga justerare")
+    assert protokoll.justeringar.get(person=vera).justerad is not None
