@@ -6,6 +6,7 @@ log shows both steps."""
 import datetime as dt
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
@@ -14,6 +15,7 @@ from forbund.models import Organ, Person
 from insatser import services as insatser_services
 from insatser.models import Beviljning, Utbetalning
 from moten import services as moten_services
+from moten.kontroller import KontrollFel
 from moten.models import Paragraf
 
 from .test_protokoll import login, logout
@@ -32,8 +34,8 @@ def _logga_in_vera(page, base):
     page.get_by_role("button", name="Logga in").click()
 
 
-def _numrerat_med_justerare(vera):
-    """A styrelse meeting where Vera sat, numbered with her as justerare."""
+def _mote_dar_vera_satt():
+    """A styrelse meeting where Vera sat and was chosen to justera with the ordförande."""
     mote = moten_services.mote_create(
         actor=None,
         organ=Organ.objects.get(typ="styrelse"),
@@ -58,14 +60,17 @@ def _numrerat_med_justerare(vera):
     moten_services.paragraf_create(
         actor=None, protokoll=mote.protokoll, rubrik="Information", text="Kansliet informerar."
     )
+    return mote.protokoll
+
+
+def _numrera_med_vera(protokoll):
     moten_services.protokoll_numrera(
         actor=None,
-        protokoll=mote.protokoll,
+        protokoll=protokoll,
         ordforande=Person.objects.get(user__username="ordforande"),
-        justerare=[vera],
+        justerare=[Person.objects.get(fornamn="Vera", efternamn="Vice")],
         base_url="http://testserver/",
     )
-    return mote.protokoll
 
 
 def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, axe_check):
@@ -119,6 +124,10 @@ def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, 
     _logga_in_vera(page, base)
     expect(page.get_by_role("heading", name="Översikt", level=1)).to_have_count(0)
     expect(page).to_have_url(re.compile(r"/konto/logga-in/"))
+    # Nor can she be named justerare of the meeting where she sat.
+    protokoll = _mote_dar_vera_satt()
+    with pytest.raises(KontrollFel, match="Vera Vice .* har ingen inloggning"):
+        _numrera_med_vera(protokoll)
 
     # The ordförande confirms both: the login and the uppdrag.
     login(page, base, "ordforande")
@@ -148,10 +157,11 @@ def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, 
     utbetalning = Utbetalning.objects.get(pk=utbetalning.pk)
     assert utbetalning.attest2_av.username == "vera.vice"
 
-    # And she justerar a protocol where she is named justerare.
-    protokoll = _numrerat_med_justerare(vera)
+    # And now she can be named justerare, and she justerar.
+    _numrera_med_vera(protokoll)
     page.goto(f"{base}/protokoll/{protokoll.pk}/justera/")
     page.get_by_label("Ditt lösenord").fill(LOSEN)
     page.get_by_role("button", name="Justera protokollet").click()
     expect(page.locator(".alert-success")).to_contain_text("väntar på övriga justerare")
     assert protokoll.justeringar.get(person=vera).justerad is not None
+    assert not protokoll.justeringar.filter(person=vera, justerad__isnull=True).exists()
