@@ -7,9 +7,12 @@ import datetime as dt
 import re
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from forbund import services
 from forbund.models import Bekraftelse, Organ, Person, Roll, Uppdrag
@@ -154,3 +157,40 @@ def test_the_log_takes_the_same_queries_whatever_it_holds(seed_moten):
     with CaptureQueriesContext(connection) as efter:
         klient.get(reverse("personlogg"))
     assert len(efter) == len(fore)
+
+
+def test_a_password_set_by_link_or_changed_is_on_the_log(demo):
+    """A password nobody expected to change is how a taken-over login shows: setting one
+    through the e-mailed link and changing one's own are both on the log."""
+    user = _user("ledamot")
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    klient = client_for("anonym")
+    form = klient.get(reverse("password_reset_confirm", args=[uid, token]), follow=True)
+    svar = klient.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": "Ledamot-eget-lösen-7", "new_password2": "Ledamot-eget-lösen-7"},
+    )
+    assert svar.status_code == 302
+    namn = user.get_full_name() or user.username
+    person = str(Person.objects.get(user=user))
+    assert _finns(_rader(), namn, "Person: Lösenord satt", person)
+    # Changed by its owner: a second row.
+    egen = client_for("ledamot")
+    svar = egen.post(
+        reverse("password_change"),
+        {
+            "old_password": "Ledamot-eget-lösen-7",
+            "new_password1": "Ledamot-nytt-lösen-8",
+            "new_password2": "Ledamot-nytt-lösen-8",
+        },
+    )
+    assert svar.status_code == 302
+    assert sum(1 for r in _rader() if "Lösenord satt" in r and person in r) == 2
+    # A wrong old password changes nothing and logs nothing.
+    fel = egen.post(
+        reverse("password_change"),
+        {"old_password": "fel", "new_password1": "X-y-z-12345", "new_password2": "X-y-z-12345"},
+    )
+    assert fel.status_code == 200
+    assert sum(1 for r in _rader() if "Lösenord satt" in r and person in r) == 2
