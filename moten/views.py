@@ -68,9 +68,10 @@ def _sparr_fel(protokoll: Protokoll) -> services.ProtokollSparrat:
 
 
 def _sparrad(request, exc: services.ProtokollSparrat, to: str):
-    """A justerat or färdigt protocol is locked for good: 409 with the reason and nothing
-    changed. Any other refusal (the wrong step of the flow) goes back with the reason."""
-    if isinstance(exc, services.ProtokollFast):
+    """A change to a justerat or färdigt protocol (it is locked for good): 409 with the reason
+    and nothing changed. Opening an edit page of one, or any other refusal (the wrong step of
+    the flow), goes back with the reason."""
+    if isinstance(exc, services.ProtokollFast) and request.method != "GET":
         return fast_svar(request, exc, to)
     messages.error(request, str(exc))
     return redirect(to)
