@@ -7,7 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models.functions import Lower
 from django.utils import timezone
+
+from forbund import sidindelning as sid
 
 from . import permissions, sus
 from .models import (
@@ -303,6 +306,17 @@ def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
             )
         )
     return result
+
+
+# The overview's default order, by name (case folded by the database), the id last.
+INSATS_ORDNING = (sid.Nyckel("namn_gemener", typ=sid.TEXT), sid.Nyckel("id"))
+
+
+def insatser_sida(insatser, *, markor: str | None) -> sid.Sida:
+    """One page of these insatser by name (one query; `markor` as forbund.sidindelning)."""
+    return sid.sida(
+        insatser.annotate(namn_gemener=Lower("namn")), ordning=INSATS_ORDNING, markor=markor
+    )
 
 
 def ar_med_data() -> list[int]:
