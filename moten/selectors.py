@@ -43,12 +43,34 @@ from .models import (
     Paragrafjustering,
     Protokoll,
     Protokolldokument,
+    Protokollinnehall,
 )
 
 
 def _organ_namn(json_falt: str):
     """The organ's name in a stored document (a JSON field, reached across relations)."""
     return KeyTextTransform("namn", KeyTransform("organ", json_falt))
+
+
+def _organ_namn_i_dokumentet(protokoll_id: str):
+    """The organ's name in the protocol's stored document, as a subquery. A subquery, not a
+    join: the document is the whole protocol (large, TOASTed JSON), and PostgreSQL runs an
+    expensive expression of the select list after the sort and LIMIT, so a page of 50 reads
+    50 documents, not every document of the archive."""
+    return Subquery(
+        Protokollinnehall.objects.filter(protokoll_id=OuterRef(protokoll_id)).values(
+            namn=_organ_namn("data")
+        )[:1]
+    )
+
+
+def _organ_namn_i_utdraget(paragraf_id: str):
+    """As above, in the stored document of a paragraph justerad omedelbart (null otherwise)."""
+    return Subquery(
+        Paragraf.objects.filter(pk=OuterRef(paragraf_id)).values(
+            namn=_organ_namn("omedelbar_innehall")
+        )[:1]
+    )
 
 
 def moten_for(user):
@@ -123,11 +145,12 @@ def att_justera_for(user):
     )
 
 
-# The beslutsregister's order: newest meeting first, then the protocol, § and clause in the
-# protocol's order; the clause's id last makes it total (keyset pagination, forbund.sidindelning).
+# The beslutsregister's order: newest meeting first (the meeting's id between two on the same
+# day: the index mote_datum_id gives both, see Mote), then § and clause in the protocol's
+# order; the clause's id last makes it total (keyset pagination, forbund.sidindelning).
 BESLUT_ORDNING = (
     sid.Nyckel("paragraf__protokoll__mote__datum", fallande=True, typ=sid.DATUM),
-    sid.Nyckel("paragraf__protokoll_id", fallande=True),
+    sid.Nyckel("paragraf__protokoll__mote_id", fallande=True),
     sid.Nyckel("paragraf__nummer"),
     sid.Nyckel("ordning"),
     sid.Nyckel("id"),
@@ -164,8 +187,8 @@ def beslutsregister(*, q: str = "", organ_id: int | None = None, ar: int | None 
         .defer("sokvektor", "paragraf__omedelbar_innehall")
         .annotate(
             organ_namn=Coalesce(
-                _organ_namn("paragraf__omedelbar_innehall"),
-                _organ_namn("paragraf__protokoll__innehallet__data"),
+                _organ_namn_i_utdraget("paragraf_id"),
+                _organ_namn_i_dokumentet("paragraf__protokoll_id"),
             )
         )
     )
@@ -246,11 +269,12 @@ def att_justera_omedelbart_for(user):
     )
 
 
-# The archive's order: newest meeting first, the protocol's id last (two organs may meet on
-# the same day); keyset pagination as forbund.sidindelning.
+# The archive's order: newest meeting first, the meeting's id last (two organs may meet on
+# the same day; one protocol per meeting), read along the index mote_datum_id; keyset
+# pagination as forbund.sidindelning.
 PROTOKOLL_ORDNING = (
     sid.Nyckel("mote__datum", fallande=True, typ=sid.DATUM),
-    sid.Nyckel("id", fallande=True),
+    sid.Nyckel("mote_id", fallande=True),
 )
 
 
@@ -261,8 +285,8 @@ def justerade_protokoll(ar: int | None = None, *, med_intervall: bool = False):
     qs = (
         Protokoll.objects.filter(status=Protokoll.Status.JUSTERAT)
         .select_related("mote__organ", "anslag")
-        .annotate(organ_namn=_organ_namn("innehallet__data"))
-        .order_by("-mote__datum", "-pk")
+        .annotate(organ_namn=_organ_namn_i_dokumentet("pk"))
+        .order_by("-mote__datum", "-mote_id")
     )
     if med_intervall:
         paragrafer = Paragraf.objects.filter(protokoll=OuterRef("pk")).values("protokoll")

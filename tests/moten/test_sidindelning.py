@@ -134,7 +134,7 @@ def test_small_pages_over_ties_in_rank_and_date_skip_nothing(tio_ar):
 def test_api_protokoll_and_the_archive_page_through_every_justerat_protocol_once(tio_ar):
     justerade = list(
         Protokoll.objects.filter(status=Protokoll.Status.JUSTERAT)
-        .order_by("-mote__datum", "-pk")
+        .order_by("-mote__datum", "-mote_id")
         .values_list("pk", flat=True)
     )
     assert len(justerade) > sid.STORLEK
@@ -305,3 +305,16 @@ def test_the_stored_vector_follows_the_text_and_headlines_escape_it(moten):
         "&lt;script&gt;" in item["att_markerad"]
         and "<mark>fjärilshuset</mark>" in item["att_markerad"]
     )
+
+
+def test_the_schema_documents_the_pages(demo):
+    schema = client_for("anonym").get("/api/openapi.json").json()
+    for vag, sida in (("/api/beslut", "BeslutSida"), ("/api/protokoll", "ProtokollSida")):
+        operation = schema["paths"][vag]["get"]
+        assert "efter" in {p["name"] for p in operation["parameters"]}
+        assert "Link" in operation["responses"]["200"]["headers"]
+        assert operation["responses"]["400"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/FelOut"
+        }
+        egenskaper = schema["components"]["schemas"][sida]["properties"]
+        assert {"items", "next"} <= set(egenskaper)
