@@ -244,10 +244,8 @@ def senaste_godkanda_perioder(ar: int, insatser=None) -> dict[int, Period]:
     qs = Period.objects.filter(status=Period.Status.GODKAND, till__year=ar)
     if insatser is not None:
         qs = qs.filter(insats__in=insatser)
-    result: dict[int, Period] = {}
-    for p in qs.order_by("insats_id", "-till"):
-        result.setdefault(p.insats_id, p)
-    return result
+    # PostgreSQL's DISTINCT ON: one row per insats, not its twelve monthly periods.
+    return {p.insats_id: p for p in qs.order_by("insats_id", "-till").distinct("insats_id")}
 
 
 @dataclass
