@@ -213,6 +213,17 @@ def beslutsregister(*, q: str = "", organ_id: int | None = None, ar: int | None 
     return qs
 
 
+def beslutsregister_ar() -> list[int]:
+    """The years of the justerade protocols, newest first (the register's year filter):
+    from the meetings, one row per protocol, not from every paragraph of them."""
+    return [
+        d.year
+        for d in Mote.objects.filter(protokoll__status=Protokoll.Status.JUSTERAT).dates(
+            "datum", "year", order="DESC"
+        )
+    ]
+
+
 def beslutsregister_sida(
     *,
     q: str = "",

@@ -1233,13 +1233,7 @@ def beslutsregister(request):
         "organ_id": organ_id,
         "ar": ar,
         "organ": Organ.objects.filter(typ=Organ.Typ.STYRELSE),
-        # Distinct in the database: the years, not every justerat paragraph's year.
-        "ar_lista": list(
-            Paragraf.objects.filter(protokoll__status="justerat")
-            .values_list("ar", flat=True)
-            .distinct()
-            .order_by("-ar")
-        ),
+        "ar_lista": selectors.beslutsregister_ar(),
     }
     if request.htmx:
         return render(request, "moten/beslutsregister.html#resultat", context)
