@@ -39,6 +39,12 @@ def fast_svar(request, exc: Fel, tillbaka: str | None = None) -> HttpResponse:
     )
 
 
+def felaktig_begaran(request, fel, *, tillbaka: str) -> HttpResponse:
+    """400 with the Swedish reasons of a `Fel` (a list's cursor that cannot be read, …) and
+    a link back to where the visitor can start again."""
+    return render(request, "400.html", {"fel": fel.fel, "tillbaka": tillbaka}, status=400)
+
+
 def render_pdf(template: str, context: dict, *, pdf_variant: str | None = None) -> bytes:
     """`pdf_variant="pdf/a-2b"` for archived documents."""
     html = render_to_string(template, context)

@@ -7,9 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from forbund import sidindelning as sid
 from forbund.models import Paminnelse, PaminnelseForslag
 from forbund.selectors import LoggRad, visningsnamn
 
@@ -246,10 +248,8 @@ def senaste_godkanda_perioder(ar: int, insatser=None) -> dict[int, Period]:
     qs = Period.objects.filter(status=Period.Status.GODKAND, till__year=ar)
     if insatser is not None:
         qs = qs.filter(insats__in=insatser)
-    result: dict[int, Period] = {}
-    for p in qs.order_by("insats_id", "-till"):
-        result.setdefault(p.insats_id, p)
-    return result
+    # PostgreSQL's DISTINCT ON: one row per insats, not its twelve monthly periods.
+    return {p.insats_id: p for p in qs.order_by("insats_id", "-till").distinct("insats_id")}
 
 
 @dataclass
@@ -308,6 +308,17 @@ def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
             )
         )
     return result
+
+
+# The overview's default order, by name (case folded by the database), the id last.
+INSATS_ORDNING = (sid.Nyckel("namn_gemener", typ=sid.TEXT), sid.Nyckel("id"))
+
+
+def insatser_sida(insatser, *, markor: str | None) -> sid.Sida:
+    """One page of these insatser by name (one query; `markor` as forbund.sidindelning)."""
+    return sid.sida(
+        insatser.annotate(namn_gemener=Lower("namn")), ordning=INSATS_ORDNING, markor=markor
+    )
 
 
 def ar_med_data() -> list[int]:

@@ -13,11 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forbund import charts
 from forbund import permissions as fp
+from forbund import sidindelning as sid
 from forbund.export import arbetsbok, skriv_rad
-from forbund.fel import Fast
+from forbund.fel import Fast, Fel
 from forbund.http import (
     INVALID,
     fast_svar,
+    felaktig_begaran,
     fil_response,
     pdf_response,
     render_pdf,
@@ -97,8 +99,7 @@ SORTERING = {
 }
 
 
-def _oversikt(request):
-    ar = _ar(request)
+def _filtrerade_insatser(request):
     insatser = permissions.insatser_for(request.user).select_related("huvudman").order_by("namn")
     typ = request.GET.get("typ") or ""
     status = request.GET.get("status") or ""
@@ -106,22 +107,54 @@ def _oversikt(request):
         insatser = insatser.filter(typ=typ)
     if status in Insats.Status.values:
         insatser = insatser.filter(status=status)
-    rader = selectors.oversikt(ar=ar, insatser=insatser, kommuner=_kommuner())
     sort = request.GET.get("sort") or "namn"
-    rader.sort(key=SORTERING.get(sort, SORTERING["namn"]))
+    return insatser, typ, status, sort if sort in SORTERING else "namn"
+
+
+def _oversikt(request):
+    """Every row of the overview (the Excel and PDF exports)."""
+    ar = _ar(request)
+    insatser, typ, status, sort = _filtrerade_insatser(request)
+    rader = selectors.oversikt(ar=ar, insatser=insatser, kommuner=_kommuner())
+    rader.sort(key=SORTERING[sort])
     return ar, typ, status, sort, rader
+
+
+def _oversikt_sida(request):
+    """One page of the overview. By name (the default) the database pages the insatser and
+    only the page's figures are computed; by a figure, every row is computed and sorted and
+    the page taken from that list (sort key, name, id: a total order)."""
+    ar = _ar(request)
+    insatser, typ, status, sort = _filtrerade_insatser(request)
+    markor = request.GET.get(sid.PARAMETER)
+    if sort == "namn":
+        sida = selectors.insatser_sida(insatser, markor=markor)
+        sida.rader = selectors.oversikt(ar=ar, insatser=sida.rader, kommuner=_kommuner())
+    else:
+        sida = sid.sida_av_lista(
+            selectors.oversikt(ar=ar, insatser=insatser, kommuner=_kommuner()),
+            nyckel=lambda r: (SORTERING[sort](r), r.insats.namn.lower(), r.insats.pk),
+            typer=(sid.TAL, sid.TEXT, sid.HELTAL),
+            markor=markor,
+        )
+    return ar, typ, status, sort, sida
 
 
 @require_GET
 def insats_list(request):
     require(permissions.can_view_insatser(request.user))
-    ar, typ, status, sort, rader = _oversikt(request)
+    try:
+        ar, typ, status, sort, sida = _oversikt_sida(request)
+    except Fel as exc:
+        return felaktig_begaran(request, exc, tillbaka=reverse("insats_list"))
     context = {
         "ar": ar,
         "typ": typ,
         "status": status,
         "sort": sort,
-        "rader": rader,
+        "rader": sida.rader,
+        "sida": sida,
+        "lankar": sid.lankar(request.GET, sida),
         "ar_lista": sorted({*selectors.ar_med_data(), ar}, reverse=True),
         "typer": Insats.Typ.choices,
         "statusar": Insats.Status.choices,

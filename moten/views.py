@@ -13,8 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from forbund import sidindelning as sid
 from forbund.fel import Fel
-from forbund.http import CONFLICT, INVALID, fast_svar, fil_response, pdf_response, require
+from forbund.http import (
+    CONFLICT,
+    INVALID,
+    fast_svar,
+    felaktig_begaran,
+    fil_response,
+    pdf_response,
+    require,
+)
 from forbund.models import Organ, Person, Roll, Uppdrag
 from forbund.selectors import forbund_get, kalenderlank_get
 
@@ -1236,20 +1245,23 @@ def beslutsregister(request):
         ar = int(ar) if ar else None
     except ValueError:
         organ_id = ar = None
-    beslut = list(selectors.beslutsregister(q=q, organ_id=organ_id, ar=ar)[:200])
+    try:
+        sida = selectors.beslutsregister_sida(
+            q=q, organ_id=organ_id, ar=ar, markor=request.GET.get(sid.PARAMETER)
+        )
+    except Fel as exc:
+        return felaktig_begaran(request, exc, tillbaka=reverse("beslutsregister"))
+    for a in sida.rader:
+        a.markerad = selectors.markerad(a.headline) if q else None
     context = {
-        "beslut": beslut,
+        "beslut": sida.rader,
+        "sida": sida,
+        "lankar": sid.lankar(request.GET, sida),
         "q": q,
         "organ_id": organ_id,
         "ar": ar,
         "organ": Organ.objects.filter(typ=Organ.Typ.STYRELSE),
-        # Distinct in the database: the years, not every justerat paragraph's year.
-        "ar_lista": list(
-            Paragraf.objects.filter(protokoll__status="justerat")
-            .values_list("ar", flat=True)
-            .distinct()
-            .order_by("-ar")
-        ),
+        "ar_lista": selectors.beslutsregister_ar(),
     }
     if request.htmx:
         return render(request, "moten/beslutsregister.html#resultat", context)
@@ -1259,6 +1271,10 @@ def beslutsregister(request):
 @login_not_required
 @require_GET
 def anslagstavla(request):
+    try:
+        arkiv = selectors.justerade_protokoll_sida(markor=request.GET.get(sid.PARAMETER))
+    except Fel as exc:
+        return felaktig_begaran(request, exc, tillbaka=reverse("anslagstavla"))
     return render(
         request,
         "moten/anslagstavla.html",
@@ -1268,7 +1284,9 @@ def anslagstavla(request):
             "anslag": [
                 (a, a.protokoll or a.paragraf.protokoll) for a in selectors.anslag_aktuella()
             ],
-            "arkiv": list(selectors.justerade_protokoll()[:100]),
+            "arkiv": arkiv.rader,
+            "sida": arkiv,
+            "lankar": sid.lankar(request.GET, arkiv),
         },
     )
 
