@@ -134,7 +134,7 @@ def sidor(utkast_pk: Callable[[], int]) -> list[Sida]:
         # Issue 13's start page as a ledamot sees it (justering waiting, the next meeting)
         # and the prognos page of the year the board opens.
         Sida("start_ledamot", "ledamot", lambda: reverse("oversikt")),
-        Sida("ekonomi_prognos", "ordforande", lambda: reverse("ekonomi_prognos", args=[_ar()])),
+        Sida("ekonomi_prognos", "forbundschef", lambda: reverse("ekonomi_prognos", args=[_ar()])),
     ]
 
 

@@ -94,6 +94,37 @@ def test_the_generated_data_is_consistent(demo):
     assert skala.databasstatus() == "genererad"
 
 
+def test_the_generated_answers_have_their_survey_sums_and_stored_reports(demo):
+    """generate_scale writes answers by COPY, past the services: its bulk path builds the
+    reports' sums and stores every form's suppressed tables, equal to the recomputation
+    from every answered value (issue 19)."""
+    import pandas as pd
+
+    from enkater import analysis, selectors
+    from enkater import services as enkat_services
+    from enkater.models import Omgang, Stegsumma
+
+    skala.generera(storlek=skala.LITEN, seed=7)
+    koder = sorted(set(Omgang.objects.values_list("formular__kod", flat=True)))
+    summor = set(Stegsumma.objects.values_list("omgang_id", "fraga_id", "kon", "varde", "antal"))
+    for kod in koder:
+        omgangar = selectors.omgangar_for(kod)
+        assert selectors.inaktuella_summor(omgangar) == [], kod
+        lagrad = selectors.lagrad_rapport(kod, selectors.underlag(omgangar))
+        assert lagrad is not None, kod  # stored by the generator, for these very answers
+        fran_raderna = analysis.nns_rapport(selectors.svar_df(omgangar))
+        tabeller = analysis.tabeller_fran_json(lagrad)
+        for g, t in fran_raderna.items():
+            assert list(t.index) == list(tabeller[g].index), (kod, g)
+            pd.testing.assert_frame_equal(
+                t.reset_index(drop=True), tabeller[g].reset_index(drop=True), check_dtype=False
+            )
+    enkat_services.stegsummor_bygg(omgang_ids=list(Omgang.objects.values_list("pk", flat=True)))
+    assert summor == set(
+        Stegsumma.objects.values_list("omgang_id", "fraga_id", "kon", "varde", "antal")
+    )
+
+
 def test_generate_scale_refuses_a_database_with_data_it_did_not_write(demo):
     with pytest.raises(CommandError, match="innehåller data som generate_scale inte har skapat"):
         call_command("generate_scale", storlek="liten")
