@@ -94,12 +94,12 @@ def insats_ar(insats: Insats) -> list[int]:
 
 
 def ar_fonster(alla_ar: list[int], ar: int | None, idag: dt.date) -> tuple[int, int]:
-    """The years the insats page shows: AR_FONSTER years ending at `ar`; by default this
-    year and the two before it, and any later year already planned (a grant decided for
-    next year)."""
-    if ar is not None:
-        return ar - AR_FONSTER + 1, ar
-    return idag.year - AR_FONSTER + 1, max([idag.year, *alla_ar])
+    """The years the insats page shows: AR_FONSTER years ending at `ar`, by default at the
+    insats's latest year with data (a grant already decided for next year included; this
+    year when it has none)."""
+    if ar is None:
+        ar = alla_ar[-1] if alla_ar else idag.year
+    return ar - AR_FONSTER + 1, ar
 
 
 def beviljningar_med_pengar(insats: Insats, ar: tuple[int, int] | None = None) -> list[Beviljning]:

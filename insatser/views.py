@@ -916,7 +916,8 @@ def insats_xlsx(request, pk: int):
     godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
     mal = wb.create_sheet("Mål")
     skriv_rad(mal, ["År", "Mål", "Målvärde", "Resultat"])
-    for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner, per_period):
+    alla = (0, 9999)  # the export has every year
+    for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner, per_period, alla):
         skriv_rad(mal, [m.ar, str(m), m.malvarde, utfall])
     if permissions.ser_pengar(request.user):
         medel = wb.create_sheet("Beviljade medel")
