@@ -74,8 +74,11 @@ class Matning:
 
 
 def _storsta_omgang() -> int | None:
-
-    o = Omgang.objects.annotate(n=Count("svar")).order_by("-n", "pk").first()
+    """The largest round of the latest year with answers: the demo's at both sizes (the
+    generated rounds are older), so the page shows the same round with ten years of its
+    form's rounds beside it at scale."""
+    senaste = Omgang.objects.filter(svar__isnull=False).order_by("-ar").values("ar")[:1]
+    o = Omgang.objects.filter(ar__in=senaste).annotate(n=Count("svar")).order_by("-n", "pk").first()
     return o.pk if o else None
 
 

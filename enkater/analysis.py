@@ -529,3 +529,22 @@ def tabeller_fran_json(data: list[dict]) -> dict[tuple[str, ...], pd.DataFrame]:
         t["dold"] = dold
         result[g] = t
     return result
+
+
+def omgangarnas_delar(
+    tabeller: dict[tuple[str, ...], pd.DataFrame], vyer: list[tuple[str, ...]]
+) -> dict[int, dict[tuple[str, ...], pd.DataFrame]]:
+    """Per round, its rows of the given views (each led by "omgang"), already suppressed
+    with the whole universe: what the round's own page shows."""
+    delar: dict[int, dict[tuple[str, ...], pd.DataFrame]] = {}
+    for g in vyer:
+        t = tabeller[g]
+        if t.empty:
+            continue
+        for omgang, del_ in t.groupby(level="omgang", sort=False):
+            delar.setdefault(int(omgang), {})[g] = del_
+    for del_ in delar.values():
+        for g in vyer:
+            if g not in del_:
+                del_[g] = tabeller[g].iloc[0:0]
+    return delar

@@ -304,3 +304,22 @@ class Rapportlager(models.Model):
 
     def __str__(self) -> str:
         return f"Lagrad rapport {self.kod}"
+
+
+class Omgangsrapport(models.Model):
+    """One round's part of its form's suppressed tables (the views the round's result page
+    shows: the round, and the round by kön), stored beside Rapportlager with the same
+    `underlag`, so the page reads a few rows, not the form's ten years of rounds."""
+
+    omgang = models.OneToOneField(
+        Omgang, on_delete=models.CASCADE, primary_key=True, related_name="rapport"
+    )
+    underlag = models.CharField(max_length=64)
+    tabeller = models.TextField()
+
+    class Meta:
+        verbose_name = "lagrad omgångsrapport"
+        verbose_name_plural = "lagrade omgångsrapporter"
+
+    def __str__(self) -> str:
+        return f"Lagrad rapport för omgång {self.omgang_id}"

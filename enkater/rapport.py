@@ -189,16 +189,28 @@ def tabeller_for(kod: str) -> tuple[dict, list[Omgang]]:
     computed from; a page whose rounds no longer match computes and stores them afresh from
     the stored sums, so it never shows figures older than its data."""
     omgangar = selectors.omgangar_for(kod)
-    lagrad = selectors.lagrad_rapport(kod, selectors.underlag(omgangar))
+    lagrad = selectors.lagrad_rapport(kod, selectors.underlag(kod))
     if lagrad is not None:
         return analysis.tabeller_fran_json(lagrad), omgangar
     return services.rapport_uppdatera(kod=kod)
 
 
+def omgangens_tabeller(omgang: Omgang) -> dict:
+    """The suppressed tables a round's page shows (its rows of the form's report), read from
+    what was stored for the round when the form's tables were last computed, or computed now
+    if its form's rounds or answers have changed since."""
+    kod = omgang.formular.kod
+    lagrad = selectors.lagrad_omgangsrapport(omgang.pk, selectors.underlag(kod))
+    if lagrad is not None:
+        return analysis.tabeller_fran_json(lagrad)
+    tabeller, _omgangar = services.rapport_uppdatera(kod=kod)
+    return tabeller
+
+
 def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = False) -> dict:
     """One round: the total and (where group sizes allow) by kön, suppressed together with
     every other view of the form's rounds."""
-    tabeller, _omgangar = tabeller_for(omgang.formular.kod)
+    tabeller = omgangens_tabeller(omgang)
     fragor = _skalfragor([omgang.formular_id])
     ft = _tabeller(
         tabeller,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 
@@ -12,7 +11,16 @@ from django.db.models import Count, Max, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from .formular_skalor import ALDER, FORSORJNING, KON
-from .models import Fraga, Omgang, Rapportlager, Stegsumma, Svar, Svarssumma, Svarsvarde
+from .models import (
+    Fraga,
+    Omgang,
+    Omgangsrapport,
+    Rapportlager,
+    Stegsumma,
+    Svar,
+    Svarssumma,
+    Svarsvarde,
+)
 
 SKALOR = [Fraga.Typ.SKALA_INSTAMMER, Fraga.Typ.SKALA_FREKVENS]
 SAKNAS = "Uppgift saknas"
@@ -128,18 +136,33 @@ def summor_df(omgangar: list[Omgang]) -> pd.DataFrame:
     ]
 
 
-def underlag(omgangar: list[Omgang]) -> str:
-    """What a form's report depends on (omgangar_for): each round's id, year, insats, version
-    and its answers' count and highest id, as a SHA-256. A new or removed answer or a changed
-    round gives another value, so stored tables are never older than their data."""
-    text = repr(
-        [
-            (o.pk, o.ar, o.insats_id, o.insats.namn if o.insats_id else "", o.formular.version)
-            + (o.antal_svar, o.sista_svar)
-            for o in omgangar
-        ]
+def underlag(kod: str) -> str:
+    """What a form's report depends on: each round's id, year, insats, version and its
+    answers' count and highest id, as a SHA-256 computed in PostgreSQL (one row back, however
+    many rounds the form has). A new or removed answer or a changed round gives another
+    value, so stored tables are never older than their data."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT encode(sha256(convert_to(coalesce(string_agg(concat_ws(',', o.id, o.ar, "
+            "o.insats_id, i.namn, f.version, coalesce(s.n, 0), s.m), ';' ORDER BY o.id), ''), "
+            "'UTF8')), 'hex') FROM enkater_omgang o "
+            "JOIN enkater_formular f ON f.id = o.formular_id "
+            "LEFT JOIN insatser_insats i ON i.id = o.insats_id "
+            "LEFT JOIN LATERAL (SELECT count(*) AS n, max(sv.id) AS m FROM enkater_svar sv "
+            "WHERE sv.omgang_id = o.id) s ON true WHERE f.kod = %s",
+            [kod],
+        )
+        return cursor.fetchone()[0]
+
+
+def lagrad_omgangsrapport(omgang_id: int, nyckel: str) -> list | None:
+    """A round's stored part of its form's tables, if computed from `nyckel`."""
+    text = (
+        Omgangsrapport.objects.filter(omgang_id=omgang_id, underlag=nyckel)
+        .values_list("tabeller", flat=True)
+        .first()
     )
-    return hashlib.sha256(text.encode()).hexdigest()
+    return None if text is None else json.loads(text)
 
 
 def lagrad_rapport(kod: str, nyckel: str) -> list | None:

@@ -26,6 +26,7 @@ from .models import (
     Fraga,
     Inkorg,
     Omgang,
+    Omgangsrapport,
     Rapportlager,
     Stegsumma,
     Svar,
@@ -646,11 +647,23 @@ def rapport_uppdatera(*, kod: str) -> tuple[dict, list[Omgang]]:
     omgangar = selectors.omgangar_for(kod)
     stegsummor_bygg(omgang_ids=selectors.inaktuella_summor(omgangar))
     tabeller = analysis.nns_rapport_summor(selectors.summor_df(omgangar))
+    nyckel = selectors.underlag(kod)
     Rapportlager.objects.update_or_create(
-        kod=kod,
-        defaults={
-            "underlag": selectors.underlag(omgangar),
-            "tabeller": json.dumps(analysis.tabeller_till_json(tabeller), separators=(",", ":")),
-        },
+        kod=kod, defaults={"underlag": nyckel, "tabeller": _json(tabeller)}
+    )
+    # Each round's part (the views its own page shows), so that page reads only its rows.
+    delar = analysis.omgangarnas_delar(tabeller, OMGANGSVYER)
+    Omgangsrapport.objects.filter(omgang__in=[o.pk for o in omgangar]).delete()
+    Omgangsrapport.objects.bulk_create(
+        Omgangsrapport(omgang_id=o.pk, underlag=nyckel, tabeller=_json(delar.get(o.pk, {})))
+        for o in omgangar
     )
     return tabeller, omgangar
+
+
+# The views of a round's own page (rapport.omgang_rapport).
+OMGANGSVYER = [("omgang",), ("omgang", "kon")]
+
+
+def _json(tabeller: dict) -> str:
+    return json.dumps(analysis.tabeller_till_json(tabeller), separators=(",", ":"))
