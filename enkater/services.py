@@ -655,7 +655,12 @@ def rapport_uppdatera(*, kod: str) -> tuple[dict, list[Omgang]]:
     delar = analysis.omgangarnas_delar(tabeller, OMGANGSVYER)
     Omgangsrapport.objects.filter(omgang__in=[o.pk for o in omgangar]).delete()
     Omgangsrapport.objects.bulk_create(
-        Omgangsrapport(omgang_id=o.pk, underlag=nyckel, tabeller=_json(delar.get(o.pk, {})))
+        Omgangsrapport(
+            omgang_id=o.pk,
+            underlag=nyckel,
+            # A round without answers has empty views (its page says so).
+            tabeller=_json(delar.get(o.pk) or {g: tabeller[g].iloc[0:0] for g in OMGANGSVYER}),
+        )
         for o in omgangar
     )
     return tabeller, omgangar

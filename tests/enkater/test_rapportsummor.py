@@ -159,3 +159,18 @@ def test_a_rounds_page_reads_its_own_part_of_the_stored_tables(
     assert selectors.lagrad_omgangsrapport(omgang.pk, selectors.underlag(kod)) is None
     rapport.omgangens_tabeller(omgang)
     assert selectors.lagrad_omgangsrapport(omgang.pk, selectors.underlag(kod)) is not None
+
+
+def test_a_round_without_answers_has_a_page(enkat):
+    tom = services.omgang_create(
+        actor=None,
+        formular=enkat.formular,
+        ar=enkat.ar,
+        oppnar=enkat.oppnar,
+        stanger=enkat.stanger,
+        insats=enkat.insats,
+    )
+    services.rapport_uppdatera(kod=tom.formular.kod)
+    ctx = rapport.omgang_rapport(tom)  # from the stored (empty) part
+    assert ctx["antal_svar"] == 0
+    assert ctx["tabeller"] and all(t.rader[0].dold for t in ctx["tabeller"])
