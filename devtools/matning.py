@@ -248,7 +248,12 @@ def _form(sql: str) -> str:
     return re.sub(r"'[^']*'|\b\d+\b", "?", sql)[:200]
 
 
-def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -> list[Matning]:
+def mat_sidor(
+    *,
+    varv: int = 20,
+    logg: Callable[[str], None] = lambda s: None,
+    bara: list[str] | None = None,
+) -> list[Matning]:
     """Every key page. The protocol editor is measured on a draft of 25 paragraphs made for
     the purpose; it and everything the requests write (sessions) are rolled back."""
 
@@ -257,6 +262,8 @@ def mat_sidor(*, varv: int = 20, logg: Callable[[str], None] = lambda s: None) -
         kansli = get_user_model().objects.get(username="forbundschef")
         utkast = skala.utkast_med_paragrafer(actor=kansli, datum=UTKAST_DATUM)
         for sida in sidor(lambda: utkast.pk):
+            if bara and sida.namn not in bara:
+                continue
             m = mat_sida(sida, varv=varv)
             logg(
                 f"  {m.namn:<22} {m.status}  {m.fragor!s:>4} frågor  median {m.median_ms:7.1f} ms"

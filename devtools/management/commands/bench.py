@@ -26,6 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("--utan-jobb", action="store_true", help="bara sidorna")
         parser.add_argument("--ut", default=str(VAR), help="katalog för JSON-filerna")
         parser.add_argument(
+            "--sidor", nargs="+", default=None, help="bara dessa sidor (namnen i tabellen)"
+        )
+        parser.add_argument(
             "--runda",
             type=int,
             default=1,
@@ -33,7 +36,7 @@ class Command(BaseCommand):
             "behåller per sida den lugnaste rundans median; `make bench` växlar demo och skala",
         )
 
-    def handle(self, *args, etikett, varv, utan_jobb, ut, runda, **options):
+    def handle(self, *args, etikett, varv, utan_jobb, ut, runda, sidor, **options):
         ut = Path(ut)
         namn = connection.settings_dict["NAME"]
         # Planner statistics as autovacuum would have them after a while in production: both
@@ -47,7 +50,7 @@ class Command(BaseCommand):
             + ", ".join(f"{k} {v}" for k, v in storlek.items())
         )
         self.stdout.write(f"Sidor ({varv} anrop var efter uppvärmning, testklient i processen):")
-        sidor = matning.mat_sidor(varv=varv, logg=self.stdout.write)
+        sidor = matning.mat_sidor(varv=varv, logg=self.stdout.write, bara=sidor)
         jobb = {}
         if not utan_jobb:
             jobb["protokoll_pdf"] = matning.mat_protokoll_pdf()
