@@ -531,20 +531,38 @@ def tabeller_fran_json(data: list[dict]) -> dict[tuple[str, ...], pd.DataFrame]:
     return result
 
 
-def omgangarnas_delar(
-    tabeller: dict[tuple[str, ...], pd.DataFrame], vyer: list[tuple[str, ...]]
-) -> dict[int, dict[tuple[str, ...], pd.DataFrame]]:
+def omgangarnas_json(
+    tabeller: dict[tuple[str, ...], pd.DataFrame], vyer: list[tuple[str, ...]], omgangar: list[int]
+) -> dict[int, list[dict]]:
     """Per round, its rows of the given views (each led by "omgang"), already suppressed
-    with the whole universe: what the round's own page shows."""
-    delar: dict[int, dict[tuple[str, ...], pd.DataFrame]] = {}
+    with the whole universe, as tabeller_till_json would write them: what the round's own
+    page shows. Each view is converted once and cut by round (hundreds of rounds; a
+    conversion per round took seconds)."""
+    ut: dict[int, list[dict]] = {o: [] for o in omgangar}
     for g in vyer:
-        t = tabeller[g]
-        if t.empty:
-            continue
-        for omgang, del_ in t.groupby(level="omgang", sort=False):
-            delar.setdefault(int(omgang), {})[g] = del_
-    for del_ in delar.values():
-        for g in vyer:
-            if g not in del_:
-                del_[g] = tabeller[g].iloc[0:0]
-    return delar
+        (hel,) = tabeller_till_json({g: tabeller[g]})
+        nycklar, tal, dold = hel["nycklar"], hel["tal"], np.asarray(hel["dold"])
+        kolumner = {
+            c: (np.asarray(v["koder"]) if isinstance(v, dict) else np.asarray(v, dtype=np.int64))
+            for c, v in nycklar.items()
+        }
+        talkolumner = {c: np.asarray(v, dtype=np.int64) for c, v in tal.items()}
+        per_omgang = pd.Series(np.arange(len(dold))).groupby(kolumner["omgang"]).indices
+        for o in omgangar:
+            idx = per_omgang.get(o, np.zeros(0, dtype=np.int64))
+            ut[o].append(
+                {
+                    "gruppering": list(g),
+                    "nycklar": {
+                        c: (
+                            {"kategorier": v["kategorier"], "koder": kolumner[c][idx].tolist()}
+                            if isinstance(v, dict)
+                            else kolumner[c][idx].tolist()
+                        )
+                        for c, v in nycklar.items()
+                    },
+                    "tal": {c: v[idx].tolist() for c, v in talkolumner.items()},
+                    "dold": dold[idx].tolist(),
+                }
+            )
+    return ut

@@ -652,14 +652,13 @@ def rapport_uppdatera(*, kod: str) -> tuple[dict, list[Omgang]]:
         kod=kod, defaults={"underlag": nyckel, "tabeller": _json(tabeller)}
     )
     # Each round's part (the views its own page shows), so that page reads only its rows.
-    delar = analysis.omgangarnas_delar(tabeller, OMGANGSVYER)
+    delar = analysis.omgangarnas_json(tabeller, OMGANGSVYER, [o.pk for o in omgangar])
     Omgangsrapport.objects.filter(omgang__in=[o.pk for o in omgangar]).delete()
     Omgangsrapport.objects.bulk_create(
         Omgangsrapport(
             omgang_id=o.pk,
             underlag=nyckel,
-            # A round without answers has empty views (its page says so).
-            tabeller=_json(delar.get(o.pk) or {g: tabeller[g].iloc[0:0] for g in OMGANGSVYER}),
+            tabeller=json.dumps(delar[o.pk], separators=(",", ":")),
         )
         for o in omgangar
     )
