@@ -153,6 +153,39 @@ def test_comparison_flags_growing_queries_and_slow_pages():
     assert not j["b"]["samma_fragor"] and not j["b"]["under_150_ms"] and not j["b"]["inom_1_5x"]
 
 
+def test_the_comparison_says_why_a_page_misses():
+    """make bench names the cause of a miss from what the counted request did."""
+    demo = {
+        "sidor": {
+            "lista": {"fragor": 4, "median_ms": 10.0, "kB": 10.0, "sql_ms": 2.0,
+                      "fragetyper": {"SELECT a": 3, "SELECT b": 1}},
+            "fraga": {"fragor": 3, "median_ms": 10.0, "kB": 5.0, "sql_ms": 2.0,
+                      "fragetyper": {"SELECT x WHERE id = ?": 1, "SELECT y": 2}},
+            "brus": {"fragor": 2, "median_ms": 10.0, "kB": 5.0, "sql_ms": 2.0},
+            "lugn": {"fragor": 2, "median_ms": 10.0, "kB": 5.0, "sql_ms": 2.0},
+        }
+    }  # fmt: skip
+    skala = {
+        "sidor": {
+            "lista": {"fragor": 4, "median_ms": 40.0, "p95_ms": 50.0, "status": 200, "kB": 90.0,
+                      "sql_ms": 30.0, "langsammaste": [(25.0, "SELECT a FROM stor")],
+                      "fragetyper": {"SELECT a": 3, "SELECT b": 1}},
+            "fraga": {"fragor": 5, "median_ms": 30.0, "p95_ms": 40.0, "status": 200, "kB": 5.0,
+                      "sql_ms": 2.5, "fragetyper": {"SELECT x WHERE id = ?": 3, "SELECT y": 2}},
+            "brus": {"fragor": 2, "median_ms": 20.0, "p95_ms": 30.0, "status": 200, "kB": 5.0,
+                     "sql_ms": 2.0},
+            "lugn": {"fragor": 2, "median_ms": 11.0, "p95_ms": 12.0, "status": 200, "kB": 5.0,
+                     "sql_ms": 2.0},
+        }
+    }  # fmt: skip
+    j = matning.jamfor(demo, skala)
+    assert j["lugn"]["orsak"] == []
+    assert any("svaret växer 9.0×" in o for o in j["lista"]["orsak"])
+    assert any("databastiden växer" in o and "SELECT a FROM stor" in o for o in j["lista"]["orsak"])
+    assert j["fraga"]["orsak"][0].startswith("frågorna växer (3 → 5), t.ex. 2 fler av: SELECT x")
+    assert "brus" in j["brus"]["orsak"][0]
+
+
 def test_the_bench_command_writes_both_sizes_and_the_comparison(utkast, tmp_path):
     """`make bench` end to end, in miniature: one timed request per page, no heavy jobs."""
     import json
