@@ -644,10 +644,12 @@ def rapport_uppdatera(*, kod: str) -> tuple[dict, list[Omgang]]:
     services, and stored (Rapportlager) with what they were computed from. Called where
     answers arrive (the inbox's batch, an import, the scale generator) and by a report that
     finds its stored tables older than its rounds. Returns the tables and the rounds."""
+    # The key first: answers committed while this runs make it older than the tables (the
+    # next page computes again), never newer (stale tables taken for current).
+    nyckel = selectors.underlag(kod)
     omgangar = selectors.omgangar_for(kod)
     stegsummor_bygg(omgang_ids=selectors.inaktuella_summor(omgangar))
     tabeller = analysis.nns_rapport_summor(selectors.summor_df(omgangar))
-    nyckel = selectors.underlag(kod)
     Rapportlager.objects.update_or_create(
         kod=kod, defaults={"underlag": nyckel, "tabeller": _json(tabeller)}
     )
