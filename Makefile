@@ -27,7 +27,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	@echo "Förbundsportalen: http://127.0.0.1:$(PORT)/  (avsluta med Ctrl-C)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py kor 127.0.0.1:$(PORT)
 
 # ruff (with PLC0415: no imports inside functions) and import-linter (the layers, pyproject.toml).
 lint: install

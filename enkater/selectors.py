@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
 import pandas as pd
 from django.db import connection
-from django.db.models import Count, Max, OuterRef, Subquery, Value
+from django.db.models import Count, Max, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from forbund.models import Paminnelse, PaminnelseForslag, Person
 
 from .formular_skalor import ALDER, FORSORJNING, KON
 from .models import (
@@ -243,3 +247,39 @@ def par_df(kod: str) -> pd.DataFrame:
     for kolumn in ["kon", "alder", "forsorjning"]:
         par[kolumn] = par[kolumn].fillna(SAKNAS)
     return par[["fraga", "varde_in", "varde_ut", "insats", "kon", "alder", "forsorjning"]]
+
+
+# --- Reminders (issue 19): what the daily job (forbund/projekt/jobb.py) reminds of ---------
+
+ENKAT_PAMINN_DAGAR = 3
+
+
+def paminnelser(idag: dt.date, *, kansli: list[int]) -> list[PaminnelseForslag]:
+    """A survey round that closes within three days: to the kansli and the staff of its
+    insats. Two queries."""
+    omgangar = (
+        Omgang.objects.filter(
+            oppnar__lte=idag,
+            stanger__gte=idag,
+            stanger__lte=idag + dt.timedelta(days=ENKAT_PAMINN_DAGAR),
+        )
+        .select_related("formular", "insats")
+        .prefetch_related(
+            Prefetch("insats__personal", queryset=Person.objects.filter(user__isnull=False))
+        )
+    )
+    personal = {
+        o.pk: [p.user_id for p in o.insats.personal.all()] if o.insats_id else [] for o in omgangar
+    }
+    return [
+        PaminnelseForslag(
+            mottagare_id=user_id,
+            typ=Paminnelse.Typ.ENKAT,
+            nyckel=f"enkat:{o.pk}:{o.stanger.isoformat()}",
+            text=f"Enkäten {o} stänger {o.stanger.isoformat()}.",
+            lank=reverse("omgang_detail", args=[o.pk]),
+            datum=o.stanger,
+        )
+        for o in omgangar
+        for user_id in dict.fromkeys([*personal.get(o.pk, []), *kansli])
+    ]

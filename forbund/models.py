@@ -6,9 +6,12 @@ Rules that must always hold are database constraints; writes go through forbund.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -319,3 +322,105 @@ class Kalenderlank(models.Model):
 
     def __str__(self) -> str:
         return f"Kalenderlänk för {self.person}"
+
+
+class Utskick(models.Model):
+    """One e-mail the portal sends (issue 19). The queueing mail backend (forbund.epost)
+    stores it and defers the job that sends it in the same transaction: a rolled-back change
+    sends nothing, a committed one is sent by the worker with retries. `skickat` is set in
+    the transaction that sends it, under a row lock, so a job that runs again after a
+    retry or a killed worker finds it sent and sends nothing."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    skapad = models.DateTimeField(auto_now_add=True)
+    avsandare = models.CharField("från", max_length=300)
+    till = ArrayField(models.CharField(max_length=254), verbose_name="till")
+    kopia = ArrayField(models.CharField(max_length=254), default=list, blank=True)
+    dold_kopia = ArrayField(models.CharField(max_length=254), default=list, blank=True)
+    svar_till = ArrayField(models.CharField(max_length=254), default=list, blank=True)
+    amne = models.TextField("ämne")
+    text = models.TextField("text")
+    rubriker = models.JSONField(default=dict, blank=True)
+    # Other versions of the body (an HTML part): [[innehåll, mimetyp], …].
+    alternativ = models.JSONField(default=list, blank=True)
+    skickat = models.DateTimeField("skickat", null=True, blank=True)
+    forsok = models.PositiveIntegerField("försök", default=0)
+    senaste_fel = models.TextField("senaste fel", blank=True)
+
+    class Meta:
+        verbose_name = "utskick"
+        verbose_name_plural = "utskick"
+        ordering = ["-skapad"]
+        indexes = [
+            models.Index(
+                fields=["skapad"], name="utskick_ej_skickat", condition=Q(skickat__isnull=True)
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amne} ({', '.join(self.till)})"
+
+
+class UtskickBilaga(models.Model):
+    utskick = models.ForeignKey(Utskick, on_delete=models.CASCADE, related_name="bilagor")
+    ordning = models.PositiveSmallIntegerField()
+    filnamn = models.CharField(max_length=300, blank=True)
+    innehall = models.BinaryField()
+    filtyp = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["ordning"]
+        constraints = [
+            models.UniqueConstraint(fields=["utskick", "ordning"], name="utskickbilaga_ordning")
+        ]
+
+    def __str__(self) -> str:
+        return self.filnamn
+
+
+class Paminnelse(models.Model):
+    """A reminder the daily job (forbund/projekt/jobb.py) gave one user, by e-mail and on their
+    start page. The database lets each go once: one row per user and `nyckel`, which names
+    the matter and the date it is about (a justering deadline, an anslag not posted, …)."""
+
+    class Typ(models.TextChoices):
+        JUSTERING = "justering", "Justering"
+        ANSLAG = "anslag", "Anslag"
+        UPPFOLJNING = "uppfoljning", "Uppföljning"
+        STATISTIK = "statistik", "Deltagarstatistik"
+        ENKAT = "enkat", "Enkät"
+        BESLUTSUPPDRAG = "beslutsuppdrag", "Uppdrag från beslut"
+
+    mottagare = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="paminnelser"
+    )
+    typ = models.CharField(max_length=20, choices=Typ.choices)
+    nyckel = models.CharField(max_length=200)
+    text = models.CharField(max_length=500)
+    lank = models.CharField("länk", max_length=500)
+    datum = models.DateField("gäller")
+    skapad = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "påminnelse"
+        verbose_name_plural = "påminnelser"
+        ordering = ["-skapad", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["mottagare", "nyckel"], name="paminnelse_en_gang")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class PaminnelseForslag:
+    """A reminder an app's selectors propose for one user; forbund.services.paminnelser_skapa
+    stores the new ones (the database refuses a second of the same nyckel) and mails them."""
+
+    mottagare_id: int
+    typ: str
+    nyckel: str
+    text: str
+    lank: str
+    datum: dt.date

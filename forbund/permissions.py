@@ -70,6 +70,11 @@ def is_kansli(user) -> bool:
     return roller(user).kansli
 
 
+def can_view_jobb(user) -> bool:
+    """The job queue's failed jobs and unsent mail, and trying one again: the kansli."""
+    return roller(user).kansli
+
+
 def can_view_forbund(user) -> bool:
     r = roller(user)
     return r.kansli or r.i_styrelsen or r.revisor

@@ -7,8 +7,19 @@ from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils import timezone
+from procrastinate.contrib.django.models import ProcrastinateJob
 
-from .models import Bekraftelse, Forbund, Kalenderlank, Part, Person, Uppdrag
+from .models import (
+    Bekraftelse,
+    Forbund,
+    Kalenderlank,
+    Paminnelse,
+    Part,
+    Person,
+    Uppdrag,
+    Utskick,
+)
+from .permissions import KANSLI_ROLLER
 
 HISTORY_TYPES = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
 
@@ -225,3 +236,40 @@ def kalenderlank_get(token: str):
 def kalenderlank_for(user):
     """The logged-in user's own calendar address, or None."""
     return Kalenderlank.objects.filter(person__user=user).first()
+
+
+def kansli_anvandare() -> list[int]:
+    """The users who hold a kansli role today (who the kansli's reminders go to)."""
+    return list(
+        Uppdrag.objects.aktiva()
+        .filter(roll__in=KANSLI_ROLLER, person__user__isnull=False, person__user__is_active=True)
+        .values_list("person__user_id", flat=True)
+        .distinct()
+    )
+
+
+PAMINNELSER_DAGAR = 14
+
+
+def paminnelser_for(user, *, limit: int = 20):
+    """The user's reminders of the last two weeks, newest first (the start page)."""
+    return Paminnelse.objects.filter(
+        mottagare=user, skapad__gte=timezone.now() - timedelta(days=PAMINNELSER_DAGAR)
+    ).order_by("-skapad", "pk")[:limit]
+
+
+def utskick_ej_skickade(*, limit: int = 200):
+    """Mail not sent yet, with the attempts and the last error, oldest first."""
+    return Utskick.objects.filter(skickat__isnull=True).order_by("skapad")[:limit]
+
+
+def utskick_for(ids) -> list[Utskick]:
+    return list(Utskick.objects.filter(pk__in=[i for i in ids if i]))
+
+
+def jobbkon_lage() -> dict[str, int]:
+    """How many jobs failed for good and how many messages wait (the kansli's start page)."""
+    return {
+        "misslyckade": ProcrastinateJob.objects.filter(status="failed").count(),
+        "ej_skickade": Utskick.objects.filter(skickat__isnull=True).count(),
+    }

@@ -17,9 +17,19 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from . import historik
+from . import epost, historik, jobb
 from .fel import Fel
-from .models import Bekraftelse, Forbund, Kalenderlank, Organ, Part, Person, Uppdrag
+from .models import (
+    Bekraftelse,
+    Forbund,
+    Kalenderlank,
+    Organ,
+    Paminnelse,
+    PaminnelseForslag,
+    Part,
+    Person,
+    Uppdrag,
+)
 from .permissions import KANSLI_ROLLER, STYRELSE_ROLLER
 
 # Roles that give justering (the styrelse) or attest rights (the kansli, the presidium): a new
@@ -145,7 +155,8 @@ def konto_create(*, person: Person, actor, username: str, base_url: str) -> User
     person.user = user
     historik.save(person, actor=actor, validate=True, reason="Inloggning skapad")
     if actor is None:
-        transaction.on_commit(lambda: _send_set_password_mail(user, base_url=base_url))
+        # Queued in this transaction (forbund.epost): sent only if the confirmation commits.
+        _send_set_password_mail(user, base_url=base_url)
     else:
         _begar(actor=actor, typ=Bekraftelse.Typ.KONTO, person=person)
     return user
@@ -212,3 +223,53 @@ def kalenderlank_create(*, actor, person: Person) -> Kalenderlank:
 def kalenderlank_delete(*, actor, person: Person) -> None:
     """Revoke the person's calendar address: it answers 404 from now on."""
     Kalenderlank.objects.filter(person=person).delete()
+
+
+@transaction.atomic
+def paminnelser_skapa(*, forslag: list[PaminnelseForslag], webbadress: str) -> list[Paminnelse]:
+    """Store the reminders not given before and queue one mail for each, in one transaction.
+    A reminder already given (same user and nyckel) is left out; the unique constraint
+    refuses it should two runs ever overlap, and the job is then run again."""
+    unika = {(f.mottagare_id, f.nyckel): f for f in forslag}
+    givna = set(
+        Paminnelse.objects.filter(
+            mottagare_id__in={m for m, _n in unika}, nyckel__in={n for _m, n in unika}
+        ).values_list("mottagare_id", "nyckel")
+    )
+    nya = [f for k, f in unika.items() if k not in givna]
+    if not nya:
+        return []
+    anvandare = get_user_model().objects.in_bulk({f.mottagare_id for f in nya})
+    skapade = Paminnelse.objects.bulk_create(
+        Paminnelse(
+            mottagare_id=f.mottagare_id,
+            typ=f.typ,
+            nyckel=f.nyckel,
+            text=f.text,
+            lank=f.lank,
+            datum=f.datum,
+        )
+        for f in nya
+    )
+    for p in skapade:
+        user = anvandare.get(p.mottagare_id)
+        if user is None or not user.is_active:
+            continue
+        epost.skicka(
+            amne=f"Påminnelse: {p.get_typ_display()}",
+            text=(
+                f"Hej!\n\n{p.text}\n\n{webbadress.rstrip('/')}{p.lank}\n\n"
+                "Påminnelsen finns också på din startsida i Förbundsportalen.\n"
+            ),
+            till=[user.email],
+        )
+    return skapade
+
+
+@transaction.atomic
+def jobb_forsok_igen(*, actor, job_id: int) -> None:
+    """Put a job that failed for good back in the queue for one more attempt (the kansli's
+    page of failed jobs, e.g. after the mail server is fixed)."""
+    if not jobb.misslyckade_jobb().filter(pk=job_id).exists():
+        raise Fel("Jobbet finns inte eller har inte misslyckats.")
+    jobb.app.job_manager.retry_job_by_id(job_id=job_id, retry_at=timezone.now())

@@ -24,6 +24,8 @@ urlpatterns = [
     path("personer/bekrafta/", views.bekraftelser, name="bekraftelser"),
     path("personer/bekrafta/<int:pk>/", views.bekraftelse_bekrafta, name="bekraftelse_bekrafta"),
     path("personer/logg/", projekt_views.personlogg, name="personlogg"),
+    path("kansli/jobb/", views.jobb_fel, name="jobb_fel"),
+    path("kansli/jobb/<int:pk>/forsok-igen/", views.jobb_forsok_igen, name="jobb_forsok_igen"),
     path("tillganglighetsredogorelse/", views.tillganglighet, name="tillganglighet"),
     path("favicon.ico", views.favicon, name="favicon"),
     # Accounts: Django's views, Swedish templates in templates/registration/.

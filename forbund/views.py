@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forbund.http import INVALID, require
 
-from . import permissions, selectors, services
+from . import jobb, permissions, selectors, services
+from .fel import Fel
 from .forms import ForbundForm, KontoForm, PersonForm, UppdragForm
 from .models import Bekraftelse, Organ, Person, Uppdrag
 
@@ -273,3 +274,34 @@ def favicon(request):
     return FileResponse(
         fil, content_type="image/x-icon", headers={"Cache-Control": "public, max-age=86400"}
     )
+
+
+@require_GET
+def jobb_fel(request):
+    """The job queue for the kansli: jobs that failed after every attempt (a mail's with its
+    subject, recipients and last error) and mail not sent yet."""
+    require(permissions.can_view_jobb(request.user))
+    jobb_lista = list(jobb.misslyckade_jobb()[:200])
+    utskick = {
+        str(u.pk): u
+        for u in selectors.utskick_for(
+            [j.args.get("utskick_id") for j in jobb_lista if j.task_name == "epost.skicka"]
+        )
+    }
+    rader = [(j, utskick.get(j.args.get("utskick_id", ""))) for j in jobb_lista]
+    return render(
+        request,
+        "forbund/jobb_fel.html",
+        {"rader": rader, "ej_skickade": list(selectors.utskick_ej_skickade())},
+    )
+
+
+@require_POST
+def jobb_forsok_igen(request, pk: int):
+    require(permissions.can_view_jobb(request.user))
+    try:
+        services.jobb_forsok_igen(actor=request.user, job_id=pk)
+    except Fel as e:
+        raise Http404(" ".join(e.fel)) from e
+    messages.success(request, "Jobbet ligger i kön igen och körs strax.")
+    return redirect("jobb_fel")

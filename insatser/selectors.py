@@ -6,9 +6,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils import timezone
+
+from forbund.models import Paminnelse, PaminnelseForslag
 
 from . import permissions, sus
 from .models import (
@@ -510,3 +513,70 @@ def signaturlistor() -> list[Signaturlista]:
             "attestanter"
         )
     )
+
+
+# --- Reminders (issue 19): what the daily job (forbund/projekt/jobb.py) reminds of ---------
+
+# A period's statistics are due this many days after the period ends.
+STATISTIK_FRIST_DAGAR = 15
+
+
+def _personal(insats_ids) -> dict[int, list[int]]:
+    """Each insats's staff with a login (one query)."""
+    personal: dict[int, list[int]] = defaultdict(list)
+    for insats_id, user_id in Insats.personal.through.objects.filter(
+        insats_id__in=insats_ids, person__user__isnull=False, person__user__is_active=True
+    ).values_list("insats_id", "person__user_id"):
+        personal[insats_id].append(user_id)
+    return personal
+
+
+def paminnelser(idag: dt.date, *, kansli: list[int]) -> list[PaminnelseForslag]:
+    """The insats's staff and the kansli: a follow-up whose "nästa uppföljning" has passed
+    with no later follow-up, and a statistics period not sent in (or returned and not sent
+    again) STATISTIK_FRIST_DAGAR days after it ended. Three queries."""
+    senare = Uppfoljning.objects.filter(
+        insats_id=OuterRef("insats_id"), datum__gte=OuterRef("nasta")
+    )
+    uppfoljningar = list(
+        Uppfoljning.objects.filter(nasta__lt=idag, nasta__gte=idag - dt.timedelta(days=90))
+        .exclude(Exists(senare))
+        .select_related("insats")
+    )
+    perioder = list(
+        Period.objects.filter(
+            status__in=[Period.Status.UTKAST, Period.Status.KOMPLETTERING],
+            till__lt=idag - dt.timedelta(days=STATISTIK_FRIST_DAGAR),
+            till__gte=idag - dt.timedelta(days=365),
+        ).select_related("insats")
+    )
+    personal = _personal({u.insats_id for u in uppfoljningar} | {p.insats_id for p in perioder})
+    forslag: list[PaminnelseForslag] = []
+    for u in uppfoljningar:
+        forslag += [
+            PaminnelseForslag(
+                mottagare_id=user_id,
+                typ=Paminnelse.Typ.UPPFOLJNING,
+                nyckel=f"uppfoljning:{u.insats_id}:{u.nasta.isoformat()}",
+                text=f"{u.insats.namn}: nästa uppföljning var planerad till "
+                f"{u.nasta.isoformat()} och är inte registrerad.",
+                lank=reverse("insats_detail", args=[u.insats_id]),
+                datum=u.nasta,
+            )
+            for user_id in dict.fromkeys([*personal[u.insats_id], *kansli])
+        ]
+    for p in perioder:
+        frist = p.till + dt.timedelta(days=STATISTIK_FRIST_DAGAR)
+        forslag += [
+            PaminnelseForslag(
+                mottagare_id=user_id,
+                typ=Paminnelse.Typ.STATISTIK,
+                nyckel=f"statistik:{p.pk}:{p.status}",
+                text=f"{p.insats.namn}: deltagarstatistiken för {p.fran.isoformat()}–"
+                f"{p.till.isoformat()} skulle ha skickats in senast {frist.isoformat()}.",
+                lank=reverse("period_edit", args=[p.pk]),
+                datum=frist,
+            )
+            for user_id in dict.fromkeys([*personal[p.insats_id], *kansli])
+        ]
+    return forslag

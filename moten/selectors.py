@@ -9,12 +9,14 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 
 from forbund import permissions as fp
-from forbund.models import Organ, Person, Uppdrag
+from forbund.models import Organ, Paminnelse, PaminnelseForslag, Person, Uppdrag
 
 from . import omrostning as omr
+from .kalender import justering_senast
 from .models import (
     Anslag,
     AttSats,
@@ -416,3 +418,69 @@ def moten_for_kalender(person: Person, idag=None) -> list[Mote]:
         .select_related("organ")
         .order_by("datum", "pk")
     )
+
+
+# --- Reminders (issue 19): what the daily job (forbund/projekt/jobb.py) reminds of ---------
+
+JUSTERING_PAMINN_DAGAR = 2
+
+
+def paminnelser(idag: dt.date, *, kansli: list[int]) -> list[PaminnelseForslag]:
+    """A justerare whose deadline is at most two days away; the kansli for a justerat
+    protocol without an anslag the day after its justering, and for an uppdrag from a
+    decision that has reached its date. Three queries."""
+    forslag: list[PaminnelseForslag] = []
+    for j in Justering.objects.filter(
+        justerad__isnull=True,
+        protokoll__status=Protokoll.Status.NUMRERAT,
+        person__user__isnull=False,
+        protokoll__mote__datum__gte=idag - dt.timedelta(days=40),
+    ).select_related("protokoll__mote__organ", "person"):
+        mote = j.protokoll.mote
+        senast = justering_senast(mote.datum)
+        if 0 <= (senast - idag).days <= JUSTERING_PAMINN_DAGAR:
+            forslag.append(
+                PaminnelseForslag(
+                    mottagare_id=j.person.user_id,
+                    typ=Paminnelse.Typ.JUSTERING,
+                    nyckel=f"justering:{j.protokoll_id}:{j.protokoll.justeringsomgang}",
+                    text=f"Protokollet från {mote.organ.namn} {mote.datum.isoformat()} ska vara "
+                    f"justerat senast {senast.isoformat()}.",
+                    lank=reverse("protokoll_justera", args=[j.protokoll_id]),
+                    datum=senast,
+                )
+            )
+    utan_anslag = Protokoll.objects.filter(
+        status=Protokoll.Status.JUSTERAT,
+        anslag__isnull=True,
+        justerat__date__lt=idag,
+        justerat__date__gte=idag - dt.timedelta(days=30),
+    ).select_related("mote__organ")
+    for p in utan_anslag:
+        forslag += [
+            PaminnelseForslag(
+                mottagare_id=user_id,
+                typ=Paminnelse.Typ.ANSLAG,
+                nyckel=f"anslag:{p.pk}",
+                text=f"Protokollet från {p.mote.organ.namn} {p.mote.datum.isoformat()} är "
+                f"justerat sedan {timezone.localdate(p.justerat).isoformat()} men inte anslaget.",
+                lank=reverse("protokoll_detail", args=[p.pk]),
+                datum=timezone.localdate(p.justerat),
+            )
+            for user_id in kansli
+        ]
+    for u in oppna_uppdrag().filter(forfaller__lte=idag, forfaller__gte=idag - dt.timedelta(30)):
+        forslag += [
+            PaminnelseForslag(
+                mottagare_id=user_id,
+                typ=Paminnelse.Typ.BESLUTSUPPDRAG,
+                nyckel=f"beslutsuppdrag:{u.pk}:{u.forfaller.isoformat()}",
+                text=f"Uppdraget från § {u.paragraf.nummer or ''} "
+                f"({u.paragraf.protokoll.mote.datum.isoformat()}) till {u.ansvarig} skulle vara "
+                f"klart {u.forfaller.isoformat()}: {u.beskrivning[:120]}",
+                lank=reverse("beslutsuppdrag_list"),
+                datum=u.forfaller,
+            )
+            for user_id in kansli
+        ]
+    return forslag

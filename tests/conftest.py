@@ -422,6 +422,16 @@ def _utan_fsync() -> None:
         cursor.execute("SELECT pg_reload_conf()")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _epost_genom_kon(django_test_environment):
+    """Django's test set-up makes EMAIL_BACKEND locmem; the portal's mail goes through the
+    job queue (forbund.epost.KoBackend), so that is put back. The test settings deliver
+    each queued message in-process into mail.outbox when its transaction commits."""
+    from django.conf import settings
+
+    settings.EMAIL_BACKEND = "forbund.epost.KoBackend"
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker):
     """Runs before pytest-django creates the test database."""

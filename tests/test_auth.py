@@ -79,11 +79,22 @@ def test_session_expires_after_thirty_idle_minutes(demo):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_password_reset_by_email(demo):
+def test_password_reset_by_email(demo, django_capture_on_commit_callbacks):
+    from forbund.models import Utskick
+
     client = Client()
-    response = client.post(reverse("password_reset"), {"email": "revisor@example.org"})
+    # The mail is queued in the request's transaction and sent when it commits (forbund.epost).
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("password_reset"), {"email": "revisor@example.org"})
     assert response.status_code == 302
+    assert mail.outbox == []
+    koad = Utskick.objects.get(till=["revisor@example.org"])
+    assert koad.skickat is None
+    for callback in callbacks:
+        callback()
     assert len(mail.outbox) == 1
+    koad.refresh_from_db()
+    assert koad.skickat is not None and koad.text == ""  # the reset link is not kept
     body = mail.outbox[0].body
     assert "välja ett nytt lösenord" in body.lower() or "Välj ett nytt lösenord" in body
     link = re.search(r"http://testserver(/konto/aterstall/[^\s]+)", body).group(1)

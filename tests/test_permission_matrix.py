@@ -192,6 +192,9 @@ MATRIX = {
     "bekraftelser": (None, outcome(KANSLI | {"ordforande"})),
     "bekraftelse_bekrafta": (lambda: {"pk": 1}, post_only()),
     "personlogg": (None, outcome(KANSLI | {"ordforande", "revisor"})),
+    # The job queue's failed jobs and unsent mail (issue 19): the kansli only.
+    "jobb_fel": (None, outcome(KANSLI)),
+    "jobb_forsok_igen": (lambda: {"pk": 1}, post_only()),
     "tillganglighet": (None, everyone()),
     "favicon": (None, everyone()),
     "mitt_konto": (None, outcome(INLOGGADE)),

@@ -27,6 +27,7 @@ def oversikt(request):
         "att_justera": list(moten_selectors.att_justera_for(request.user)),
         "insatser": insatser_selectors.att_gora(request.user),
         "today": idag,
+        "paminnelser": list(selectors.paminnelser_for(request.user)),
     }
     if moten_permissions.can_view_uppfoljning(request.user):
         context["visa_uppdrag"] = True
@@ -40,6 +41,7 @@ def oversikt(request):
         context["loper_ut"] = list(selectors.uppdrag_som_loper_ut())
         context["protokoll_under_arbete"] = list(moten_selectors.protokoll_under_arbete())
         context["utan_inloggning"] = list(selectors.personer_utan_inloggning())
+        context["jobbkon"] = selectors.jobbkon_lage()
     return render(request, "forbund/oversikt.html", context)
 
 

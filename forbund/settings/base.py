@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "pgtrigger",
+    # The job queue (docs/jobb.md): its tables and functions come with its migrations.
+    "procrastinate.contrib.django",
     "forbund",
     "moten",
     "insatser",
@@ -155,6 +157,34 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 EMAIL_SUBJECT_PREFIX = "[Förbundsportalen] "
+# Every message the portal sends goes through the job queue (docs/jobb.md): the backend Django
+# sees stores the message and defers the job in the caller's transaction; the job sends it
+# with FORBUND_EPOST_BACKEND, the real one (SMTP in production, the console in development).
+EMAIL_BACKEND = "forbund.epost.KoBackend"
+FORBUND_EPOST_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# True only in the test settings: the stored message is also delivered in-process when its
+# transaction commits (the job that would send it then finds it sent).
+FORBUND_EPOST_DIREKT = False
+# A failing job is tried this many times, waiting 2, 4, 8 … seconds (about 17 minutes in
+# all for 10), then shown to the kansli as failed (Kansli → Jobb och utskick).
+FORBUND_JOBB_FORSOK = 10
+FORBUND_JOBB_VANTA = 2
+# The portal's own address, for links in mail sent by jobs (no request to take it from).
+FORBUND_WEBBADRESS = "http://127.0.0.1:8000"
+
+# procrastinate: the tasks are in forbund/epost.py (mail) and
+# forbund/projekt/jobb.py (reminders, which read every app). A worker whose heartbeat is
+# older than stalled_worker_timeout is taken for dead and its jobs are run again.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
+PROCRASTINATE_IMPORT_PATHS = ["forbund.epost", "forbund.projekt.jobb"]
+# A periodic job missed while no worker ran (the machine was off at 05:15) is still deferred
+# when a worker starts within 20 hours of it: the day's reminders are not skipped.
+PROCRASTINATE_PERIODIC_DEFAULTS = {"max_delay": 20 * 3600}
+PROCRASTINATE_WORKER_DEFAULTS = {
+    "update_heartbeat_interval": 10.0,
+    "stalled_worker_timeout": 30.0,
+    "delete_jobs": "successful",
+}
 DEFAULT_FROM_EMAIL = "Förbundsportalen <noreply@example.org>"
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

@@ -10,4 +10,5 @@ INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-5c1f0e3a9b7d4e2f8a6c")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail goes through the queue (base.py) and the worker prints it on the console.
+FORBUND_EPOST_BACKEND = "django.core.mail.backends.console.EmailBackend"

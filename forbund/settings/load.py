@@ -22,7 +22,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Mail is queued as in production (base.py); a worker would deliver it in memory.
+FORBUND_EPOST_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Many simulated users sign in from 127.0.0.1 at once; none of them fails a login, and a
 # lockout would only hide a real error as a 403.
 AXES_ENABLED = os.environ.get("AXES_ENABLED", "1") == "1"

@@ -51,7 +51,7 @@ STORAGES = {
 }
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(MEDIA_ROOT))  # noqa: F405
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# EMAIL_BACKEND is the queue (base.py); the worker sends over SMTP (FORBUND_EPOST_BACKEND).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -59,5 +59,7 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Links in mail the jobs send (reminders): the address users reach the portal at.
+FORBUND_WEBBADRESS = os.environ.get("FORBUND_WEBBADRESS", f"https://{ALLOWED_HOSTS[0]}")
 
 LOGGING["root"] = {"handlers": ["console"], "level": "INFO"}  # noqa: F405
