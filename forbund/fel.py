@@ -62,6 +62,12 @@ class Fel(ValueError):
         super().__init__("; ".join(self.fel))
 
 
+class Fast(Fel):
+    """What is approved, justerat, färdigt or attested stays as it is: not a step taken out
+    of order but a record locked for good (the database refuses the change too,
+    forbund/sparr.py). Views answer it 409 with the reason (forbund.http.fast_svar)."""
+
+
 class Konflikt(Fel):
     """Someone else saved the same thing after this edit began; nothing was overwritten.
     `sparad` is what is stored now, for the page to show beside the user's own text."""

@@ -29,3 +29,11 @@ def delete(obj: models.Model, *, actor) -> None:
     """Delete `obj`; its last history row names `actor`."""
     obj._history_user = actor
     obj.delete()
+
+
+def m2m_set(obj: models.Model, falt: str, varden, *, actor, reason: str = "") -> None:
+    """Set the many-to-many `falt` of `obj` to `varden`; with the field in the model's
+    history (HistoricalRecords(m2m_fields=…)) the new history row names `actor` and `reason`."""
+    obj._history_user = actor
+    obj._change_reason = reason
+    getattr(obj, falt).set(varden)

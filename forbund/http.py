@@ -4,16 +4,20 @@ dispatcher of the report pages. (Named for HTTP: a survey answer is enkater.mode
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseNotFound
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from .export import xlsx_bytes
+from .fel import Fel
+
+logger = logging.getLogger(__name__)
 
 # A form that does not validate is answered with this status, and keeps what was typed.
 INVALID = 422
@@ -25,6 +29,20 @@ def require(allowed: bool) -> None:
     """Refuse with 403 unless the permission check (`<app>.permissions`) allowed it."""
     if not allowed:
         raise PermissionDenied
+
+
+def fast_svar(request, exc: Fel, tillbaka: str | None = None) -> HttpResponse:
+    """A change to what is locked for good (forbund.fel.Fast): 409 with the Swedish reason,
+    nothing changed, and the way back."""
+    return render(
+        request, "409.html", {"meddelande": str(exc), "tillbaka": tillbaka}, status=CONFLICT
+    )
+
+
+def felaktig_begaran(request, fel, *, tillbaka: str) -> HttpResponse:
+    """400 with the Swedish reasons of a `Fel` (a list's cursor that cannot be read, …) and
+    a link back to where the visitor can start again."""
+    return render(request, "400.html", {"fel": fel.fel, "tillbaka": tillbaka}, status=400)
 
 
 def render_pdf(template: str, context: dict, *, pdf_variant: str | None = None) -> bytes:
@@ -57,11 +75,24 @@ def csv_response(text: str | bytes, filename: str) -> HttpResponse:
     return response
 
 
-def fil_response(fieldfile, *, filnamn: str, filtyp: str):
-    """A stored upload, always as an attachment and never sniffed as something else."""
-    response = FileResponse(
-        fieldfile.open("rb"), as_attachment=True, filename=filnamn, content_type=filtyp
-    )
+FIL_SAKNAS = (
+    "Filen finns inte längre i portalens lagring. Meddela kansliet, så kan den läggas "
+    "tillbaka från säkerhetskopian."
+)
+
+
+def fil_response(fieldfile, *, filnamn: str, filtyp: str, request=None):
+    """A stored upload, always as an attachment and never sniffed as something else. A
+    file gone from storage (a restore without its media, a disk error) is a Swedish 404,
+    not a 500; `request` gives that page its menu."""
+    try:
+        fil = fieldfile.open("rb")
+    except (FileNotFoundError, ValueError):
+        logger.error("Uppladdad fil saknas i lagringen: %r", fieldfile.name)
+        return HttpResponseNotFound(
+            render_to_string("404.html", {"meddelande": FIL_SAKNAS}, request=request)
+        )
+    response = FileResponse(fil, as_attachment=True, filename=filnamn, content_type=filtyp)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

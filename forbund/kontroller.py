@@ -1,7 +1,7 @@
 """Deploy checks of the database connection (`manage.py check --deploy --database default`;
 not run by migrate or in development, where the embedded server's only role is a superuser):
 the portal must not connect as a superuser or as the owner of its tables, or it could lift
-the locks on what is approved (forbund/las.py, forbund/roller.py)."""
+the locks on what is approved (forbund/sparr.py, forbund/roller.py)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from .las import SQLSTATE
+from .sparr import SQLSTATE
 
 
 def _text(raw: str) -> str | None:
@@ -43,7 +43,7 @@ def ogiltiga_tecken(get_response):
 
 
 class LasSom409:
-    """A lock trigger's refusal (forbund/las.py: SQLSTATE 23001) is answered 409 with the
+    """A lock trigger's refusal (forbund/sparr.py: SQLSTATE 23001) is answered 409 with the
     trigger's Swedish message, from whatever path reached it (a form, the admin, a view that
     forgot to ask the service first): never a 500."""
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from procrastinate.contrib.django.models import ProcrastinateJob
@@ -22,6 +25,7 @@ from .models import (
 from .permissions import KANSLI_ROLLER
 
 HISTORY_TYPES = {"+": "Skapad", "~": "Ändrad", "-": "Borttagen"}
+ADMIN_HANDELSER = {ADDITION: "skapad", CHANGE: "ändrad", DELETION: "borttagen"}
 
 
 def forbund_get() -> Forbund | None:
@@ -179,7 +183,8 @@ class LoggRad:
     vad: str
 
 
-def _namn(user) -> str:
+def visningsnamn(user) -> str:
+    """Who made a change, as the log names them."""
     return (user.get_full_name() or user.username) if user else "systemet"
 
 
@@ -191,16 +196,18 @@ def bekraftelser_vantande() -> list[Bekraftelse]:
     )
 
 
-def personlogg(*, limit: int = 200) -> list[LoggRad]:
-    """Every change to people, uppdrag and logins, and every request for and confirmation
-    of a change to who can act, newest first. A constant number of queries."""
-    rader = []
+def personlogg(*, limit: int = 200, andra: list[LoggRad] = ()) -> list[LoggRad]:
+    """Every change to people, uppdrag and logins (the portal's own flow and the admin's
+    changes to accounts), and every request for and confirmation of a change to who can
+    act, newest first, with `andra` (the signaturlistor: insatser.selectors) among them.
+    A constant number of queries."""
+    rader = list(andra)
     for rec in Person.history.select_related("history_user").order_by("-history_date")[:limit]:
         orsak = rec.history_change_reason or HISTORY_TYPES.get(rec.history_type, "")
         rader.append(
             LoggRad(
                 rec.history_date,
-                _namn(rec.history_user),
+                visningsnamn(rec.history_user),
                 f"Person: {orsak}",
                 f"{rec.fornamn} {rec.efternamn}",
             )
@@ -212,16 +219,29 @@ def personlogg(*, limit: int = 200) -> list[LoggRad]:
         rader.append(
             LoggRad(
                 rec.history_date,
-                _namn(rec.history_user),
+                visningsnamn(rec.history_user),
                 f"Uppdrag: {orsak}",
                 f"{rec.get_roll_display()}, {rec.person}",
             )
         )
     for b in Bekraftelse.objects.select_related("person", "begard_av", "bekraftad_av")[:limit]:
         vad = f"{b.get_typ_display()}: {b.person}" + (f" ({b.epost})" if b.epost else "")
-        rader.append(LoggRad(b.begard, _namn(b.begard_av), "Väntar på bekräftelse", vad))
+        rader.append(LoggRad(b.begard, visningsnamn(b.begard_av), "Väntar på bekräftelse", vad))
         if b.bekraftad:
-            rader.append(LoggRad(b.bekraftad, _namn(b.bekraftad_av), "Bekräftad", vad))
+            rader.append(LoggRad(b.bekraftad, visningsnamn(b.bekraftad_av), "Bekräftad", vad))
+    konton = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_user_model())
+    ).select_related("user")
+    for e in konton.order_by("-action_time")[:limit]:
+        andring = e.get_change_message()
+        rader.append(
+            LoggRad(
+                e.action_time,
+                visningsnamn(e.user),
+                f"Inloggning: {ADMIN_HANDELSER.get(e.action_flag, 'ändrad')} i administrationen",
+                e.object_repr + (f" ({andring})" if andring else ""),
+            )
+        )
     rader.sort(key=lambda r: r.tidpunkt, reverse=True)
     return [
         LoggRad(timezone.localtime(r.tidpunkt), r.vem, r.handelse, r.vad) for r in rader[:limit]

@@ -162,6 +162,15 @@ def konto_create(*, person: Person, actor, username: str, base_url: str) -> User
     return user
 
 
+@transaction.atomic
+def konto_losenord_satt(*, actor, user) -> None:
+    """A password set through the e-mailed link or changed by its owner: on the log of who
+    can act (a password nobody expected to change is how a taken-over login shows)."""
+    person = Person.objects.filter(user=user).first()
+    if person is not None:
+        historik.save(person, actor=actor, reason="Lösenord satt")
+
+
 def _begar(*, actor, typ: str, person: Person, **falt) -> Bekraftelse:
     return Bekraftelse.objects.create(typ=typ, person=person, begard_av=actor, **falt)
 

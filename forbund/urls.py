@@ -33,7 +33,7 @@ urlpatterns = [
     path("konto/kalender/", views.kalenderlank, name="kalenderlank"),
     path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
-    path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("konto/losenord/", views.LosenordByt.as_view(), name="password_change"),
     path(
         "konto/losenord/klart/",
         auth_views.PasswordChangeDoneView.as_view(),
@@ -47,7 +47,7 @@ urlpatterns = [
     ),
     path(
         "konto/aterstall/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        views.LosenordSatt.as_view(),
         name="password_reset_confirm",
     ),
     path(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -305,3 +306,21 @@ def jobb_forsok_igen(request, pk: int):
         raise Http404(" ".join(e.fel)) from e
     messages.success(request, "Jobbet ligger i kön igen och körs strax.")
     return redirect("jobb_fel")
+
+
+class LosenordByt(auth_views.PasswordChangeView):
+    """Django's password change, with the change on the log of who can act."""
+
+    def form_valid(self, form):
+        svar = super().form_valid(form)
+        services.konto_losenord_satt(actor=form.user, user=form.user)
+        return svar
+
+
+class LosenordSatt(auth_views.PasswordResetConfirmView):
+    """Django's set-password link, with the new password on the log of who can act."""
+
+    def form_valid(self, form):
+        svar = super().form_valid(form)
+        services.konto_losenord_satt(actor=form.user, user=form.user)
+        return svar

@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from forbund.admin_site import KansliAdmin
 
-from .models import Beviljning, Insats, Mal, Period, Uppfoljning
+from .models import Beviljning, Insats, Mal, Period, Signaturlista, Uppfoljning
 
 
 class MalInline(KansliAdmin, admin.TabularInline):
@@ -49,3 +49,21 @@ class PeriodAdmin(KansliAdmin, SimpleHistoryAdmin):
 @admin.register(Uppfoljning)
 class UppfoljningAdmin(KansliAdmin, SimpleHistoryAdmin):
     list_display = ["insats", "datum", "nasta"]
+
+
+@admin.register(Signaturlista)
+class SignaturlistaAdmin(KansliAdmin, SimpleHistoryAdmin):
+    """Read-only: a signaturlista is recorded from its paragraph (signaturlista_anta) and,
+    once adopted, locked in the database; a change is a new list in a new paragraph."""
+
+    list_display = ["giltig_fran", "paragraf", "antagen"]
+    list_select_related = ["paragraf"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -12,8 +12,8 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from forbund.las import Las, LasFran, vagra_sql
 from forbund.models import Part, Person
+from forbund.sparr import Sparr, SparrForalder, SparrRad, vagra
 from forbund.uploads import FILANDELSE
 
 
@@ -205,26 +205,75 @@ class Delbetalning(models.Model):
         return f"{self.get_utlosare_display()}: {self.belopp} kr"
 
 
+SIGNATURLISTA_LAST = (
+    "Signaturlistan är antagen av styrelsen och kan inte ändras. En ny lista antas i en ny "
+    "paragraf och ersätter den från sitt beslut."
+)
+
+
+SIGNATURLISTA_BARA_JUSTERAT = (
+    "IF NOT EXISTS (SELECT 1 FROM moten_paragraf p JOIN moten_protokoll r "  # noqa: S608 - fixed
+    "ON r.id = p.protokoll_id WHERE p.id = NEW.paragraf_id AND r.status = 'justerat') THEN "
+    + vagra("Signaturlistan antas i en paragraf i ett justerat protokoll.")
+    + " END IF; RETURN NEW;"
+)
+
+
 class Signaturlista(models.Model):
     """Who may attest: the signaturlista of the attest- och utanordningsinstruktion, adopted
     by the styrelse in a paragraph (seed 003 § 160). In force from the meeting's date until
     a later list replaces it; a payment is attested only by two different people on the list
-    in force that day, neither the requester (insatser.services.utbetalning_attestera)."""
+    in force that day, neither the requester (insatser.services.utbetalning_attestera).
+
+    Once `antagen` (set by signaturlista_anta after its names), the list and its names are
+    locked in the database: a change is a new list in a new paragraph. A list is recorded
+    only from a paragraph of a justerat protocol. Its history (names included) is on the
+    log the ordförande and the revisor read."""
 
     paragraf = models.OneToOneField(
         "moten.Paragraf", on_delete=models.PROTECT, related_name="signaturlista"
     )
     giltig_fran = models.DateField("gäller från")
     attestanter = models.ManyToManyField(Person, related_name="signaturlistor")
-    history = HistoricalRecords()
+    antagen = models.DateTimeField("antagen", null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[attestanter])
 
     class Meta:
         verbose_name = "signaturlista"
         verbose_name_plural = "signaturlistor"
         ordering = ["-giltig_fran", "-pk"]
+        triggers = [
+            SparrRad(
+                name="signaturlista_antagen_las",
+                operation=pgtrigger.Update | pgtrigger.Delete,
+                condition=pgtrigger.Q(old__antagen__isnull=False),
+                meddelande=SIGNATURLISTA_LAST,
+            ),
+            Sparr(
+                name="signaturlista_bara_justerat",
+                operation=pgtrigger.Insert,
+                func=SIGNATURLISTA_BARA_JUSTERAT,
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Signaturlista från {self.giltig_fran.isoformat()}"
+
+
+class SignaturlistaAttestant(Signaturlista.attestanter.through):
+    """The names of a signaturlista (the many-to-many table), locked with their list."""
+
+    class Meta:
+        proxy = True
+        triggers = [
+            SparrForalder(
+                name="signaturlista_namn_las",
+                falt="signaturlista_id",
+                tabell="insatser_signaturlista",
+                villkor="antagen IS NOT NULL",
+                meddelande=SIGNATURLISTA_LAST,
+            )
+        ]
 
 
 UTBETALNING_LAST = (
@@ -301,7 +350,7 @@ class Utbetalning(models.Model):
             ),
         ]
         triggers = [
-            Las(
+            SparrRad(
                 name="utbetalning_attest1_las",
                 operation=pgtrigger.Update,
                 condition=pgtrigger.Condition(
@@ -313,18 +362,17 @@ class Utbetalning(models.Model):
                 ),
                 meddelande=UTBETALNING_ATTEST1,
             ),
-            pgtrigger.Trigger(
+            Sparr(
                 name="utbetalning_attesterad_las",
-                when=pgtrigger.Before,
                 operation=pgtrigger.Update | pgtrigger.Delete,
                 condition=pgtrigger.Q(old__status__in=["attesterad", "utbetald"]),
                 # Attested by two: only "utbetald" may follow, nothing else changes with it.
                 func=(
                     "IF TG_OP = 'DELETE' OR OLD.status = 'utbetald' THEN "
-                    f"{vagra_sql(UTBETALNING_LAST)} END IF; "
+                    f"{vagra(UTBETALNING_LAST)} END IF; "
                     "IF NEW.status <> 'utbetald' OR (to_jsonb(OLD) - 'status' - 'utbetald') "
                     "IS DISTINCT FROM (to_jsonb(NEW) - 'status' - 'utbetald') THEN "
-                    f"{vagra_sql(UTBETALNING_LAST)} END IF; RETURN NEW;"
+                    f"{vagra(UTBETALNING_LAST)} END IF; RETURN NEW;"
                 ),
             ),
         ]
@@ -414,7 +462,7 @@ class Period(models.Model):
             ),
         ]
         triggers = [
-            Las(
+            SparrRad(
                 name="period_godkand_las",
                 operation=pgtrigger.Update | pgtrigger.Delete,
                 condition=pgtrigger.Q(old__status="godkand"),
@@ -462,7 +510,7 @@ class Statistikrad(models.Model):
             ),
         ]
         triggers = [
-            LasFran(
+            SparrForalder(
                 name="statistikrad_godkand_las",
                 falt="period_id",
                 tabell="insatser_period",
@@ -591,7 +639,7 @@ class Arsrapport(models.Model):
             ),
         ]
         triggers = [
-            Las(
+            SparrRad(
                 name="arsrapport_godkand_las",
                 operation=pgtrigger.Update | pgtrigger.Delete,
                 condition=pgtrigger.Q(old__status="godkand"),

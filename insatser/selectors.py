@@ -7,11 +7,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from forbund import sidindelning as sid
 from forbund.models import Paminnelse, PaminnelseForslag
+from forbund.selectors import LoggRad, visningsnamn
 
 from . import permissions, sus
 from .models import (
@@ -20,6 +22,7 @@ from .models import (
     ArrangemangDeltagare,
     Arsrapport,
     Beviljning,
+    HistoricalSignaturlista_attestanter,
     Insats,
     Mal,
     Period,
@@ -281,10 +284,8 @@ def senaste_godkanda_perioder(ar: int, insatser=None) -> dict[int, Period]:
     qs = Period.objects.filter(status=Period.Status.GODKAND, till__year=ar)
     if insatser is not None:
         qs = qs.filter(insats__in=insatser)
-    result: dict[int, Period] = {}
-    for p in qs.order_by("insats_id", "-till"):
-        result.setdefault(p.insats_id, p)
-    return result
+    # PostgreSQL's DISTINCT ON: one row per insats, not its twelve monthly periods.
+    return {p.insats_id: p for p in qs.order_by("insats_id", "-till").distinct("insats_id")}
 
 
 @dataclass
@@ -343,6 +344,17 @@ def oversikt(*, ar: int, insatser, kommuner: list[str]) -> list[OversiktRad]:
             )
         )
     return result
+
+
+# The overview's default order, by name (case folded by the database), the id last.
+INSATS_ORDNING = (sid.Nyckel("namn_gemener", typ=sid.TEXT), sid.Nyckel("id"))
+
+
+def insatser_sida(insatser, *, markor: str | None) -> sid.Sida:
+    """One page of these insatser by name (one query; `markor` as forbund.sidindelning)."""
+    return sid.sida(
+        insatser.annotate(namn_gemener=Lower("namn")), ordning=INSATS_ORDNING, markor=markor
+    )
 
 
 def ar_med_data() -> list[int]:
@@ -495,7 +507,9 @@ def godkanda_perioder(fran, till) -> list[Period]:
 def signaturlista_i_kraft(datum: dt.date) -> Signaturlista | None:
     """The signaturlista in force on `datum`: the latest adopted on or before it."""
     return (
-        Signaturlista.objects.filter(giltig_fran__lte=datum).order_by("-giltig_fran", "-pk").first()
+        Signaturlista.objects.filter(giltig_fran__lte=datum, antagen__isnull=False)
+        .order_by("-giltig_fran", "-pk")
+        .first()
     )
 
 
@@ -509,10 +523,60 @@ def signaturlistor() -> list[Signaturlista]:
     """Every adopted signaturlista, newest first, with its paragraph and names (the log of
     who can act)."""
     return list(
-        Signaturlista.objects.select_related("paragraf__protokoll__mote").prefetch_related(
-            "attestanter"
-        )
+        Signaturlista.objects.filter(antagen__isnull=False)
+        .select_related("paragraf__protokoll__mote")
+        .prefetch_related("attestanter")
     )
+
+
+def signaturlista_logg(*, limit: int = 200) -> list[LoggRad]:
+    """Every change to a signaturlista for the log the ordförande and the revisor read:
+    registered, its names (who was added, who removed), adopted; a change the database let
+    through before adoption shows here too. Three queries, whatever the number of lists."""
+    poster = list(
+        Signaturlista.history.select_related("history_user", "paragraf__protokoll__mote").order_by(
+            "-history_date", "-history_id"
+        )[:limit]
+    )
+    namn: dict[int, set[str]] = defaultdict(set)
+    for rad in HistoricalSignaturlista_attestanter.objects.filter(
+        history__in=[p.history_id for p in poster]
+    ).select_related("person"):
+        if rad.person is not None:
+            namn[rad.history_id].add(str(rad.person))
+    rader = []
+    fore: dict[int, object] = {}
+    for post in reversed(poster):  # oldest first, to compare each with the one before
+        tidigare = fore.get(post.id)
+        fore[post.id] = post
+        beslut = (
+            f"§ {post.paragraf.nummer} ({post.paragraf.protokoll.mote.datum.isoformat()}), "
+            f"gäller från {post.giltig_fran.isoformat()}"
+            if post.paragraf
+            else f"gäller från {post.giltig_fran.isoformat()}"
+        )
+        nu, da = namn[post.history_id], namn[tidigare.history_id] if tidigare else set()
+        if post.history_type == "+":
+            handelse, vad = "registrerad", beslut
+        elif post.history_type == "-":
+            handelse, vad = "borttagen", beslut
+        elif post.antagen and (tidigare is None or tidigare.antagen is None):
+            handelse, vad = "antagen", f"{beslut}: {', '.join(sorted(nu)) or 'inga namn'}"
+        elif nu != da:
+            delar = [f"tillagda {', '.join(sorted(nu - da))}" if nu - da else ""]
+            delar.append(f"borttagna {', '.join(sorted(da - nu))}" if da - nu else "")
+            handelse, vad = "namn", f"{beslut}: {'; '.join(d for d in delar if d)}"
+        else:
+            handelse, vad = "ändrad", beslut
+        rader.append(
+            LoggRad(
+                post.history_date,
+                visningsnamn(post.history_user),
+                f"Signaturlista: {handelse}",
+                vad,
+            )
+        )
+    return rader
 
 
 # --- Reminders (issue 19): what the daily job (forbund/projekt/jobb.py) reminds of ---------

@@ -15,7 +15,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from forbund import historik, uploads
-from forbund.fel import Fel, Fellista
+from forbund.fel import Fast, Fel, Fellista
 from forbund.formatting import kr
 from forbund.models import Person
 from forbund.uploads import XLSX, csv_rader, kand_filtyp, med_tak, xlsx_varden
@@ -24,6 +24,8 @@ from moten.models import AttSats, Paragraf
 
 from . import selectors, sus
 from .models import (
+    PERIOD_LAST,
+    UTBETALNING_LAST,
     Ansokan,
     AnsokanBelopp,
     AnsokanBilaga,
@@ -40,6 +42,8 @@ from .models import (
     Uppfoljningsavsnitt,
     Utbetalning,
 )
+
+ARSRAPPORT_LAST = "Årsrapporten är godkänd av styrelsen och kan inte ändras."
 
 # --- Register -----------------------------------------------------------------------------
 
@@ -216,6 +220,8 @@ def utbetalning_attestera(
     `tidpunkt` (default now) records when, as protokoll_justera does."""
     u = Utbetalning.objects.select_for_update().get(pk=utbetalning.pk)
     tidpunkt = tidpunkt or timezone.now()
+    if u.status in (Utbetalning.Status.ATTESTERAD, Utbetalning.Status.UTBETALD):
+        raise Fast(UTBETALNING_LAST)
     if actor.pk == u.begard_av_id:
         raise Fel("Den som begärt utbetalningen kan inte attestera den.")
     if not selectors.pa_signaturlistan(actor, timezone.localdate()):
@@ -230,7 +236,7 @@ def utbetalning_attestera(
             raise Fel("Du har redan attesterat. En annan person måste göra den andra attesten.")
         u.attest2_av, u.attest2, u.status = actor, tidpunkt, Utbetalning.Status.ATTESTERAD
     else:
-        raise Fel("Utbetalningen är redan attesterad av två.")
+        raise Fast(UTBETALNING_LAST)
     historik.save(u, actor=actor)
     return u
 
@@ -238,20 +244,30 @@ def utbetalning_attestera(
 @transaction.atomic
 def signaturlista_anta(*, actor, paragraf: Paragraf, attestanter: list[Person]) -> Signaturlista:
     """Record the signaturlista the styrelse adopted in `paragraf` (of a justerat protocol):
-    in force from the meeting's date until a later list replaces it."""
+    in force from the meeting's date until a later list replaces it. Once its names are in
+    it is `antagen` and locked (Signaturlista.Meta.triggers); one per paragraph."""
     if paragraf.protokoll.status != "justerat":
         raise Fel("Signaturlistan antas i en paragraf i ett justerat protokoll.")
     if len({p.pk for p in attestanter}) < 2:
         raise Fel("Signaturlistan behöver minst två personer: attest sker två i förening.")
+    if Signaturlista.objects.filter(paragraf=paragraf).exists():
+        raise Fel(
+            "Paragrafen har redan en antagen signaturlista. En ändring antas i en ny paragraf."
+        )
     lista = Signaturlista(paragraf=paragraf, giltig_fran=paragraf.protokoll.mote.datum)
-    historik.save(lista, actor=actor)
-    lista.attestanter.set(attestanter)
+    historik.save(lista, actor=actor, reason="Registrerad")
+    historik.m2m_set(lista, "attestanter", attestanter, actor=actor, reason="Namn")
+    # Adopted: from here the database refuses any change to the list or its names.
+    lista.antagen = timezone.now()
+    historik.save(lista, actor=actor, reason="Antagen", update_fields=["antagen"])
     return lista
 
 
 @transaction.atomic
 def utbetalning_utbetald(*, actor, utbetalning: Utbetalning, datum: dt.date) -> Utbetalning:
     u = Utbetalning.objects.select_for_update().get(pk=utbetalning.pk)
+    if u.status == Utbetalning.Status.UTBETALD:
+        raise Fast(UTBETALNING_LAST)
     if u.status != Utbetalning.Status.ATTESTERAD:
         raise Fel("Utbetalningen måste vara attesterad av två innan den betalas ut.")
     u.status, u.utbetald = Utbetalning.Status.UTBETALD, datum
@@ -301,7 +317,7 @@ def period_create(*, actor, insats: Insats, fran: dt.date, till: dt.date) -> Per
 
 def _andringsbar(period: Period) -> None:
     if period.status == Period.Status.GODKAND:
-        raise Fel("Perioden är godkänd och låst.")
+        raise Fast(PERIOD_LAST)
     if period.status == Period.Status.INSKICKAD:
         raise Fel("Perioden är inskickad. Kansliet kan skicka tillbaka den för komplettering.")
 
@@ -353,6 +369,8 @@ def period_skicka_in(*, actor, period: Period) -> None:
 @transaction.atomic
 def period_godkann(*, actor, period: Period) -> None:
     period = Period.objects.select_for_update().get(pk=period.pk)
+    if period.status == Period.Status.GODKAND:
+        raise Fast(PERIOD_LAST)
     if period.status != Period.Status.INSKICKAD:
         raise Fel("Bara en inskickad period kan godkännas.")
     period.status = Period.Status.GODKAND
@@ -363,6 +381,8 @@ def period_godkann(*, actor, period: Period) -> None:
 @transaction.atomic
 def period_komplettering(*, actor, period: Period, kommentar: str) -> None:
     period = Period.objects.select_for_update().get(pk=period.pk)
+    if period.status == Period.Status.GODKAND:
+        raise Fast(PERIOD_LAST)
     if period.status != Period.Status.INSKICKAD:
         raise Fel("Bara en inskickad period kan skickas tillbaka.")
     if not kommentar.strip():
@@ -398,6 +418,8 @@ def statistik_import(*, actor, period: Period, data: bytes, kommuner: list[str])
     manader. `tabell` is one of deltagare, kommun, forsorjning_in, tid, avslut,
     forsorjning_ut. Errors name the file's row numbers.
     """
+    if period.status == Period.Status.GODKAND:  # before the file is read at all
+        raise Fast(PERIOD_LAST)
     rows = _tolka_tabell(data)
     forsta = next(rows, None)
     if forsta is None:
@@ -523,7 +545,7 @@ def arsrapport_save(
 ) -> Arsrapport:
     rapport, _ = Arsrapport.objects.select_for_update().get_or_create(insats=insats, ar=ar)
     if rapport.status == Arsrapport.Status.GODKAND:
-        raise Fel("Årsrapporten är godkänd av styrelsen och kan inte ändras.")
+        raise Fast(ARSRAPPORT_LAST)
     rapport.verksamhet, rapport.resultat, rapport.framat = verksamhet, resultat, framat
     if rapport.status == Arsrapport.Status.INLAMNAD:
         rapport.status = Arsrapport.Status.UTKAST
@@ -533,6 +555,8 @@ def arsrapport_save(
 
 @transaction.atomic
 def arsrapport_lamna_in(*, actor, rapport: Arsrapport) -> None:
+    if rapport.status == Arsrapport.Status.GODKAND:
+        raise Fast(ARSRAPPORT_LAST)
     if rapport.status != Arsrapport.Status.UTKAST:
         raise Fel("Bara ett utkast kan lämnas in.")
     if not (rapport.verksamhet.strip() and rapport.resultat.strip()):
@@ -546,6 +570,8 @@ def arsrapport_godkann(*, actor, rapport: Arsrapport, paragraf: Paragraf) -> lis
     """The board approved the report in `paragraf`: the instalments waiting for an approved
     report of that year are released."""
     rapport = Arsrapport.objects.select_for_update().get(pk=rapport.pk)
+    if rapport.status == Arsrapport.Status.GODKAND:
+        raise Fast(ARSRAPPORT_LAST)
     if rapport.status != Arsrapport.Status.INLAMNAD:
         raise Fel("Bara en inlämnad årsrapport kan godkännas.")
     rapport.status, rapport.godkand_i = Arsrapport.Status.GODKAND, paragraf

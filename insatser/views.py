@@ -13,8 +13,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from forbund import charts
 from forbund import permissions as fp
+from forbund import sidindelning as sid
 from forbund.export import arbetsbok, skriv_rad
-from forbund.http import INVALID, fil_response, pdf_response, render_pdf, require, xlsx_response
+from forbund.fel import Fast, Fel
+from forbund.http import (
+    INVALID,
+    fast_svar,
+    felaktig_begaran,
+    fil_response,
+    pdf_response,
+    render_pdf,
+    require,
+    xlsx_response,
+)
 from forbund.models import Part
 from forbund.selectors import historik
 from moten import selectors as moten_selectors
@@ -88,8 +99,7 @@ SORTERING = {
 }
 
 
-def _oversikt(request):
-    ar = _ar(request)
+def _filtrerade_insatser(request):
     insatser = permissions.insatser_for(request.user).select_related("huvudman").order_by("namn")
     typ = request.GET.get("typ") or ""
     status = request.GET.get("status") or ""
@@ -97,22 +107,54 @@ def _oversikt(request):
         insatser = insatser.filter(typ=typ)
     if status in Insats.Status.values:
         insatser = insatser.filter(status=status)
-    rader = selectors.oversikt(ar=ar, insatser=insatser, kommuner=_kommuner())
     sort = request.GET.get("sort") or "namn"
-    rader.sort(key=SORTERING.get(sort, SORTERING["namn"]))
+    return insatser, typ, status, sort if sort in SORTERING else "namn"
+
+
+def _oversikt(request):
+    """Every row of the overview (the Excel and PDF exports)."""
+    ar = _ar(request)
+    insatser, typ, status, sort = _filtrerade_insatser(request)
+    rader = selectors.oversikt(ar=ar, insatser=insatser, kommuner=_kommuner())
+    rader.sort(key=SORTERING[sort])
     return ar, typ, status, sort, rader
+
+
+def _oversikt_sida(request):
+    """One page of the overview. By name (the default) the database pages the insatser and
+    only the page's figures are computed; by a figure, every row is computed and sorted and
+    the page taken from that list (sort key, name, id: a total order)."""
+    ar = _ar(request)
+    insatser, typ, status, sort = _filtrerade_insatser(request)
+    markor = request.GET.get(sid.PARAMETER)
+    if sort == "namn":
+        sida = selectors.insatser_sida(insatser, markor=markor)
+        sida.rader = selectors.oversikt(ar=ar, insatser=sida.rader, kommuner=_kommuner())
+    else:
+        sida = sid.sida_av_lista(
+            selectors.oversikt(ar=ar, insatser=insatser, kommuner=_kommuner()),
+            nyckel=lambda r: (SORTERING[sort](r), r.insats.namn.lower(), r.insats.pk),
+            typer=(sid.TAL, sid.TEXT, sid.HELTAL),
+            markor=markor,
+        )
+    return ar, typ, status, sort, sida
 
 
 @require_GET
 def insats_list(request):
     require(permissions.can_view_insatser(request.user))
-    ar, typ, status, sort, rader = _oversikt(request)
+    try:
+        ar, typ, status, sort, sida = _oversikt_sida(request)
+    except Fel as exc:
+        return felaktig_begaran(request, exc, tillbaka=reverse("insats_list"))
     context = {
         "ar": ar,
         "typ": typ,
         "status": status,
         "sort": sort,
-        "rader": rader,
+        "rader": sida.rader,
+        "sida": sida,
+        "lankar": sid.lankar(request.GET, sida),
         "ar_lista": sorted({*selectors.ar_med_data(), ar}, reverse=True),
         "typer": Insats.Typ.choices,
         "statusar": Insats.Status.choices,
@@ -426,6 +468,10 @@ def utbetalning_attestera(request, pk: int):
     require(permissions.can_attest(request.user))
     try:
         services.utbetalning_attestera(actor=request.user, utbetalning=utbetalning)
+    except Fast as exc:
+        return fast_svar(
+            request, exc, reverse("beviljning_detail", args=[utbetalning.beviljning_id])
+        )
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:
@@ -440,6 +486,10 @@ def utbetalning_utbetald(request, pk: int):
     try:
         services.utbetalning_utbetald(
             actor=request.user, utbetalning=utbetalning, datum=timezone.localdate()
+        )
+    except Fast as exc:
+        return fast_svar(
+            request, exc, reverse("beviljning_detail", args=[utbetalning.beviljning_id])
         )
     except services.Fel as exc:
         messages.error(request, str(exc))
@@ -545,8 +595,10 @@ def period_edit(request, pk: int):
     }
     if request.method == "POST":
         require(kan_rapportera)
+        if period.status == Period.Status.GODKAND:
+            return fast_svar(request, Fast(services.PERIOD_LAST), reverse("period_edit", args=[pk]))
         if not andringsbar:
-            messages.error(request, "Perioden är inskickad eller godkänd och kan inte ändras.")
+            messages.error(request, "Perioden är inskickad och kan inte ändras.")
             return redirect("period_edit", pk=pk)
         if not form.is_valid():
             return render(request, "insatser/period_edit.html", context, status=INVALID)
@@ -579,6 +631,8 @@ def period_godkann(request, pk: int):
     require(permissions.can_approve(request.user))
     try:
         services.period_godkann(actor=request.user, period=period)
+    except Fast as exc:
+        return fast_svar(request, exc, reverse("period_edit", args=[pk]))
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:
@@ -597,6 +651,8 @@ def period_komplettering(request, pk: int):
         services.period_komplettering(
             actor=request.user, period=period, kommentar=form.cleaned_data["kommentar"]
         )
+    except Fast as exc:
+        return fast_svar(request, exc, reverse("period_edit", args=[pk]))
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:
@@ -620,6 +676,8 @@ def period_import(request, pk: int):
                     data=fil.read(),
                     kommuner=_kommuner(),
                 )
+            except Fast as exc:
+                return fast_svar(request, exc, reverse("period_edit", args=[pk]))
             except services.Fel as exc:
                 context["fel"] = exc.fel
             else:
@@ -737,7 +795,7 @@ def ansokan_detail(request, pk: int):
 def ansokan_bilaga(request, pk: int):
     bilaga = get_object_or_404(AnsokanBilaga, pk=pk)
     _get_ansokan(request, bilaga.ansokan_id)
-    return fil_response(bilaga.fil, filnamn=bilaga.filnamn, filtyp=bilaga.filtyp)
+    return fil_response(bilaga.fil, filnamn=bilaga.filnamn, filtyp=bilaga.filtyp, request=request)
 
 
 @require_POST
@@ -802,6 +860,11 @@ def arsrapport_edit(request, pk: int, ar: int):
         paragrafer=moten_selectors.beslutsparagrafer()[:100],
     )
     if request.method == "POST":
+        if rapport is not None and rapport.status == Arsrapport.Status.GODKAND:
+            require(permissions.can_report(request.user, insats))
+            return fast_svar(
+                request, Fast(services.ARSRAPPORT_LAST), reverse("arsrapport_edit", args=[pk, ar])
+            )
         require(kan_skriva)
         if form.is_valid():
             try:
@@ -827,6 +890,10 @@ def arsrapport_godkann(request, pk: int, ar: int):
     insats = _get_insats_for_user(request, pk)
     require(permissions.can_approve(request.user))
     rapport = get_object_or_404(Arsrapport, insats=insats, ar=ar)
+    if rapport.status == Arsrapport.Status.GODKAND:
+        return fast_svar(
+            request, Fast(services.ARSRAPPORT_LAST), reverse("arsrapport_edit", args=[pk, ar])
+        )
     form = BeslutsparagrafForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
@@ -836,6 +903,8 @@ def arsrapport_godkann(request, pk: int, ar: int):
         utlosta = services.arsrapport_godkann(
             actor=request.user, rapport=rapport, paragraf=paragraf
         )
+    except Fast as exc:
+        return fast_svar(request, exc, reverse("arsrapport_edit", args=[pk, ar]))
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:

@@ -5,14 +5,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import (
+    F,
+    FloatField,
+    Func,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+)
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from forbund import permissions as fp
+from forbund import sidindelning as sid
 from forbund.models import Organ, Paminnelse, PaminnelseForslag, Person, Uppdrag
 
 from . import omrostning as omr
@@ -32,12 +46,34 @@ from .models import (
     Paragrafjustering,
     Protokoll,
     Protokolldokument,
+    Protokollinnehall,
 )
 
 
 def _organ_namn(json_falt: str):
     """The organ's name in a stored document (a JSON field, reached across relations)."""
     return KeyTextTransform("namn", KeyTransform("organ", json_falt))
+
+
+def _organ_namn_i_dokumentet(protokoll_id: str):
+    """The organ's name in the protocol's stored document, as a subquery. A subquery, not a
+    join: the document is the whole protocol (large, TOASTed JSON), and PostgreSQL runs an
+    expensive expression of the select list after the sort and LIMIT, so a page of 50 reads
+    50 documents, not every document of the archive."""
+    return Subquery(
+        Protokollinnehall.objects.filter(protokoll_id=OuterRef(protokoll_id)).values(
+            namn=_organ_namn("data")
+        )[:1]
+    )
+
+
+def _organ_namn_i_utdraget(paragraf_id: str):
+    """As above, in the stored document of a paragraph justerad omedelbart (null otherwise)."""
+    return Subquery(
+        Paragraf.objects.filter(pk=OuterRef(paragraf_id)).values(
+            namn=_organ_namn("omedelbar_innehall")
+        )[:1]
+    )
 
 
 def moten_for(user):
@@ -112,21 +148,50 @@ def att_justera_for(user):
     )
 
 
+# The beslutsregister's order: newest meeting first (the meeting's id between two on the same
+# day: the index mote_datum_id gives both, see Mote), then § and clause in the protocol's
+# order; the clause's id last makes it total (keyset pagination, forbund.sidindelning).
+BESLUT_ORDNING = (
+    sid.Nyckel("paragraf__protokoll__mote__datum", fallande=True, typ=sid.DATUM),
+    sid.Nyckel("paragraf__protokoll__mote_id", fallande=True),
+    sid.Nyckel("paragraf__nummer"),
+    sid.Nyckel("ordning"),
+    sid.Nyckel("id"),
+)
+
+
+def _real(varde: float):
+    """A rank from a cursor compared as the real ts_rank returns (not as a double)."""
+    return Func(Value(varde), template="%(expressions)s::real", output_field=FloatField())
+
+
+# A search orders by relevance first (SearchRank), then as above.
+SOK_ORDNING = (sid.Nyckel("rank", fallande=True, typ=sid.TAL, uttryck=_real), *BESLUT_ORDNING)
+
+# Markers ts_headline puts around the matching words: characters of Unicode's private use
+# area that no decision contains, so the text can be HTML-escaped first and the markers
+# turned into <mark> after (a clause's own "<script>" stays text).
+_MARK_START, _MARK_SLUT = "\ue000", "\ue001"
+
+
 def beslutsregister(*, q: str = "", organ_id: int | None = None, ar: int | None = None):
     """Att-clauses of justerade protocols and of paragraphs justerade omedelbart, each with
-    `organ_namn` as its stored document names it; `q` is searched in Swedish (beviljade ~
-    bevilja)."""
+    `organ_namn` as its stored document names it. With `q`, only the clauses whose stored
+    `sokvektor` (GIN index attsats_sokvektor_gin) matches it in Swedish (beviljade ~
+    bevilja), each with its `rank` and its text with the matching words between
+    _MARK_START and _MARK_SLUT (`headline`; see `markerad`). Unordered: `beslutsregister_sida`
+    pages it in BESLUT_ORDNING or SOK_ORDNING."""
     qs = (
         AttSats.objects.filter(
             Q(paragraf__protokoll__status=Protokoll.Status.JUSTERAT)
             | Q(paragraf__omedelbart_justerad__isnull=False)
         )
         .select_related("paragraf__protokoll__mote__organ")
-        .defer("paragraf__omedelbar_innehall")
+        .defer("sokvektor", "paragraf__omedelbar_innehall")
         .annotate(
             organ_namn=Coalesce(
-                _organ_namn("paragraf__omedelbar_innehall"),
-                _organ_namn("paragraf__protokoll__innehallet__data"),
+                _organ_namn_i_utdraget("paragraf_id"),
+                _organ_namn_i_dokumentet("paragraf__protokoll_id"),
             )
         )
     )
@@ -136,17 +201,53 @@ def beslutsregister(*, q: str = "", organ_id: int | None = None, ar: int | None 
         qs = qs.filter(paragraf__ar=ar)
     if q:
         query = SearchQuery(q, config="swedish", search_type="websearch")
-        vector = SearchVector("text", config="swedish")
-        # The same expression as the GIN index attsats_text_fts_sv, so the index is used.
-        qs = (
-            qs.alias(vec=vector)
-            .filter(vec=query)
-            .annotate(rank=SearchRank(vector, query))
-            .order_by("-rank", "-paragraf__protokoll__mote__datum", "paragraf__nummer", "ordning")
+        qs = qs.filter(sokvektor=query).annotate(
+            rank=SearchRank(F("sokvektor"), query),
+            # Computed by PostgreSQL after the sort and LIMIT: only for the page's rows.
+            headline=SearchHeadline(
+                "text",
+                query,
+                config="swedish",
+                start_sel=_MARK_START,
+                stop_sel=_MARK_SLUT,
+                highlight_all=True,
+            ),
         )
-    else:
-        qs = qs.order_by("-paragraf__protokoll__mote__datum", "paragraf__nummer", "ordning")
     return qs
+
+
+def beslutsregister_ar() -> list[int]:
+    """The years of the justerade protocols, newest first (the register's year filter):
+    from the meetings, one row per protocol, not from every paragraph of them."""
+    return [
+        d.year
+        for d in Mote.objects.filter(protokoll__status=Protokoll.Status.JUSTERAT).dates(
+            "datum", "year", order="DESC"
+        )
+    ]
+
+
+def beslutsregister_sida(
+    *,
+    q: str = "",
+    organ_id: int | None = None,
+    ar: int | None = None,
+    markor: str | None = None,
+    storlek: int = sid.STORLEK,
+) -> sid.Sida:
+    """One page of the beslutsregister (one query); `markor` as forbund.sidindelning."""
+    return sid.sida(
+        beslutsregister(q=q, organ_id=organ_id, ar=ar),
+        ordning=SOK_ORDNING if q else BESLUT_ORDNING,
+        markor=markor,
+        storlek=storlek,
+    )
+
+
+def markerad(headline: str) -> str:
+    """A search headline as safe HTML: the text escaped, the matching words in <mark>."""
+    html = str(escape(headline or ""))
+    return mark_safe(html.replace(_MARK_START, "<mark>").replace(_MARK_SLUT, "</mark>"))  # noqa: S308
 
 
 def anslag_aktuella():
@@ -182,20 +283,30 @@ def att_justera_omedelbart_for(user):
     )
 
 
+# The archive's order: newest meeting first, the meeting's id last (two organs may meet on
+# the same day; one protocol per meeting), read along the index mote_datum_id; keyset
+# pagination as forbund.sidindelning.
+PROTOKOLL_ORDNING = (
+    sid.Nyckel("mote__datum", fallande=True, typ=sid.DATUM),
+    sid.Nyckel("mote_id", fallande=True),
+)
+
+
 def justerade_protokoll(ar: int | None = None, *, med_intervall: bool = False):
     """Justerade protocols, newest first. With `med_intervall`, each carries `forsta` and
-    `sista`, its first and last § number, computed by the database (one query, however many
-    paragraphs: the public API lists every protocol)."""
+    `sista`, its first and last § number, and `pdf_sha256`: subqueries, which PostgreSQL
+    runs only for the rows of the page it returns (after the sort and LIMIT)."""
     qs = (
         Protokoll.objects.filter(status=Protokoll.Status.JUSTERAT)
         .select_related("mote__organ", "anslag")
-        .annotate(organ_namn=_organ_namn("innehallet__data"))
-        .order_by("-mote__datum")
+        .annotate(organ_namn=_organ_namn_i_dokumentet("pk"))
+        .order_by("-mote__datum", "-mote_id")
     )
     if med_intervall:
+        paragrafer = Paragraf.objects.filter(protokoll=OuterRef("pk")).values("protokoll")
         qs = qs.annotate(
-            forsta=Min("paragrafer__nummer"),
-            sista=Max("paragrafer__nummer"),
+            forsta=Subquery(paragrafer.annotate(m=Min("nummer")).values("m")),
+            sista=Subquery(paragrafer.annotate(m=Max("nummer")).values("m")),
             pdf_sha256=Subquery(
                 Protokolldokument.objects.filter(protokoll=OuterRef("pk"))
                 .order_by("variant")  # "anslaget" before "justerat"
@@ -205,6 +316,22 @@ def justerade_protokoll(ar: int | None = None, *, med_intervall: bool = False):
     if ar:
         qs = qs.filter(mote__datum__year=ar)
     return qs
+
+
+def justerade_protokoll_sida(
+    ar: int | None = None,
+    *,
+    markor: str | None = None,
+    med_intervall: bool = False,
+    storlek: int = sid.STORLEK,
+) -> sid.Sida:
+    """One page of the justerade protocols (the anslagstavla's archive, /api/protokoll)."""
+    return sid.sida(
+        justerade_protokoll(ar, med_intervall=med_intervall),
+        ordning=PROTOKOLL_ORDNING,
+        markor=markor,
+        storlek=storlek,
+    )
 
 
 def paragraf_range(protokoll: Protokoll) -> tuple[int | None, int | None]:

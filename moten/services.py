@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from forbund import epost, historik, uploads
-from forbund.fel import Fel, Konflikt
+from forbund.fel import Fast, Fel, Konflikt
 from forbund.models import ORDINARIE_ROLLER, Organ, Person, Roll, Uppdrag
 
 from . import dokument, kalender, kontroller
@@ -56,6 +56,12 @@ class ProtokollSparrat(Fel):
     """The protocol is justerat (or the paragraph numbered) and this change is not allowed."""
 
 
+class ProtokollFast(ProtokollSparrat, Fast):
+    """What is justerat or färdigt stays as it is: the protocol (or a paragraph justerad
+    omedelbart) is locked for good, not merely in the wrong step of its flow. The views
+    answer it 409."""
+
+
 KONFLIKT_MEDDELANDE = "Paragrafen har ändrats av någon annan medan du skrev."
 
 
@@ -67,9 +73,9 @@ FARDIGT_MEDDELANDE = "Anteckningarna är markerade som färdiga och kan inte än
 
 def _ensure_editable(protokoll: Protokoll) -> None:
     if protokoll.status == Protokoll.Status.FARDIGT:
-        raise ProtokollSparrat(FARDIGT_MEDDELANDE)
+        raise ProtokollFast(FARDIGT_MEDDELANDE)
     if protokoll.sparrat:
-        raise ProtokollSparrat(SPARR_MEDDELANDE)
+        raise ProtokollFast(SPARR_MEDDELANDE)
     # Once one justerare has signed, the text they approved must not change under them.
     if (
         protokoll.status == Protokoll.Status.NUMRERAT
@@ -131,6 +137,8 @@ def mote_update(*, actor, mote: Mote, **fields) -> Mote:
 
 
 def _dagordning_andringsbar(mote: Mote) -> None:
+    if mote.protokoll.sparrat:
+        _ensure_editable(mote.protokoll)  # justerat or färdigt: locked for good
     if mote.protokoll.status != Protokoll.Status.UTKAST:
         raise ProtokollSparrat(
             "Dagordningen kan inte ändras när protokollets paragrafer är numrerade."
@@ -270,7 +278,10 @@ def mote_installa(*, actor, mote: Mote, installt: bool = True) -> Mote:
     """Mark a meeting that did not take place (or undo the mark while nothing is numbered):
     an inställt meeting is never numbered and does not hold up the organ's later ones."""
     mote = Mote.objects.select_for_update().get(pk=mote.pk)
-    if Protokoll.objects.get(mote=mote).status != Protokoll.Status.UTKAST:
+    protokoll = Protokoll.objects.get(mote=mote)
+    if protokoll.status == Protokoll.Status.FARDIGT or protokoll.sparrat:
+        _ensure_editable(protokoll)
+    if protokoll.status != Protokoll.Status.UTKAST:
         raise ProtokollSparrat(
             "Ett möte vars protokoll är numrerat eller färdigt hölls och kan inte ställas in."
         )
@@ -447,7 +458,7 @@ def paragraf_update(
 
 def _ensure_ej_omedelbart_justerad(paragraf: Paragraf) -> None:
     if paragraf.omedelbart_justerad is not None:
-        raise ProtokollSparrat(
+        raise ProtokollFast(
             "Paragrafen justerades omedelbart och kan inte ändras. Rättelser görs i en paragraf "
             "i ett senare protokoll."
         )
@@ -974,7 +985,7 @@ def protokoll_justera(*, actor, protokoll: Protokoll, person: Person, tidpunkt=N
     tidpunkt = tidpunkt or timezone.now()
     protokoll = Protokoll.objects.select_for_update().get(pk=protokoll.pk)
     if protokoll.sparrat:
-        raise ProtokollSparrat(SPARR_MEDDELANDE)
+        raise ProtokollFast(SPARR_MEDDELANDE)
     if protokoll.status != Protokoll.Status.NUMRERAT:
         raise ProtokollSparrat("Protokollet är inte klart för justering.")
     justering = _justering_for(protokoll, person)
@@ -1011,7 +1022,7 @@ def paragraf_justera_omedelbart(
     if not paragraf.justeras_omedelbart:
         raise ProtokollSparrat("Mötet har inte beslutat att paragrafen justeras omedelbart.")
     if paragraf.omedelbart_justerad is not None:
-        raise ProtokollSparrat("Paragrafen är redan justerad omedelbart.")
+        raise ProtokollFast("Paragrafen är redan justerad omedelbart.")
     if protokoll.status != Protokoll.Status.NUMRERAT:
         raise ProtokollSparrat(
             SPARR_MEDDELANDE

@@ -13,8 +13,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from forbund import sidindelning as sid
 from forbund.fel import Fel
-from forbund.http import CONFLICT, INVALID, fil_response, pdf_response, require
+from forbund.http import (
+    CONFLICT,
+    INVALID,
+    fast_svar,
+    felaktig_begaran,
+    fil_response,
+    pdf_response,
+    require,
+)
 from forbund.models import Organ, Person, Roll, Uppdrag
 from forbund.selectors import forbund_get, kalenderlank_get
 
@@ -63,11 +72,16 @@ def _get_mote_for_user(request, pk: int, *, edit: bool = False) -> Mote:
 
 def _sparr_fel(protokoll: Protokoll) -> services.ProtokollSparrat:
     if protokoll.status == Protokoll.Status.FARDIGT:
-        return services.ProtokollSparrat(services.FARDIGT_MEDDELANDE)
-    return services.ProtokollSparrat(services.SPARR_MEDDELANDE)
+        return services.ProtokollFast(services.FARDIGT_MEDDELANDE)
+    return services.ProtokollFast(services.SPARR_MEDDELANDE)
 
 
 def _sparrad(request, exc: services.ProtokollSparrat, to: str):
+    """A change to a justerat or färdigt protocol (it is locked for good): 409 with the reason
+    and nothing changed. Opening an edit page of one, or any other refusal (the wrong step of
+    the flow), goes back with the reason."""
+    if isinstance(exc, services.ProtokollFast) and request.method != "GET":
+        return fast_svar(request, exc, to)
     messages.error(request, str(exc))
     return redirect(to)
 
@@ -130,7 +144,7 @@ def mote_installt(request, pk: int):
     try:
         services.mote_installa(actor=request.user, mote=mote, installt=installt)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("mote_detail", args=[mote.pk]))
     else:
         messages.success(
             request,
@@ -203,7 +217,7 @@ def punkt_delete(request, pk: int):
     try:
         services.dagordningspunkt_delete(actor=request.user, punkt=punkt)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
     return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
 
 
@@ -214,7 +228,7 @@ def punkt_move(request, pk: int):
     try:
         services.dagordningspunkt_move(actor=request.user, punkt=punkt, steg=steg)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
     return redirect(reverse("mote_detail", args=[punkt.mote_id]) + "#dagordning")
 
 
@@ -248,7 +262,9 @@ def handling_upload(request, pk: int):
 def handling_download(request, pk: int):
     handling = get_object_or_404(Handling, pk=pk)
     _get_mote_for_user(request, handling.mote_id)
-    return fil_response(handling.fil, filnamn=handling.filnamn, filtyp=handling.filtyp)
+    return fil_response(
+        handling.fil, filnamn=handling.filnamn, filtyp=handling.filtyp, request=request
+    )
 
 
 @require_GET
@@ -496,7 +512,7 @@ def paragraf_edit(request, pk: int):
     if paragraf.omedelbart_justerad is not None:
         return _sparrad(
             request,
-            services.ProtokollSparrat(
+            services.ProtokollFast(
                 "Paragrafen justerades omedelbart och kan inte ändras. Rättelser görs i en "
                 "paragraf i ett senare protokoll."
             ),
@@ -614,7 +630,7 @@ def paragraf_delete(request, pk: int):
     try:
         services.paragraf_delete(actor=request.user, paragraf=paragraf)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("protokoll_detail", args=[paragraf.protokoll_id]))
     return redirect("protokoll_detail", pk=paragraf.protokoll_id)
 
 
@@ -625,7 +641,11 @@ def paragraf_move(request, pk: int):
     try:
         services.paragraf_move(actor=request.user, paragraf=paragraf, steg=steg)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(
+            request,
+            exc,
+            reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}",
+        )
     return redirect(reverse("protokoll_detail", args=[paragraf.protokoll_id]) + f"#p{paragraf.pk}")
 
 
@@ -635,7 +655,7 @@ def protokoll_fran_dagordning(request, pk: int):
     try:
         antal = services.paragrafer_from_dagordning(actor=request.user, protokoll=protokoll)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
     else:
         messages.success(request, f"{antal} punkter från dagordningen är tillagda som paragrafer.")
     return redirect("protokoll_detail", pk=pk)
@@ -743,13 +763,10 @@ def protokoll_numrera(request, pk: int):
     """Numrera and send to justering, after the checks (kontroller.for_numrering): what must
     be fixed first is listed with a link to fix it; warnings can be confirmed."""
     protokoll = _get_protokoll(request, pk, edit=True)
-    if protokoll.status == Protokoll.Status.FARDIGT:
+    if protokoll.sparrat:
         return _sparrad(request, _sparr_fel(protokoll), reverse("protokoll_detail", args=[pk]))
     if protokoll.status != Protokoll.Status.UTKAST:
-        messages.error(
-            request,
-            str(_sparr_fel(protokoll)) if protokoll.sparrat else "Protokollet är redan numrerat.",
-        )
+        messages.error(request, "Protokollet är redan numrerat.")
         return redirect("protokoll_detail", pk=pk)
     full = dokument.hamta(protokoll.pk)
     mote = full.mote
@@ -808,7 +825,7 @@ def protokoll_skicka(request, pk: int):
             actor=request.user, protokoll=protokoll, base_url=request.build_absolute_uri("/")
         )
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
     else:
         namn = ", ".join(p.namn for p in personer)
         messages.success(request, f"Påminnelsen är skickad till {namn}.")
@@ -985,6 +1002,9 @@ def paragraf_justera(request, pk: int):
     return render(request, "moten/paragraf_justera.html", context)
 
 
+ANSLAG_UPPSATT = "Anslaget är uppsatt och ändras inte: det gäller som det sattes upp."
+
+
 def _anslag_form(request, *, justerat, forvaringsplats_initial: str):
     idag = timezone.localdate()
     forsta, sista = services.anslag_granser(justerat, idag)
@@ -1022,6 +1042,12 @@ def _anslag_meddelande(request, anslag) -> None:
 @require_http_methods(["GET", "POST"])
 def anslag_create(request, pk: int):
     protokoll = _get_protokoll(request, pk, edit=True)
+    if request.method == "POST" and hasattr(protokoll, "anslag"):
+        return fast_svar(
+            request,
+            services.ProtokollFast(ANSLAG_UPPSATT),
+            reverse("protokoll_detail", args=[pk]),
+        )
     if protokoll.status != Protokoll.Status.JUSTERAT or hasattr(protokoll, "anslag"):
         messages.error(
             request, "Bara ett justerat protokoll som inte redan är anslaget kan anslås."
@@ -1055,6 +1081,16 @@ def paragraf_anslag(request, pk: int):
     paragraf = _get_paragraf(request, pk, edit=True)
     protokoll = paragraf.protokoll
     tillbaka = reverse("protokoll_detail", args=[protokoll.pk]) + f"#p{paragraf.pk}"
+    if request.method == "POST" and (hasattr(paragraf, "anslag") or protokoll.sparrat):
+        return fast_svar(
+            request,
+            services.ProtokollFast(
+                ANSLAG_UPPSATT
+                if hasattr(paragraf, "anslag")
+                else "Protokollet är justerat och anslås i sin helhet, med sitt eget anslag."
+            ),
+            tillbaka,
+        )
     if paragraf.omedelbart_justerad is None or hasattr(paragraf, "anslag"):
         messages.error(
             request, "Bara en omedelbart justerad paragraf som inte redan är anslagen kan anslås."
@@ -1098,7 +1134,7 @@ def protokoll_nasta_mote(request, pk: int):
     try:
         services.protokoll_nasta_mote(actor=request.user, protokoll=protokoll, text=text)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
     else:
         messages.success(request, "Nästa möte är sparat.")
     return redirect("protokoll_detail", pk=pk)
@@ -1110,7 +1146,7 @@ def protokoll_fardigt(request, pk: int):
     try:
         services.minnesanteckningar_fardigstall(actor=request.user, protokoll=protokoll)
     except services.ProtokollSparrat as exc:
-        messages.error(request, str(exc))
+        return _sparrad(request, exc, reverse("protokoll_detail", args=[pk]))
     return redirect("protokoll_detail", pk=pk)
 
 
@@ -1191,7 +1227,7 @@ def publik_bilaga(request, pk: int, nummer: int):
     d = dokument.dokumentdata(protokoll)
     for b, h in dokument.publika_bilagor(protokoll, d):
         if b["nummer"] == nummer:
-            return fil_response(h.fil, filnamn=b["filnamn"], filtyp=b["filtyp"])
+            return fil_response(h.fil, filnamn=b["filnamn"], filtyp=b["filtyp"], request=request)
     raise Http404
 
 
@@ -1209,20 +1245,23 @@ def beslutsregister(request):
         ar = int(ar) if ar else None
     except ValueError:
         organ_id = ar = None
-    beslut = list(selectors.beslutsregister(q=q, organ_id=organ_id, ar=ar)[:200])
+    try:
+        sida = selectors.beslutsregister_sida(
+            q=q, organ_id=organ_id, ar=ar, markor=request.GET.get(sid.PARAMETER)
+        )
+    except Fel as exc:
+        return felaktig_begaran(request, exc, tillbaka=reverse("beslutsregister"))
+    for a in sida.rader:
+        a.markerad = selectors.markerad(a.headline) if q else None
     context = {
-        "beslut": beslut,
+        "beslut": sida.rader,
+        "sida": sida,
+        "lankar": sid.lankar(request.GET, sida),
         "q": q,
         "organ_id": organ_id,
         "ar": ar,
         "organ": Organ.objects.filter(typ=Organ.Typ.STYRELSE),
-        # Distinct in the database: the years, not every justerat paragraph's year.
-        "ar_lista": list(
-            Paragraf.objects.filter(protokoll__status="justerat")
-            .values_list("ar", flat=True)
-            .distinct()
-            .order_by("-ar")
-        ),
+        "ar_lista": selectors.beslutsregister_ar(),
     }
     if request.htmx:
         return render(request, "moten/beslutsregister.html#resultat", context)
@@ -1232,6 +1271,10 @@ def beslutsregister(request):
 @login_not_required
 @require_GET
 def anslagstavla(request):
+    try:
+        arkiv = selectors.justerade_protokoll_sida(markor=request.GET.get(sid.PARAMETER))
+    except Fel as exc:
+        return felaktig_begaran(request, exc, tillbaka=reverse("anslagstavla"))
     return render(
         request,
         "moten/anslagstavla.html",
@@ -1241,7 +1284,9 @@ def anslagstavla(request):
             "anslag": [
                 (a, a.protokoll or a.paragraf.protokoll) for a in selectors.anslag_aktuella()
             ],
-            "arkiv": list(selectors.justerade_protokoll()[:100]),
+            "arkiv": arkiv.rader,
+            "sida": arkiv,
+            "lankar": sid.lankar(request.GET, arkiv),
         },
     )
 

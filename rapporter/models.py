@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from forbund.las import Las, LasFran
+from forbund.sparr import SparrForalder, SparrRad
 
 RAPPORT_LAST = "Verksamhetsrapporten är godkänd av styrelsen och kan inte ändras."
 
@@ -97,7 +97,7 @@ class Verksamhetsrapport(models.Model):
             ),
         ]
         triggers = [
-            Las(
+            SparrRad(
                 name="verksamhetsrapport_godkand_las",
                 operation=pgtrigger.Update | pgtrigger.Delete,
                 condition=pgtrigger.Q(old__status="godkand"),
@@ -175,7 +175,7 @@ class Rapportavsnitt(models.Model):
             models.UniqueConstraint(fields=["rapport", "nyckel"], name="rapportavsnitt_unikt")
         ]
         triggers = [
-            LasFran(
+            SparrForalder(
                 name="rapportavsnitt_godkand_las",
                 falt="rapport_id",
                 tabell="ekonomi_verksamhetsrapport",

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from forbund import historik
-from forbund.fel import Fel, Konflikt
+from forbund.fel import Fast, Fel, Konflikt
 from forbund.models import Organ
 
 from .models import Avsnitt, Rapportavsnitt, Verksamhetsrapport
@@ -22,9 +22,10 @@ KONFLIKT_MEDDELANDE = (
 )
 
 
-def _sparr_fel(rapport) -> Fel:
+def sparr_fel(rapport) -> Fast:
+    """Why an approved edition cannot change."""
     nummer = rapport.paragraf.nummer if rapport.paragraf_id else "?"
-    return Fel(
+    return Fast(
         f"{rapport.titel} (utgåva {rapport.utgava}) är godkänd av styrelsen i § {nummer} och "
         "kan inte ändras. Starta en ny utgåva om något behöver rättas."
     )
@@ -65,7 +66,7 @@ def rapportavsnitt_save(*, actor, avsnitt, text: str, version: int):
         .get(pk=avsnitt.pk)
     )
     if avsnitt.rapport.sparrad:
-        raise _sparr_fel(avsnitt.rapport)
+        raise sparr_fel(avsnitt.rapport)
     if avsnitt.version != version:
         raise Konflikt(avsnitt, KONFLIKT_MEDDELANDE)
     avsnitt.text = text
@@ -82,7 +83,7 @@ def verksamhetsrapport_godkann(*, actor, rapport, paragraf):
 
     rapport = Verksamhetsrapport.objects.select_for_update().get(pk=rapport.pk)
     if rapport.sparrad:
-        raise _sparr_fel(rapport)
+        raise sparr_fel(rapport)
     if paragraf.nummer is None or paragraf.organ.typ != Organ.Typ.STYRELSE:
         raise Fel("Välj en numrerad paragraf i styrelsens protokoll.")
     datum = paragraf.protokoll.mote.datum

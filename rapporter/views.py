@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from forbund.http import CONFLICT, INVALID, pdf_response, render_pdf, require
+from forbund.fel import Fast
+from forbund.http import CONFLICT, INVALID, fast_svar, pdf_response, render_pdf, require
 from forbund.models import Part
 from forbund.selectors import historik
 from insatser import permissions as insats_permissions
@@ -133,7 +134,13 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
     rapport = _rapport(request, pk)
     avsnitt = get_object_or_404(rapport.avsnitt, nyckel=nyckel)
     if rapport.sparrad:
-        messages.error(request, str(services._sparr_fel(rapport)))
+        if request.method == "POST":
+            return fast_svar(
+                request,
+                services.sparr_fel(rapport),
+                reverse("verksamhetsrapport_detail", args=[rapport.pk]),
+            )
+        messages.error(request, str(services.sparr_fel(rapport)))
         return redirect("verksamhetsrapport_detail", pk=rapport.pk)
     form = AvsnittForm(
         request.POST or None, initial={"text": avsnitt.text, "version": avsnitt.version}
@@ -160,6 +167,10 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
                 data["version"] = str(exc.sparad.version)
                 context["form"] = AvsnittForm(data)
                 return render(request, "rapporter/avsnitt_form.html", context, status=CONFLICT)
+            except Fast as exc:
+                return fast_svar(
+                    request, exc, reverse("verksamhetsrapport_detail", args=[rapport.pk])
+                )
             except services.Fel as exc:
                 messages.error(request, str(exc))
                 return redirect("verksamhetsrapport_detail", pk=rapport.pk)
@@ -175,6 +186,12 @@ def rapportavsnitt_edit(request, pk: int, nyckel: str):
 def verksamhetsrapport_godkann(request, pk: int):
     require(permissions.can_edit_rapporter(request.user))
     rapport = _rapport(request, pk)
+    if rapport.sparrad:
+        return fast_svar(
+            request,
+            services.sparr_fel(rapport),
+            reverse("verksamhetsrapport_detail", args=[rapport.pk]),
+        )
     form = BeslutsparagrafForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Välj paragrafen där styrelsen godkände rapporten.")
@@ -182,6 +199,8 @@ def verksamhetsrapport_godkann(request, pk: int):
     paragraf = form.cleaned_data["paragraf"]
     try:
         services.verksamhetsrapport_godkann(actor=request.user, rapport=rapport, paragraf=paragraf)
+    except Fast as exc:
+        return fast_svar(request, exc, reverse("verksamhetsrapport_detail", args=[rapport.pk]))
     except services.Fel as exc:
         messages.error(request, str(exc))
     else:

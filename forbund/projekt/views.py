@@ -55,7 +55,7 @@ def personlogg(request):
         request,
         "forbund/personlogg.html",
         {
-            "rader": selectors.personlogg(),
+            "rader": selectors.personlogg(andra=insatser_selectors.signaturlista_logg()),
             "signaturlistor": insatser_selectors.signaturlistor(),
         },
     )

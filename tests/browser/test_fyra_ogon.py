@@ -1,18 +1,21 @@
 """Four eyes on who can act (issue 18, "Done when"): the kansli adds a vice ordförande with a
 login; before a second person confirms, that login cannot sign in, so it can neither attest
-nor justera; the ordförande confirms, and then it can attest; the ordförande's log shows
-both steps."""
+nor justera; the ordförande confirms, and then it can attest and justera; the ordförande's
+log shows both steps."""
 
 import datetime as dt
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from playwright.sync_api import expect
 
-from forbund.models import Person
+from forbund.models import Organ, Person
 from insatser import services as insatser_services
 from insatser.models import Beviljning, Utbetalning
+from moten import services as moten_services
+from moten.kontroller import KontrollFel
 from moten.models import Paragraf
 
 from .test_protokoll import login, logout
@@ -29,6 +32,45 @@ def _logga_in_vera(page, base):
     page.get_by_label("Användarnamn").fill("vera.vice")
     page.get_by_label("Lösenord").fill(LOSEN)
     page.get_by_role("button", name="Logga in").click()
+
+
+def _mote_dar_vera_satt():
+    """A styrelse meeting where Vera sat and was chosen to justera with the ordförande."""
+    mote = moten_services.mote_create(
+        actor=None,
+        organ=Organ.objects.get(typ="styrelse"),
+        datum=dt.date(2022, 3, 18),
+        plats="Rum 5",
+    )
+    moten_services.narvaro_save(
+        actor=None,
+        protokoll=mote.protokoll,
+        rader=[
+            moten_services.NarvaroRad(kategori="ordinarie", namn=p.namn, person=p)
+            for p in Person.objects.filter(efternamn__in=["Ödmark", "Vice", "Skönvik"])
+        ],
+    )
+    moten_services.paragraf_create(
+        actor=None,
+        protokoll=mote.protokoll,
+        rubrik="Val av justerare",
+        standard="justerare",
+        beslut=["utse Vera Vice att jämte ordföranden justera dagens protokoll."],
+    )
+    moten_services.paragraf_create(
+        actor=None, protokoll=mote.protokoll, rubrik="Information", text="Kansliet informerar."
+    )
+    return mote.protokoll
+
+
+def _numrera_med_vera(protokoll):
+    moten_services.protokoll_numrera(
+        actor=None,
+        protokoll=protokoll,
+        ordforande=Person.objects.get(user__username="ordforande"),
+        justerare=[Person.objects.get(fornamn="Vera", efternamn="Vice")],
+        base_url="http://testserver/",
+    )
 
 
 def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, axe_check):
@@ -82,6 +124,10 @@ def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, 
     _logga_in_vera(page, base)
     expect(page.get_by_role("heading", name="Översikt", level=1)).to_have_count(0)
     expect(page).to_have_url(re.compile(r"/konto/logga-in/"))
+    # Nor can she be named justerare of the meeting where she sat.
+    protokoll = _mote_dar_vera_satt()
+    with pytest.raises(KontrollFel, match="Vera Vice .* har ingen inloggning"):
+        _numrera_med_vera(protokoll)
 
     # The ordförande confirms both: the login and the uppdrag.
     login(page, base, "ordforande")
@@ -110,3 +156,12 @@ def test_a_new_vice_ordforande_acts_only_after_a_second_person(page, seed_live, 
     expect(page.get_by_role("cell", name="Attesterad av två")).to_be_visible()
     utbetalning = Utbetalning.objects.get(pk=utbetalning.pk)
     assert utbetalning.attest2_av.username == "vera.vice"
+
+    # And now she can be named justerare, and she justerar.
+    _numrera_med_vera(protokoll)
+    page.goto(f"{base}/protokoll/{protokoll.pk}/justera/")
+    page.get_by_label("Ditt lösenord").fill(LOSEN)
+    page.get_by_role("button", name="Justera protokollet").click()
+    expect(page.locator(".alert-success")).to_contain_text("väntar på övriga justerare")
+    assert protokoll.justeringar.get(person=vera).justerad is not None
+    assert not protokoll.justeringar.filter(person=vera, justerad__isnull=True).exists()

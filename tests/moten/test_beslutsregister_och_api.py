@@ -16,7 +16,8 @@ from ..conftest import client_for
 def test_beviljade_finds_bevilja(moten):
     page = client_for("ledamot").get(reverse("beslutsregister"), {"q": "beviljade"})
     html = page.content.decode()
-    assert "bevilja medel med 645 000 kr till SIP-samordnare" in html
+    # The matching word is highlighted (SearchHeadline on the stored vector).
+    assert "<mark>bevilja</mark> medel med 645 000 kr till SIP-samordnare" in html
     assert "§ 161" in html
     # Drafts are not in the register.
     assert "Budget 2022" not in html
@@ -25,19 +26,19 @@ def test_beviljade_finds_bevilja(moten):
 def test_filter_by_year(moten):
     page = client_for("ledamot").get(reverse("beslutsregister"), {"ar": 2022, "q": "handlingarna"})
     html = page.content.decode()
-    assert "211126 läggs till handlingarna" in html  # § 4, 2022-01-21
+    assert "211126 läggs till <mark>handlingarna</mark>" in html  # § 4, 2022-01-21
     assert "211020 läggs till handlingarna" not in html  # § 153, 2021
 
 
 def test_api_lists_only_justerade_protocols_with_pdf_links(moten):
     client = client_for("anonym")
-    protokoll = client.get("/api/protokoll", {"ar": 2021}).json()
+    protokoll = client.get("/api/protokoll", {"ar": 2021}).json()["items"]
     assert [(p["sammantradesdatum"], p["paragrafer"]) for p in protokoll] == [
         ("2021-11-26", "§ 150–174")
     ]
     assert protokoll[0]["anslagsdatum"] == "2021-12-15"
     assert protokoll[0]["sha256"] == moten.justerat.sha256
-    beslut = client.get("/api/beslut", {"q": "beviljade"}).json()
+    beslut = client.get("/api/beslut", {"q": "beviljade"}).json()["items"]
     assert any(b["paragraf"] == 161 for b in beslut)
     schema = client.get("/api/openapi.json").json()
     assert {"/api/anslagstavla", "/api/protokoll", "/api/beslut"} <= set(schema["paths"])

@@ -58,7 +58,7 @@ def test_renames_after_justering_change_no_byte(moten, tmp_path):
     # The SHA-256 of the stored content is the one in the API and the footer.
     assert dokument.innehall_sha256(protokoll.innehallet.data) == protokoll.sha256
     assert f"SHA-256 {protokoll.sha256}" in _text(pdf)
-    (api,) = anonym.get("/api/protokoll", {"ar": 2021}).json()
+    (api,) = anonym.get("/api/protokoll", {"ar": 2021}).json()["items"]
     assert api["organ"] == "Styrelsen"
     assert api["sha256"] == protokoll.sha256 and api["pdf_sha256"] == lagrat.sha256
 

@@ -306,7 +306,11 @@ def test_minnesanteckningar_for_the_utvecklingsrad(moten):
         assert protokoll.status == status
         assert list(protokoll.paragrafer.values_list("nummer", flat=True)) == [None]
         assert not protokoll.justeringar.exists()
-        assert response.redirect_chain == [(detalj, 302)]
+        if status == "fardigt":  # locked for good: 409, with the way back
+            assert response.status_code == 409 and not response.redirect_chain
+            assert f'href="{detalj}"' in response.content.decode()
+        else:  # the wrong step: back to the protocol with the reason
+            assert response.redirect_chain == [(detalj, 302)]
         assert meddelande in response.content.decode()
 
     numrera_nekas("Minnesanteckningar numreras inte.", "utkast")

@@ -6,6 +6,8 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from forbund.models import Person
+from moten import services
 from moten.models import Handling
 
 from ..conftest import client_for
@@ -80,3 +82,39 @@ def test_an_upload_is_stored_and_served_with_the_extension_of_its_content(moten)
     assert response["Content-Disposition"] == 'attachment; filename="poly.pdf"'
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_handling_whose_file_is_gone_from_storage_is_a_swedish_404(moten):
+    """A restore without its media, a lost disk: the row is there, the file is not. The
+    download says so in Swedish with a 404, never a 500; so does the public bilaga."""
+    kansli = client_for("forbundschef")
+    assert _upload(kansli, moten.utkast, "borta.pdf", b"%PDF-1.4\n% borta\n").status_code == 302
+    handling = moten.utkast.handlingar.order_by("-nummer").first()
+    handling.fil.storage.delete(handling.fil.name)
+    for persona in ("forbundschef", "ledamot"):
+        svar = client_for(persona).get(reverse("handling_download", args=[handling.pk]))
+        assert svar.status_code == 404
+        html = svar.content.decode()
+        assert "Filen finns inte längre i portalens lagring" in html
+        assert "Meddela kansliet" in html
+
+
+def test_a_public_bilaga_whose_file_is_gone_is_a_swedish_404(moten):
+    mote = moten.numrerat
+    handling = services.handling_create(
+        actor=None,
+        mote=mote,
+        titel="Plan",
+        filnamn="plan.pdf",
+        data=b"%PDF-1.4\n% plan\n",
+        i_protokollet=True,
+        publik=True,
+    )
+    for username in ("ordforande", "ledamot"):
+        services.protokoll_justera(
+            actor=None, protokoll=mote.protokoll, person=Person.objects.get(user__username=username)
+        )
+    handling.fil.storage.delete(handling.fil.name)
+    svar = client_for("anonym").get(reverse("publik_bilaga", args=[mote.protokoll.pk, 1]))
+    assert svar.status_code == 404
+    assert "Filen finns inte längre i portalens lagring" in svar.content.decode()
