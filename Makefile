@@ -51,6 +51,11 @@ PERF_ENV := env -u DATABASE_URL DJANGO_SETTINGS_MODULE=forbund.settings.load
 BENCH_DEMO := $(PERF_ENV) FORBUND_DB_NAME=forbund_bench_demo
 BENCH_SKALA := $(PERF_ENV) FORBUND_DB_NAME=forbund_scale
 LOAD_ENV := $(PERF_ENV) FORBUND_DB_NAME=forbund_load
+# Rounds of the page measurements, demo and scale alternating; per page the quieter round's
+# median counts (the machine is shared; docs/performance.md).
+BENCH_RUNDOR ?= 3
+# One load test per worker count, one after the other, figures side by side (loadtest/kor.py).
+LOAD_WORKERS ?= 2 4
 
 bench: install
 	$(BENCH_DEMO) $(PY) manage.py migrate --noinput -v0
@@ -60,13 +65,16 @@ bench: install
 	$(BENCH_SKALA) $(PY) manage.py generate_scale
 	$(BENCH_DEMO) $(PY) manage.py bench --etikett demo
 	$(BENCH_SKALA) $(PY) manage.py bench --etikett skala
+	@for runda in $$(seq 2 $(BENCH_RUNDOR)); do \
+		$(BENCH_DEMO) $(PY) manage.py bench --etikett demo --utan-jobb --runda $$runda && \
+		$(BENCH_SKALA) $(PY) manage.py bench --etikett skala --utan-jobb --runda $$runda || exit 1; \
+	done
 
 load: install
 	$(LOAD_ENV) $(PY) manage.py migrate --noinput -v0
 	$(LOAD_ENV) $(PY) manage.py load_demo > /dev/null
 	$(LOAD_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(LOAD_ENV) $(PY) manage.py forbered_belastning
-	$(LOAD_ENV) $(PY) loadtest/kor.py
+	$(LOAD_ENV) $(PY) loadtest/kor.py --workers $(LOAD_WORKERS)
 
 # Removes the embedded development database (stop `make run` first).
 clean-db:

@@ -405,7 +405,12 @@ def _insatser(rnd: random.Random, storlek: Storlek, personer: _Personer) -> list
                 beskrivning=_text(rnd, 40),
                 startdatum=dt.date(aren[0], 1, 1),
                 slutdatum=dt.date(aren[-1], 12, 31),
-                status=Insats.Status.AVSLUTAD if aren[-1] < SISTA_MOTESAR else "pagaende",
+                # Ten years of history before the demo's: an insats whose last year has
+                # passed has ended (a "pågående" insats silent since 2020 would sit on
+                # today's start page as six years overdue).
+                status=Insats.Status.AVSLUTAD
+                if aren[-1] < timezone.localdate().year
+                else Insats.Status.PAGAENDE,
                 kontaktperson=rnd.choice(personer.ledamoter),
             )
         )
@@ -773,6 +778,13 @@ def _enkater(rnd: random.Random, storlek: Storlek, insatser: list[_Insats]):
     n_svar = _copy(Svar._meta.db_table, ["id", "omgang_id", "datum", "kanal"], svar_rader)
     n_varden = _copy(Svarsvarde._meta.db_table, ["svar_id", "fraga_id", "varde", "text"], varden)
     _synka_sekvens(Svar._meta.db_table)
+    # The reports' sums and suppressed tables, as the services keep them where answers arrive:
+    # the COPY above bypasses them, so they are built from the rows in one pass here.
+    enkat_services.stegsummor_bygg(omgang_ids=[o.pk for o, _v in plan])
+    # Every form's tables, the demo's own forms too: the database comes out with every
+    # report stored, as the services leave it after their batches.
+    for kod in sorted(set(Omgang.objects.values_list("formular__kod", flat=True))):
+        enkat_services.rapport_uppdatera(kod=kod)
     return {"enkätomgångar": len(plan), "svar": n_svar, "svarsvärden": n_varden}
 
 

@@ -372,7 +372,23 @@ def nns_rapport(
         return {
             g: pd.DataFrame(columns=[*KOLUMNER, "dold"]).rename_axis("fraga") for g in grupperingar
         }
-    summor = _stegsummor(df, ["fraga", *NNS_ATOM]).reset_index()
+    return nns_rapport_summor(
+        _stegsummor(df, ["fraga", *NNS_ATOM]).reset_index(), min_n, linjar_max
+    )
+
+
+def nns_rapport_summor(
+    summor: pd.DataFrame, min_n: int = MIN_N, linjar_max: float = LINJAR_MAX
+) -> dict[tuple[str, ...], pd.DataFrame]:
+    """The NNS report from the sums per question and atom (columns fraga, NNS_ATOM, n and
+    the six steps, sorted by fraga, omgang, kon as a groupby sorts them): what
+    enkater.selectors.summor_df reads from the stored Stegsummor. Equal to nns_rapport over
+    the answers the sums were made from."""
+    grupperingar = nns_grupperingar()
+    if summor.empty:
+        return {
+            g: pd.DataFrame(columns=[*KOLUMNER, "dold"]).rename_axis("fraga") for g in grupperingar
+        }
     return undertryckt_rapport(
         summor,
         atom=NNS_ATOM,
@@ -436,3 +452,117 @@ def progression(par: pd.DataFrame, min_n: int = MIN_N) -> dict[tuple[str, ...], 
         harled=_harled_progression,
         min_n=min_n,
     )
+
+
+# -- Stored tables (enkater.models.Rapportlager) -----------------------------------------------
+
+
+# What is stored of each view's rows: the counts (integers) and whether the row is hidden;
+# the mean and the share high are derived again on reading, with the same arithmetic.
+LAGRADE = ["n", *STEGKOLUMNER]
+
+
+def tabeller_till_json(tabeller: dict[tuple[str, ...], pd.DataFrame]) -> list[dict]:
+    """An NNS report's tables (nns_rapport) as compact JSON, one entry per view, column by
+    column: a text column as its distinct values and a code per row, the counts as
+    integers (0 in a hidden row, which has no figure), `dold` as 0/1. tabeller_fran_json
+    gives back equal DataFrames. A form of ten years' rounds has a hundred thousand rows;
+    this is what makes reading them back take a fraction of a second."""
+    ut = []
+    for g, t in tabeller.items():
+        namn = ["fraga", *g]
+        platt = t.reset_index() if not t.empty else pd.DataFrame(columns=[*namn, *t.columns])
+        platt.columns = [*namn, *map(str, t.columns)]
+        nycklar = {}
+        for c in namn:
+            serie = platt[c]
+            if pd.api.types.is_numeric_dtype(serie) and len(serie):
+                nycklar[c] = serie.astype("int64").tolist()
+            else:
+                koder, kategorier = pd.factorize(serie, sort=False)
+                nycklar[c] = {"kategorier": [str(k) for k in kategorier], "koder": koder.tolist()}
+        dold = platt["dold"].astype(bool).to_numpy() if len(platt) else np.zeros(0, dtype=bool)
+        tal = {
+            c: np.where(dold, 0, platt[c].fillna(0).to_numpy(dtype=float)).astype("int64").tolist()
+            for c in LAGRADE
+        }
+        ut.append(
+            {
+                "gruppering": list(g),
+                "nycklar": nycklar,
+                "tal": tal,
+                "dold": dold.astype(int).tolist(),
+            }
+        )
+    return ut
+
+
+def tabeller_fran_json(data: list[dict]) -> dict[tuple[str, ...], pd.DataFrame]:
+    result = {}
+    for post in data:
+        g = tuple(post["gruppering"])
+        namn = ["fraga", *g]
+        index = []
+        for c in namn:
+            v = post["nycklar"][c]
+            if isinstance(v, dict):
+                kategorier = np.asarray(v["kategorier"], dtype=object)
+                index.append(kategorier[np.asarray(v["koder"], dtype=np.int64)])
+            else:
+                index.append(np.asarray(v, dtype=np.int64))
+        # The figures as _harled_fordelning derives them, in numpy (the same arithmetic).
+        tal = np.column_stack([np.asarray(post["tal"][c], dtype=float) for c in LAGRADE]).reshape(
+            -1, len(LAGRADE)
+        )
+        n, steg = tal[:, 0], tal[:, 1:]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            medel = (steg @ np.array(STEG, dtype=float)) / n
+            andel_hog = steg[:, 3:].sum(axis=1) / n
+        figurer = np.column_stack([tal, medel, andel_hog])
+        dold = np.asarray(post["dold"], dtype=bool)
+        figurer[dold] = np.nan
+        if g:
+            index = pd.MultiIndex.from_arrays(index, names=namn)
+        else:
+            index = pd.Index(index[0], name="fraga")
+        t = pd.DataFrame(figurer, columns=KOLUMNER, index=index)
+        t["dold"] = dold
+        result[g] = t
+    return result
+
+
+def omgangarnas_json(
+    tabeller: dict[tuple[str, ...], pd.DataFrame], vyer: list[tuple[str, ...]], omgangar: list[int]
+) -> dict[int, list[dict]]:
+    """Per round, its rows of the given views (each led by "omgang"), already suppressed
+    with the whole universe, as tabeller_till_json would write them: what the round's own
+    page shows. Each view is converted once and cut by round (hundreds of rounds; a
+    conversion per round took seconds)."""
+    ut: dict[int, list[dict]] = {o: [] for o in omgangar}
+    for g in vyer:
+        (hel,) = tabeller_till_json({g: tabeller[g]})
+        nycklar, tal, dold = hel["nycklar"], hel["tal"], np.asarray(hel["dold"])
+        kolumner = {
+            c: (np.asarray(v["koder"]) if isinstance(v, dict) else np.asarray(v, dtype=np.int64))
+            for c, v in nycklar.items()
+        }
+        talkolumner = {c: np.asarray(v, dtype=np.int64) for c, v in tal.items()}
+        per_omgang = pd.Series(np.arange(len(dold))).groupby(kolumner["omgang"]).indices
+        for o in omgangar:
+            idx = per_omgang.get(o, np.zeros(0, dtype=np.int64))
+            ut[o].append(
+                {
+                    "gruppering": list(g),
+                    "nycklar": {
+                        c: (
+                            {"kategorier": v["kategorier"], "koder": kolumner[c][idx].tolist()}
+                            if isinstance(v, dict)
+                            else kolumner[c][idx].tolist()
+                        )
+                        for c, v in nycklar.items()
+                    },
+                    "tal": {c: v[idx].tolist() for c, v in talkolumner.items()},
+                    "dold": dold[idx].tolist(),
+                }
+            )
+    return ut

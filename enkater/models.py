@@ -232,3 +232,94 @@ class Deltagarkod(models.Model):
 
     def __str__(self) -> str:
         return self.kod
+
+
+# -- Stored sums for the reports (issue 19) ------------------------------------------------------
+
+
+class Stegsumma(models.Model):
+    """How many answers of a round gave a scale question a step, per kön (0: uppgift saknas,
+    1–3 as the kön question): the atoms of the NNS report, so a report reads a few thousand
+    sums instead of every answered value. Added to where answers arrive, in the same
+    transaction (enkater.services: the inbox's batch, paper answers and imports; the scale
+    generator's COPY), and rebuilt from the rows when a round's answers are not the ones the
+    sums were made from (Svarssumma). Holds no answer, only counts."""
+
+    omgang = models.ForeignKey(Omgang, on_delete=models.CASCADE, related_name="stegsummor")
+    fraga = models.ForeignKey(Fraga, on_delete=models.CASCADE, related_name="stegsummor")
+    kon = models.PositiveSmallIntegerField()
+    varde = models.PositiveSmallIntegerField()
+    antal = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = "stegsumma"
+        verbose_name_plural = "stegsummor"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["omgang", "fraga", "kon", "varde"], name="stegsumma_en_per_atom"
+            ),
+            models.CheckConstraint(condition=Q(varde__gte=1, varde__lte=6), name="stegsumma_steg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.omgang_id}/{self.fraga_id}/{self.kon}/{self.varde}: {self.antal}"
+
+
+class Svarssumma(models.Model):
+    """Which answers a round's Stegsummor were made from: their number and highest id. A
+    report whose round has other answers than these rebuilds the round's sums from the rows
+    first (an answer deleted, or written past the services), so the sums can lag but the
+    report never does."""
+
+    omgang = models.OneToOneField(
+        Omgang, on_delete=models.CASCADE, primary_key=True, related_name="svarssumma"
+    )
+    antal_svar = models.PositiveIntegerField()
+    sista_svar = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = "svarssumma"
+        verbose_name_plural = "svarssummor"
+
+    def __str__(self) -> str:
+        return f"{self.omgang_id}: {self.antal_svar} svar"
+
+
+class Rapportlager(models.Model):
+    """A form's suppressed tables (every view of every round, enkater.analysis.nns_rapport),
+    stored when answers arrive, with the rounds and answer counts they were computed from
+    (`underlag`, a SHA-256). A page reads them back when its form's rounds still match;
+    otherwise it computes them from the Stegsummor and stores them again."""
+
+    kod = models.SlugField(max_length=40, unique=True)
+    underlag = models.CharField(max_length=64)
+    # JSON text (analysis.tabeller_till_json), not jsonb: megabytes of it are read whole
+    # and never queried inside, and text skips jsonb's conversion on every read.
+    tabeller = models.TextField()
+    beraknad = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "lagrad enkätrapport"
+        verbose_name_plural = "lagrade enkätrapporter"
+
+    def __str__(self) -> str:
+        return f"Lagrad rapport {self.kod}"
+
+
+class Omgangsrapport(models.Model):
+    """One round's part of its form's suppressed tables (the views the round's result page
+    shows: the round, and the round by kön), stored beside Rapportlager with the same
+    `underlag`, so the page reads a few rows, not the form's ten years of rounds."""
+
+    omgang = models.OneToOneField(
+        Omgang, on_delete=models.CASCADE, primary_key=True, related_name="rapport"
+    )
+    underlag = models.CharField(max_length=64)
+    tabeller = models.TextField()
+
+    class Meta:
+        verbose_name = "lagrad omgångsrapport"
+        verbose_name_plural = "lagrade omgångsrapporter"
+
+    def __str__(self) -> str:
+        return f"Lagrad rapport för omgång {self.omgang_id}"

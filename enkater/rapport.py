@@ -4,20 +4,18 @@ enkater.analysis with the suppression applied; a hidden row carries no figure at
 
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from django.core.cache import cache
 
 from forbund.charts import staplar
 from forbund.export import arbetsbok, csv_text, skriv_rad
 from forbund.http import render_pdf
 from forbund.models import Forbund
 
-from . import analysis, selectors
+from . import analysis, selectors, services
 from .formular_skalor import ALDER, ALTERNATIV, FORSORJNING, KON
 from .models import Formular, Fraga, Omgang, Svar, Svarsvarde
 
@@ -182,34 +180,37 @@ def _skalfragor(formular_ids: list[int]) -> list[Fraga]:
     return sorted(fragor.values(), key=lambda f: f.ordning)
 
 
-def _nns(kod: str) -> tuple[dict, list[Omgang]]:
+def tabeller_for(kod: str) -> tuple[dict, list[Omgang]]:
     """The suppressed tables of every round of a form, and the rounds.
 
-    Suppressing consistently across every view means computing over all the form's rounds
-    (a second at ten years' scale), while the answers change only when someone answers.
-    The result is cached under a key made of the rounds (id, year, insats, version) and the
-    answers' count and highest id, so a new or removed answer or a changed round computes
-    afresh and a page never shows figures older than its data."""
+    Suppressing consistently across every view means computing over all the form's rounds,
+    while the answers change only when a batch of them arrives. The tables are stored then
+    (services.rapport_uppdatera, Rapportlager) with the rounds and answer counts they were
+    computed from; a page whose rounds no longer match computes and stores them afresh from
+    the stored sums, so it never shows figures older than its data."""
     omgangar = selectors.omgangar_for(kod)
-    underlag = repr(
-        [
-            (o.pk, o.ar, o.insats_id, o.insats.namn if o.insats_id else "", o.formular.version)
-            + (o.antal_svar, o.sista_svar)
-            for o in omgangar
-        ]
-    )
-    nyckel = f"enkat-nns:{hashlib.sha256(underlag.encode()).hexdigest()}"
-    tabeller = cache.get(nyckel)
-    if tabeller is None:
-        tabeller = analysis.nns_rapport(selectors.svar_df(omgangar))
-        cache.set(nyckel, tabeller, timeout=24 * 3600)
-    return tabeller, omgangar
+    lagrad = selectors.lagrad_rapport(kod, selectors.underlag(kod))
+    if lagrad is not None:
+        return analysis.tabeller_fran_json(lagrad), omgangar
+    return services.rapport_uppdatera(kod=kod)
+
+
+def omgangens_tabeller(omgang: Omgang) -> dict:
+    """The suppressed tables a round's page shows (its rows of the form's report), read from
+    what was stored for the round when the form's tables were last computed, or computed now
+    if its form's rounds or answers have changed since."""
+    kod = omgang.formular.kod
+    lagrad = selectors.lagrad_omgangsrapport(omgang.pk, selectors.underlag(kod))
+    if lagrad is not None:
+        return analysis.tabeller_fran_json(lagrad)
+    tabeller, _omgangar = services.rapport_uppdatera(kod=kod)
+    return tabeller
 
 
 def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = False) -> dict:
     """One round: the total and (where group sizes allow) by kön, suppressed together with
     every other view of the form's rounds."""
-    tabeller, _omgangar = _nns(omgang.formular.kod)
+    tabeller = omgangens_tabeller(omgang)
     fragor = _skalfragor([omgang.formular_id])
     ft = _tabeller(
         tabeller,
@@ -248,7 +249,7 @@ def omgang_rapport(omgang: Omgang, *, dela_kon: bool = True, fritext: bool = Fal
 def jamforelse(kod: str, *, dela: str = "", kon: bool = False, ar: int | None = None) -> dict:
     """Every round of a form compared: by insats side by side, by year (trend), by version,
     each also by kön; optionally within one year."""
-    tabeller, omgangar = _nns(kod)
+    tabeller, omgangar = tabeller_for(kod)
     filter_ = {"ar": ar} if ar else {}
     total = ("ar",) if ar else ()
     grupper = tuple(x for x in (dela, "kon" if kon else "") if x)

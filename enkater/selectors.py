@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 
 import pandas as pd
 from django.db import connection
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from forbund.models import Paminnelse, PaminnelseForslag, Person
 
 from .formular_skalor import ALDER, FORSORJNING, KON
-from .models import Fraga, Omgang, Svarsvarde
+from .models import (
+    Fraga,
+    Omgang,
+    Omgangsrapport,
+    Rapportlager,
+    Stegsumma,
+    Svar,
+    Svarssumma,
+    Svarsvarde,
+)
 
 SKALOR = [Fraga.Typ.SKALA_INSTAMMER, Fraga.Typ.SKALA_FREKVENS]
 SAKNAS = "Uppgift saknas"
+STEGKOLUMNER = [f"steg_{s}" for s in range(1, 7)]
 
 
 def _bakgrund(df: pd.DataFrame, typ: str, alternativ: list[str]) -> pd.Series:
@@ -45,10 +57,16 @@ def _varden(omgang_ids: list[int]) -> pd.DataFrame:
 def omgangar_for(kod: str) -> list[Omgang]:
     """Every round of a form (all versions), with its formular and insats, and the count and
     highest id of its answers (what a cached report depends on)."""
+    # Aggregated per round in a subquery on the answers' omgang index, not by a join that
+    # groups every round's columns (a quarter of a second for ten years' rounds).
+    per_omgang = Svar.objects.filter(omgang=OuterRef("pk")).values("omgang")
     return list(
         Omgang.objects.filter(formular__kod=kod)
         .select_related("formular", "insats")
-        .annotate(antal_svar=Count("svar"), sista_svar=Max("svar"))
+        .annotate(
+            antal_svar=Coalesce(Subquery(per_omgang.annotate(c=Count("pk")).values("c")), Value(0)),
+            sista_svar=Subquery(per_omgang.annotate(m=Max("pk")).values("m")),
+        )
         .order_by("ar", "formular__version", "pk")
     )
 
@@ -82,6 +100,96 @@ def svar_df(omgangar: list[Omgang]) -> pd.DataFrame:
     df["kon"] = df["svar"].map(kon).fillna(SAKNAS)
     df["insats"] = df["insats"].fillna("–")
     return df
+
+
+def summor_df(omgangar: list[Omgang]) -> pd.DataFrame:
+    """The stored Stegsummor of the rounds as the NNS report's sums per question and atom:
+    fraga (nummer), omgang, kon, insats, ar, version, n, steg_1..steg_6, sorted as
+    analysis.nns_rapport_summor expects. A few thousand rows where svar_df reads every
+    answered value; the rounds' sums must be current (services.stegsummor_sakra)."""
+    kolumner = ["fraga", "omgang", "kon", "insats", "ar", "version", "n", *STEGKOLUMNER]
+    rader = list(
+        Stegsumma.objects.filter(omgang__in=[o.pk for o in omgangar]).values_list(
+            "fraga__nummer", "omgang_id", "kon", "varde", "antal"
+        )
+    )
+    if not rader:
+        return pd.DataFrame(columns=kolumner)
+    df = pd.DataFrame(rader, columns=["fraga", "omgang", "kon", "varde", "antal"])
+    summor = (
+        df.pivot_table(
+            index=["fraga", "omgang", "kon"], columns="varde", values="antal", aggfunc="sum"
+        )
+        .reindex(columns=range(1, 7), fill_value=0)
+        .fillna(0)
+        .astype(int)
+    )
+    summor.columns = STEGKOLUMNER
+    summor.insert(0, "n", summor.sum(axis=1))
+    summor = summor.reset_index()
+    summor["kon"] = summor["kon"].map(lambda k: KON[k - 1] if 1 <= k <= len(KON) else SAKNAS)
+    rundor = {
+        o.pk: (o.insats.namn if o.insats_id else "–", o.ar, o.formular.version) for o in omgangar
+    }
+    summor["insats"] = summor["omgang"].map(lambda o: rundor[o][0])
+    summor["ar"] = summor["omgang"].map(lambda o: rundor[o][1])
+    summor["version"] = summor["omgang"].map(lambda o: rundor[o][2])
+    # The order a groupby over the answers gives (kön by its label, as svar_df has it).
+    return summor.sort_values(["fraga", "omgang", "kon"], kind="stable", ignore_index=True)[
+        kolumner
+    ]
+
+
+def underlag(kod: str) -> str:
+    """What a form's report depends on: each round's id, year, insats, version and its
+    answers' count and highest id, as a SHA-256 computed in PostgreSQL (one row back, however
+    many rounds the form has). A new or removed answer or a changed round gives another
+    value, so stored tables are never older than their data."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT encode(sha256(convert_to(coalesce(string_agg(concat_ws(',', o.id, o.ar, "
+            "o.insats_id, i.namn, f.version, coalesce(s.n, 0), s.m), ';' ORDER BY o.id), ''), "
+            "'UTF8')), 'hex') FROM enkater_omgang o "
+            "JOIN enkater_formular f ON f.id = o.formular_id "
+            "LEFT JOIN insatser_insats i ON i.id = o.insats_id "
+            "LEFT JOIN LATERAL (SELECT count(*) AS n, max(sv.id) AS m FROM enkater_svar sv "
+            "WHERE sv.omgang_id = o.id) s ON true WHERE f.kod = %s",
+            [kod],
+        )
+        return cursor.fetchone()[0]
+
+
+def lagrad_omgangsrapport(omgang_id: int, nyckel: str) -> list | None:
+    """A round's stored part of its form's tables, if computed from `nyckel`."""
+    text = (
+        Omgangsrapport.objects.filter(omgang_id=omgang_id, underlag=nyckel)
+        .values_list("tabeller", flat=True)
+        .first()
+    )
+    return None if text is None else json.loads(text)
+
+
+def lagrad_rapport(kod: str, nyckel: str) -> list | None:
+    """The stored tables of a form (analysis.tabeller_till_json), if they were computed
+    from `nyckel`."""
+    text = (
+        Rapportlager.objects.filter(kod=kod, underlag=nyckel)
+        .values_list("tabeller", flat=True)
+        .first()
+    )
+    return None if text is None else json.loads(text)
+
+
+def inaktuella_summor(omgangar: list[Omgang]) -> list[int]:
+    """The rounds (of omgangar_for) whose Stegsummor were not made from the answers they
+    have now: another number of answers, or another highest id."""
+    summerat = {
+        o: (n, s)
+        for o, n, s in Svarssumma.objects.filter(omgang__in=[o.pk for o in omgangar]).values_list(
+            "omgang_id", "antal_svar", "sista_svar"
+        )
+    }
+    return [o.pk for o in omgangar if summerat.get(o.pk, (0, None)) != (o.antal_svar, o.sista_svar)]
 
 
 def svar_df_kod(kod: str) -> tuple[pd.DataFrame, list[Omgang]]:

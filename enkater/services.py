@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import partial
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,8 +18,22 @@ from django.utils.text import slugify
 from forbund.fel import Fel, Fellista
 from forbund.uploads import XLSX, csv_rader, kand_filtyp, med_tak, xlsx_varden
 
-from .formular_skalor import ALTERNATIV
-from .models import Deltagarkod, Formular, Fraga, Inkorg, Omgang, Svar, Svarsvarde, Token
+from . import analysis, selectors
+from .formular_skalor import ALTERNATIV, KON
+from .models import (
+    Deltagarkod,
+    Formular,
+    Fraga,
+    Inkorg,
+    Omgang,
+    Omgangsrapport,
+    Rapportlager,
+    Stegsumma,
+    Svar,
+    Svarssumma,
+    Svarsvarde,
+    Token,
+)
 
 SVAR_JA_NEJ = {"Ja": 1, "Nej": 2}
 
@@ -176,6 +191,7 @@ def svar_create(
     if kod:
         Deltagarkod.objects.create(svar=svar, omgang=omgang, kod=kod)
     Svarsvarde.objects.bulk_create(_spara_varden(svar, _rader(fragor, varden)))
+    stegsummor_lagg_till(svar_ids=[svar.pk])
     return svar
 
 
@@ -215,15 +231,22 @@ def svar_lamna(
     Inkorg.objects.create(
         omgang=omgang, datum=idag, varden=[list(r) for r in _rader(fragor, varden)]
     )
-    transaction.on_commit(partial(inkorg_toem, omgang=omgang))
+    transaction.on_commit(partial(inkorg_toem, omgang=omgang, rapport=False))
 
 
 @transaction.atomic
-def inkorg_toem(*, omgang: Omgang | None = None, min_antal: int = INKORG_MIN) -> int:
+def inkorg_toem(
+    *, omgang: Omgang | None = None, min_antal: int = INKORG_MIN, rapport: bool = True
+) -> int:
     """Move the inbox's answers into Svar, per round, in a random order, in this transaction
     (never the one that spent a link): a round's batch moves when it holds `min_antal`
     answers, or all that wait once the round has closed or the oldest has waited
-    INKORG_DAGAR days. Rows another mover holds are skipped. Returns how many moved."""
+    INKORG_DAGAR days. Rows another mover holds are skipped. Returns how many moved.
+
+    The reports' sums (Stegsumma) always follow the batch; with `rapport` the forms'
+    suppressed tables are stored afresh too (seconds for a form of ten years' rounds: the
+    `enkatinkorg` command does it; the move right after a respondent's answer does not, and
+    the next report page computes them if nothing else has)."""
     idag = timezone.localdate()
     poster = Inkorg.objects.select_for_update(skip_locked=True).select_related("omgang")
     if omgang is not None:
@@ -251,6 +274,11 @@ def inkorg_toem(*, omgang: Omgang | None = None, min_antal: int = INKORG_MIN) ->
         v for s, p in zip(svar, flyttas, strict=True) for v in _spara_varden(s, p.varden)
     )
     Inkorg.objects.filter(pk__in=[p.pk for p in flyttas]).delete()
+    # The reports' sums and suppressed tables follow the batch, in its transaction.
+    stegsummor_lagg_till(svar_ids=[s.pk for s in svar])
+    if rapport:
+        for kod in sorted({p.omgang.formular.kod for p in flyttas}):
+            rapport_uppdatera(kod=kod)
     return len(flyttas)
 
 
@@ -414,6 +442,7 @@ def svar_import(*, actor, omgang: Omgang, rader: Iterable[list[str]]) -> int:
         svar_create(
             omgang=omgang, varden=varden, kanal=Svar.Kanal.IMPORT, deltagarkod=kod, fragor=fragor
         )
+    rapport_uppdatera(kod=omgang.formular.kod)
     return len(tolkade)
 
 
@@ -532,3 +561,115 @@ def formular_ny_version(*, actor, formular: Formular) -> Formular:
             kopia.visas_om = kopior[f.visas_om_id]
             kopia.save(update_fields=["visas_om"])
     return ny
+
+
+# -- The reports' stored sums and tables (issue 19) ----------------------------------------------
+
+# Per answer, its kön (the kön question's step, 0 for none or out of range) and every answered
+# scale question: the atoms of the NNS report, counted.
+_STEGSUMMOR_SQL = """
+    SELECT s.omgang_id, v.fraga_id, COALESCE(k.kon, 0), v.varde, count(*)
+    FROM enkater_svarsvarde v
+    JOIN enkater_svar s ON s.id = v.svar_id
+    JOIN enkater_fraga f ON f.id = v.fraga_id AND f.typ = ANY(%(skalor)s)
+    LEFT JOIN LATERAL (
+        SELECT CASE WHEN kv.varde BETWEEN 1 AND %(kon_max)s THEN kv.varde ELSE 0 END AS kon
+        FROM enkater_svarsvarde kv JOIN enkater_fraga kf ON kf.id = kv.fraga_id
+        WHERE kv.svar_id = s.id AND kf.typ = %(kon_typ)s AND kv.varde IS NOT NULL
+        LIMIT 1
+    ) k ON true
+    WHERE v.varde IS NOT NULL AND {villkor}
+    GROUP BY 1, 2, 3, 4
+"""
+
+
+def _stegsummor_params(**extra) -> dict:
+    return {
+        "skalor": [str(t) for t in selectors.SKALOR],
+        "kon_max": len(KON),
+        "kon_typ": str(Fraga.Typ.KON),
+        **extra,
+    }
+
+
+def stegsummor_lagg_till(*, svar_ids: list[int]) -> None:
+    """Count these new answers into their rounds' Stegsummor and Svarssumma, in the caller's
+    transaction (where the answers were written). Counted from the stored rows, in SQL."""
+    if not svar_ids:
+        return
+    with connection.cursor() as cur:
+        cur.execute(
+            "INSERT INTO enkater_stegsumma (omgang_id, fraga_id, kon, varde, antal) "
+            + _STEGSUMMOR_SQL.format(villkor="v.svar_id = ANY(%(svar)s)")
+            + " ON CONFLICT (omgang_id, fraga_id, kon, varde) DO UPDATE SET antal = "
+            "enkater_stegsumma.antal + EXCLUDED.antal",
+            _stegsummor_params(svar=list(svar_ids)),
+        )
+        cur.execute(
+            "INSERT INTO enkater_svarssumma (omgang_id, antal_svar, sista_svar) "
+            "SELECT omgang_id, count(*), max(id) FROM enkater_svar WHERE id = ANY(%s) "
+            "GROUP BY omgang_id ON CONFLICT (omgang_id) DO UPDATE SET "
+            "antal_svar = enkater_svarssumma.antal_svar + EXCLUDED.antal_svar, "
+            "sista_svar = GREATEST(enkater_svarssumma.sista_svar, EXCLUDED.sista_svar)",
+            [list(svar_ids)],
+        )
+
+
+@transaction.atomic
+def stegsummor_bygg(*, omgang_ids: list[int]) -> None:
+    """The rounds' Stegsummor and Svarssumma made afresh from every answer they have."""
+    if not omgang_ids:
+        return
+    ids = list(omgang_ids)
+    Stegsumma.objects.filter(omgang_id__in=ids).delete()
+    Svarssumma.objects.filter(omgang_id__in=ids).delete()
+    with connection.cursor() as cur:
+        cur.execute(
+            "INSERT INTO enkater_stegsumma (omgang_id, fraga_id, kon, varde, antal) "
+            + _STEGSUMMOR_SQL.format(villkor="s.omgang_id = ANY(%(omgangar)s)"),
+            _stegsummor_params(omgangar=ids),
+        )
+        cur.execute(
+            "INSERT INTO enkater_svarssumma (omgang_id, antal_svar, sista_svar) "
+            "SELECT o.id, count(s.id), max(s.id) FROM enkater_omgang o "
+            "LEFT JOIN enkater_svar s ON s.omgang_id = o.id WHERE o.id = ANY(%s) GROUP BY o.id",
+            [ids],
+        )
+
+
+@transaction.atomic
+def rapport_uppdatera(*, kod: str) -> tuple[dict, list[Omgang]]:
+    """A form's suppressed tables (every view of every round) computed from its rounds'
+    Stegsummor, rebuilding first the sums of any round whose answers changed past the
+    services, and stored (Rapportlager) with what they were computed from. Called where
+    answers arrive (the inbox's batch, an import, the scale generator) and by a report that
+    finds its stored tables older than its rounds. Returns the tables and the rounds."""
+    # The key first: answers committed while this runs make it older than the tables (the
+    # next page computes again), never newer (stale tables taken for current).
+    nyckel = selectors.underlag(kod)
+    omgangar = selectors.omgangar_for(kod)
+    stegsummor_bygg(omgang_ids=selectors.inaktuella_summor(omgangar))
+    tabeller = analysis.nns_rapport_summor(selectors.summor_df(omgangar))
+    Rapportlager.objects.update_or_create(
+        kod=kod, defaults={"underlag": nyckel, "tabeller": _json(tabeller)}
+    )
+    # Each round's part (the views its own page shows), so that page reads only its rows.
+    delar = analysis.omgangarnas_json(tabeller, OMGANGSVYER, [o.pk for o in omgangar])
+    Omgangsrapport.objects.filter(omgang__in=[o.pk for o in omgangar]).delete()
+    Omgangsrapport.objects.bulk_create(
+        Omgangsrapport(
+            omgang_id=o.pk,
+            underlag=nyckel,
+            tabeller=json.dumps(delar[o.pk], separators=(",", ":")),
+        )
+        for o in omgangar
+    )
+    return tabeller, omgangar
+
+
+# The views of a round's own page (rapport.omgang_rapport).
+OMGANGSVYER = [("omgang",), ("omgang", "kon")]
+
+
+def _json(tabeller: dict) -> str:
+    return json.dumps(analysis.tabeller_till_json(tabeller), separators=(",", ":"))

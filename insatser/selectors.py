@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Sum
-from django.db.models.functions import Lower
+from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +24,7 @@ from .models import (
     Beviljning,
     HistoricalSignaturlista_attestanter,
     Insats,
+    Mal,
     Period,
     Signaturlista,
     Statistikrad,
@@ -75,11 +76,46 @@ def ingang(period: Period) -> sus.Ingang | None:
     )
 
 
-def beviljningar_med_pengar(insats: Insats) -> list[Beviljning]:
+# The insats page shows this many years (issue 19): its lists and chart stay the same size
+# however many years the insats has run; earlier years are one link away.
+AR_FONSTER = 3
+
+
+def insats_ar(insats: Insats) -> list[int]:
+    """Every year the insats has something in: a period, a grant, a goal or a follow-up
+    (one query)."""
+    ar = (
+        Period.objects.filter(insats=insats)
+        .annotate(y=ExtractYear("fran"))
+        .values_list("y", flat=True)
+        .union(
+            Beviljning.objects.filter(insats=insats).values_list("ar", flat=True),
+            Mal.objects.filter(insats=insats).values_list("ar", flat=True),
+            Uppfoljning.objects.filter(insats=insats)
+            .annotate(y=ExtractYear("datum"))
+            .values_list("y", flat=True),
+        )
+    )
+    return sorted(set(ar))
+
+
+def ar_fonster(alla_ar: list[int], ar: int | None, idag: dt.date) -> tuple[int, int]:
+    """The years the insats page shows: AR_FONSTER years ending at `ar`, by default at the
+    insats's latest year with data (a grant already decided for next year included; this
+    year when it has none)."""
+    if ar is None:
+        ar = alla_ar[-1] if alla_ar else idag.year
+    return ar - AR_FONSTER + 1, ar
+
+
+def beviljningar_med_pengar(insats: Insats, ar: tuple[int, int] | None = None) -> list[Beviljning]:
     """The insats's grants with their decision, payment plan and payments; each gets
     `.pengar` computed from the rows (two queries for any number of grants)."""
+    qs = insats.beviljningar.all()
+    if ar is not None:
+        qs = qs.filter(ar__range=ar)
     beviljningar = list(
-        insats.beviljningar.select_related("paragraf__protokoll__mote__organ", "attsats")
+        qs.select_related("paragraf__protokoll__mote__organ", "attsats")
         .prefetch_related(
             "betalplan",
             "paragraf__jav",
@@ -360,11 +396,15 @@ def arsrapporter_att_godkanna() -> list[Arsrapport]:
 
 
 def forsenade_uppfoljningar():
-    """Insatser whose latest follow-up booked a next one that is now past."""
+    """Insatser not ended (nor refused) whose latest follow-up booked a next one that is
+    now past; an ended insats is followed up no more."""
     idag = timezone.localdate()
     # PostgreSQL's DISTINCT ON: the newest follow-up per insats, in one query.
     senaste = (
-        Uppfoljning.objects.select_related("insats")
+        Uppfoljning.objects.exclude(
+            insats__status__in=[Insats.Status.AVSLUTAD, Insats.Status.AVSLAGEN]
+        )
+        .select_related("insats")
         .order_by("insats_id", "-datum")
         .distinct("insats_id")
     )

@@ -234,7 +234,17 @@ def insats_detail(request, pk: int):
         .get(pk=insats.pk)
     )
     kommuner = _kommuner()
-    perioder = list(insats.perioder.order_by("fran"))
+    # A window of years (selectors.AR_FONSTER), so the page does the same work whatever the
+    # insats's age; `?ar=` moves it, the years with data are listed as links.
+    alla_ar = selectors.insats_ar(insats)
+    try:
+        valt_ar = int(request.GET["ar"]) if request.GET.get("ar") else None
+    except ValueError:
+        valt_ar = None
+    if valt_ar is not None and not 1900 <= valt_ar <= 2100:
+        valt_ar = None
+    fonster = selectors.ar_fonster(alla_ar, valt_ar, timezone.localdate())
+    perioder = list(insats.perioder.filter(fran__year__range=fonster).order_by("fran"))
     godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
     # Participants over time, by kön: one bar group per approved period.
     per_period = selectors.sus_tabeller_per_period([p.pk for p in godkanda], kommuner)
@@ -251,7 +261,7 @@ def insats_detail(request, pk: int):
         if godkanda
         else None
     )
-    beviljningar = selectors.beviljningar_med_pengar(insats)
+    beviljningar = selectors.beviljningar_med_pengar(insats, fonster)
     senaste = per_period[godkanda[-1].pk] if godkanda else None
     context = {
         "insats": insats,
@@ -260,10 +270,16 @@ def insats_detail(request, pk: int):
         "diagramrader": list(zip(etiketter, kvinnor, man, strict=True)),
         "senaste": senaste,
         "senaste_period": godkanda[-1] if godkanda else None,
-        "mal": _mal_mot_resultat(insats, godkanda, kommuner, per_period),
+        "mal": _mal_mot_resultat(insats, godkanda, kommuner, per_period, fonster),
+        "fonster": fonster,
+        "alla_ar": alla_ar,
+        "tidigare_ar": [a for a in alla_ar if a < fonster[0]],
+        "senare_ar": [a for a in alla_ar if a > fonster[1]],
         "beviljningar": beviljningar,
         "pengar_per_ar": selectors.pengar_per_ar(beviljningar),
-        "uppfoljningar": insats.uppfoljningar.prefetch_related("avsnitt").order_by("-datum"),
+        "uppfoljningar": insats.uppfoljningar.filter(datum__year__range=fonster)
+        .prefetch_related("avsnitt")
+        .order_by("-datum"),
         "kan_andra": permissions.can_edit_insats(request.user),
         "kan_rapportera": permissions.can_report(request.user, insats),
         "kan_ekonomi": permissions.can_manage_ekonomi(request.user),
@@ -277,12 +293,19 @@ def insats_detail(request, pk: int):
 
 
 def _mal_mot_resultat(
-    insats: Insats, godkanda: list[Period], kommuner: list[str], per_period: dict
+    insats: Insats,
+    godkanda: list[Period],
+    kommuner: list[str],
+    per_period: dict,
+    fonster: tuple[int, int],
 ):
-    """Each goal against the year's latest approved period; per_period holds the periods'
-    tables (selectors.sus_tabeller_per_period), so no goal costs a query of its own."""
+    """Each goal of the years shown against the year's latest approved period; per_period
+    holds the periods' tables (selectors.sus_tabeller_per_period), so no goal costs a query
+    of its own."""
     result = []
     for mal in insats.mal.all():
+        if not fonster[0] <= mal.ar <= fonster[1]:
+            continue
         period_ar = [p for p in godkanda if p.till.year == mal.ar]
         tabeller = per_period[period_ar[-1].pk] if period_ar else None
         utfall = None
@@ -962,7 +985,8 @@ def insats_xlsx(request, pk: int):
     godkanda = [p for p in perioder if p.status == Period.Status.GODKAND]
     mal = wb.create_sheet("Mål")
     skriv_rad(mal, ["År", "Mål", "Målvärde", "Resultat"])
-    for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner, per_period):
+    alla = (0, 9999)  # the export has every year
+    for m, utfall in _mal_mot_resultat(insats, godkanda, kommuner, per_period, alla):
         skriv_rad(mal, [m.ar, str(m), m.malvarde, utfall])
     if permissions.ser_pengar(request.user):
         medel = wb.create_sheet("Beviljade medel")

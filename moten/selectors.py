@@ -531,9 +531,16 @@ def senaste_justerade(organ_ids) -> Protokoll | None:
     )
 
 
+# The calendar feed reaches back to the start of the year KALENDER_AR_BAKAT years ago (and
+# forward to every planned meeting): a calendar program reads the whole feed every few
+# minutes, so it must not grow with every year of the förbund's archive (issue 19).
+KALENDER_AR_BAKAT = 2
+
+
 def moten_for_kalender(person: Person, idag=None) -> list[Mote]:
-    """Every meeting of the organs the person sits in today (the kansli: the styrelse's
-    too, as its secretary), oldest first: the person's calendar feed. Two queries."""
+    """The meetings of the organs the person sits in today (the kansli: the styrelse's
+    too, as its secretary) from 1 January KALENDER_AR_BAKAT years back, oldest first: the
+    person's calendar feed. Two queries."""
     idag = idag or timezone.localdate()
     uppdrag = list(
         Uppdrag.objects.aktiva(idag).filter(person=person).values_list("organ_id", "roll")
@@ -542,7 +549,11 @@ def moten_for_kalender(person: Person, idag=None) -> list[Mote]:
     if any(r in fp.KANSLI_ROLLER for _o, r in uppdrag):
         organ |= set(styrelsen_ids())
     return list(
-        Mote.objects.filter(organ_id__in=organ).select_related("organ").order_by("datum", "pk")
+        Mote.objects.filter(
+            organ_id__in=organ, datum__gte=dt.date(idag.year - KALENDER_AR_BAKAT, 1, 1)
+        )
+        .select_related("organ")
+        .order_by("datum", "pk")
     )
 
 

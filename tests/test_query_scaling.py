@@ -94,6 +94,37 @@ def test_the_generated_data_is_consistent(demo):
     assert skala.databasstatus() == "genererad"
 
 
+def test_the_generated_answers_have_their_survey_sums_and_stored_reports(demo):
+    """generate_scale writes answers by COPY, past the services: its bulk path builds the
+    reports' sums and stores every form's suppressed tables, equal to the recomputation
+    from every answered value (issue 19)."""
+    import pandas as pd
+
+    from enkater import analysis, selectors
+    from enkater import services as enkat_services
+    from enkater.models import Omgang, Stegsumma
+
+    skala.generera(storlek=skala.LITEN, seed=7)
+    koder = sorted(set(Omgang.objects.values_list("formular__kod", flat=True)))
+    summor = set(Stegsumma.objects.values_list("omgang_id", "fraga_id", "kon", "varde", "antal"))
+    for kod in koder:
+        omgangar = selectors.omgangar_for(kod)
+        assert selectors.inaktuella_summor(omgangar) == [], kod
+        lagrad = selectors.lagrad_rapport(kod, selectors.underlag(kod))
+        assert lagrad is not None, kod  # stored by the generator, for these very answers
+        fran_raderna = analysis.nns_rapport(selectors.svar_df(omgangar))
+        tabeller = analysis.tabeller_fran_json(lagrad)
+        for g, t in fran_raderna.items():
+            assert list(t.index) == list(tabeller[g].index), (kod, g)
+            pd.testing.assert_frame_equal(
+                t.reset_index(drop=True), tabeller[g].reset_index(drop=True), check_dtype=False
+            )
+    enkat_services.stegsummor_bygg(omgang_ids=list(Omgang.objects.values_list("pk", flat=True)))
+    assert summor == set(
+        Stegsumma.objects.values_list("omgang_id", "fraga_id", "kon", "varde", "antal")
+    )
+
+
 def test_generate_scale_refuses_a_database_with_data_it_did_not_write(demo):
     with pytest.raises(CommandError, match="innehåller data som generate_scale inte har skapat"):
         call_command("generate_scale", storlek="liten")
@@ -120,6 +151,39 @@ def test_comparison_flags_growing_queries_and_slow_pages():
     j = matning.jamfor(demo, stor)
     assert j["a"]["samma_fragor"] and j["a"]["under_150_ms"] and j["a"]["inom_1_5x"]
     assert not j["b"]["samma_fragor"] and not j["b"]["under_150_ms"] and not j["b"]["inom_1_5x"]
+
+
+def test_the_comparison_says_why_a_page_misses():
+    """make bench names the cause of a miss from what the counted request did."""
+    demo = {
+        "sidor": {
+            "lista": {"fragor": 4, "median_ms": 10.0, "kB": 10.0, "sql_ms": 2.0,
+                      "fragetyper": {"SELECT a": 3, "SELECT b": 1}},
+            "fraga": {"fragor": 3, "median_ms": 10.0, "kB": 5.0, "sql_ms": 2.0,
+                      "fragetyper": {"SELECT x WHERE id = ?": 1, "SELECT y": 2}},
+            "brus": {"fragor": 2, "median_ms": 10.0, "kB": 5.0, "sql_ms": 2.0},
+            "lugn": {"fragor": 2, "median_ms": 10.0, "kB": 5.0, "sql_ms": 2.0},
+        }
+    }  # fmt: skip
+    skala = {
+        "sidor": {
+            "lista": {"fragor": 4, "median_ms": 40.0, "p95_ms": 50.0, "status": 200, "kB": 90.0,
+                      "sql_ms": 30.0, "langsammaste": [(25.0, "SELECT a FROM stor")],
+                      "fragetyper": {"SELECT a": 3, "SELECT b": 1}},
+            "fraga": {"fragor": 5, "median_ms": 30.0, "p95_ms": 40.0, "status": 200, "kB": 5.0,
+                      "sql_ms": 2.5, "fragetyper": {"SELECT x WHERE id = ?": 3, "SELECT y": 2}},
+            "brus": {"fragor": 2, "median_ms": 20.0, "p95_ms": 30.0, "status": 200, "kB": 5.0,
+                     "sql_ms": 2.0},
+            "lugn": {"fragor": 2, "median_ms": 11.0, "p95_ms": 12.0, "status": 200, "kB": 5.0,
+                     "sql_ms": 2.0},
+        }
+    }  # fmt: skip
+    j = matning.jamfor(demo, skala)
+    assert j["lugn"]["orsak"] == []
+    assert any("svaret växer 9.0×" in o for o in j["lista"]["orsak"])
+    assert any("databastiden växer" in o and "SELECT a FROM stor" in o for o in j["lista"]["orsak"])
+    assert j["fraga"]["orsak"][0].startswith("frågorna växer (3 → 5), t.ex. 2 fler av: SELECT x")
+    assert "brus" in j["brus"]["orsak"][0]
 
 
 def test_the_bench_command_writes_both_sizes_and_the_comparison(utkast, tmp_path):

@@ -7,14 +7,13 @@ import io
 import re
 
 import openpyxl
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
 from enkater import rapport, services
-from enkater.models import Formular, Omgang, Svar
+from enkater.models import Formular, Omgang, Rapportlager, Svar
 
 from ..conftest import client_for
 
@@ -35,8 +34,8 @@ def test_round_page_by_kon_with_chart_and_table(enkat, django_assert_max_num_que
     sip = _sip()
     kansli = client_for("forbundschef")
     url = reverse("omgang_resultat", args=[sip.pk])
-    # The suppressed tables are cached until the answers change; measure the computing path.
-    cache.clear()
+    # The suppressed tables are stored until the answers change; measure the computing path.
+    Rapportlager.objects.all().delete()
     with django_assert_max_num_queries(40) as before:
         response = kansli.get(url)
     html = response.content.decode()
@@ -51,7 +50,7 @@ def test_round_page_by_kon_with_chart_and_table(enkat, django_assert_max_num_que
     with django_assert_max_num_queries(len(before.captured_queries)):
         efter = kansli.get(url)
     assert efter.status_code == 200
-    # ... and served from the cache while nothing changes: fewer queries, the same page.
+    # ... and served from the stored tables while nothing changes: fewer queries, the same page.
     with django_assert_max_num_queries(len(before.captured_queries) - 1):
         igen = kansli.get(url)
     # (The CSRF token of the logout form is new on every page.)
@@ -60,7 +59,7 @@ def test_round_page_by_kon_with_chart_and_table(enkat, django_assert_max_num_que
 
 
 def test_cached_results_follow_every_new_answer(enkat):
-    """The suppressed tables are cached; a new answer must show at once, never a stale n."""
+    """The suppressed tables are stored; a new answer must show at once, never a stale n."""
     sip = _sip()
     f1 = sip.formular.fragor.get(nummer="1")
 
@@ -68,9 +67,9 @@ def test_cached_results_follow_every_new_answer(enkat):
         tabell = next(t for t in rapport.omgang_rapport(sip)["tabeller"] if t.nummer == "1")
         return tabell.rader[0].n
 
-    cache.clear()
+    Rapportlager.objects.all().delete()
     fore = n_alla()
-    assert fore == n_alla()  # the second time from the cache
+    assert fore == n_alla()  # the second time from the stored tables
     services.svar_create(omgang=sip, varden={f1.pk: 5}, kanal="papper")
     assert n_alla() == fore + 1
     Svar.objects.filter(omgang=sip).order_by("-pk").first().delete()
@@ -119,7 +118,7 @@ def test_comparison_by_year_version_and_kon(enkat, django_assert_max_num_queries
     assert "1, Kvinna" in html and "2, Kvinna" in html
     html = board.get(url, {"dela": "insats", "ar": str(ar)}).content.decode()
     assert "SIP-samordnare Arbetsmarknadstorget" in html and "Psykolog" not in html
-    cache.clear()
+    Rapportlager.objects.all().delete()  # the computing path, with every query it asks
     with django_assert_max_num_queries(40) as before:
         board.get(url, {"dela": "insats", "kon": "1"})
     for _ in range(5):

@@ -25,17 +25,32 @@ class Command(BaseCommand):
         parser.add_argument("--varv", type=int, default=20, help="mätta anrop per sida")
         parser.add_argument("--utan-jobb", action="store_true", help="bara sidorna")
         parser.add_argument("--ut", default=str(VAR), help="katalog för JSON-filerna")
+        parser.add_argument(
+            "--sidor", nargs="+", default=None, help="bara dessa sidor (namnen i tabellen)"
+        )
+        parser.add_argument(
+            "--runda",
+            type=int,
+            default=1,
+            help="runda 2, 3 … lägger sidornas mätning till den förra (samma etikett) och "
+            "behåller per sida den lugnaste rundans median; `make bench` växlar demo och skala",
+        )
 
-    def handle(self, *args, etikett, varv, utan_jobb, ut, **options):
+    def handle(self, *args, etikett, varv, utan_jobb, ut, runda, sidor, **options):
         ut = Path(ut)
         namn = connection.settings_dict["NAME"]
+        # Planner statistics as autovacuum would have them after a while in production: both
+        # sizes analysed the same way before they are measured (generate_scale's COPY and the
+        # demo's small tables have none yet, and a plan without them can scan a whole table).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         storlek = matning.databasstorlek()
         self.stdout.write(
             f"Mätning '{etikett}' i databasen {namn} (DEBUG={settings.DEBUG}): "
             + ", ".join(f"{k} {v}" for k, v in storlek.items())
         )
         self.stdout.write(f"Sidor ({varv} anrop var efter uppvärmning, testklient i processen):")
-        sidor = matning.mat_sidor(varv=varv, logg=self.stdout.write)
+        sidor = matning.mat_sidor(varv=varv, logg=self.stdout.write, bara=sidor)
         jobb = {}
         if not utan_jobb:
             jobb["protokoll_pdf"] = matning.mat_protokoll_pdf()
@@ -44,15 +59,27 @@ class Command(BaseCommand):
             self.stdout.write(f"  SIE4-import: {jobb['sie_import']}")
             jobb["enkatrapport"] = matning.mat_enkatrapport()
             self.stdout.write(f"  Enkätrapport: {jobb['enkatrapport']}")
+        tidigare = ut / f"bench-{etikett}.json"
+        sidor_dict = matning.som_dict(sidor)
+        for m in sidor_dict.values():
+            m["rundor"] = [{"median_ms": m["median_ms"], "p95_ms": m["p95_ms"]}]
+            m["belastning"] = [round(os.getloadavg()[0], 2)]
+        if runda > 1 and tidigare.exists():
+            forra = json.loads(tidigare.read_text())
+            sidor_dict = matning.sla_ihop(forra["sidor"], sidor_dict)
+            if not jobb:
+                jobb = forra.get("jobb") or {}
         data = {
             "etikett": etikett,
+            "runda": runda,
+            "belastning": os.getloadavg(),
             "databas": namn,
             "tid": timezone.now().isoformat(timespec="seconds"),
             "maskin": f"{platform.machine()}, {os.cpu_count()} kärnor, Python {platform.python_version()}",
             "installningar": settings.SETTINGS_MODULE,
             "debug": settings.DEBUG,
             "storlek": storlek,
-            "sidor": matning.som_dict(sidor),
+            "sidor": sidor_dict,
             "jobb": jobb,
         }
         ut.mkdir(parents=True, exist_ok=True)
@@ -105,6 +132,9 @@ class Command(BaseCommand):
                 f"{j['median_demo_ms']:>8.1f} {j['median_skala_ms']:>8.1f} {j['p95_skala_ms']:>8.1f} "
                 f"{j['kvot']:>6}  {'uppfyllt' if ok else 'MISSAT: ' + ', '.join(brister)}"
             )
+            if not ok:
+                for text in j.get("orsak") or []:
+                    self.stdout.write(f"  {'':<22}   varför: {text}")
         if jobb:
             pdf, sie, enk = jobb["protokoll_pdf"], jobb["sie_import"], jobb["enkatrapport"]
             for text, varde, grans in (
@@ -123,4 +153,9 @@ class Command(BaseCommand):
                     continue
                 status = "uppfyllt" if varde < grans else "MISSAT"
                 self.stdout.write(f"  {text:<44} {varde:6.2f} s  (mål < {grans:g} s) {status}")
+            if enk.get("s") is not None:
+                self.stdout.write(
+                    f"  {'':<44} (lagrade tabeller; beräknade på nytt ur stegsummorna "
+                    f"{enk['nyberakning_s']:.2f} s, ur alla svarsvärden {enk['fran_raderna_s']:.2f} s)"
+                )
         self.stdout.write(f"\nSkrivet: {ut / 'bench.json'}")
