@@ -115,7 +115,9 @@ def sidor(utkast_pk: Callable[[], int]) -> list[Sida]:
         ),
         Sida("anslagstavla", "", lambda: reverse("anslagstavla")),
         Sida("api_anslagstavla", "", lambda: "/api/anslagstavla"),
-        Sida("api_protokoll", "", lambda: "/api/protokoll"),
+        # A page of 20 at both sizes: the demo holds fewer justerade protocols than the
+        # default page of 50, so the default would compare a short page with a full one.
+        Sida("api_protokoll", "", lambda: "/api/protokoll?antal=20"),
         Sida("api_beslut_sok", "", lambda: "/api/beslut?q=bevilja"),
         # Pages added after the issue was written, measured the same way.
         Sida("rapporter", "ordforande", lambda: reverse("rapporter")),

@@ -69,6 +69,21 @@ class FelOut(Schema):
 # stays in _kontrollera_ar, which answers 422 with a Swedish message.
 Ar = Annotated[int | None, WithJsonSchema({"type": "integer", "minimum": 1900, "maximum": 2100})]
 
+# The page size a client may choose (`next` keeps it), checked the same way.
+ANTAL_MAX = 200
+Antal = Annotated[
+    int,
+    WithJsonSchema(
+        {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": ANTAL_MAX,
+            "default": sid.STORLEK,
+            "description": f"Poster per sida (1–{ANTAL_MAX}); `next` behåller värdet.",
+        }
+    ),
+]
+
 
 class BeslutOut(Schema):
     organ: str
@@ -88,6 +103,11 @@ class BeslutOut(Schema):
 def _kontrollera_ar(ar: int | None) -> None:
     if ar is not None and not 1900 <= ar <= 2100:
         raise HttpError(422, "År ska anges som ett år mellan 1900 och 2100.")
+
+
+def _kontrollera_antal(antal: int) -> None:
+    if not 1 <= antal <= ANTAL_MAX:
+        raise HttpError(422, f"Antal per sida ska vara ett heltal mellan 1 och {ANTAL_MAX}.")
 
 
 def _abs(request, name: str, pk: int) -> str:
@@ -178,7 +198,9 @@ LINK = {
     "/protokoll",
     response={200: ProtokollSida, 400: FelOut, 422: FelOut},
     summary="Justerade protokoll",
-    description=f"De senaste först, {sid.STORLEK} per sida; nästa sida i `next`.",
+    description=(
+        f"De senaste först, {sid.STORLEK} per sida (`antal` väljer annat); nästa sida i `next`."
+    ),
     openapi_extra=LINK,
 )
 def protokoll(
@@ -186,10 +208,14 @@ def protokoll(
     response: HttpResponse,
     ar: Ar = None,
     efter: str | None = Query(None, description=EFTER),
+    antal: Antal = sid.STORLEK,
 ):
     _kontrollera_ar(ar)
+    _kontrollera_antal(antal)
     sida = _las_sida(
-        lambda: selectors.justerade_protokoll_sida(ar, markor=efter, med_intervall=True)
+        lambda: selectors.justerade_protokoll_sida(
+            ar, markor=efter, med_intervall=True, storlek=antal
+        )
     )
     result = []
     for p in sida.rader:
@@ -221,7 +247,8 @@ def protokoll(
     summary="Sök i beslutsregistret",
     description=(
         "Utan `q` de senaste besluten först; med `q` (svensk fulltextsökning) de bästa "
-        f"träffarna först, med sökorden markerade i `att_markerad`. {sid.STORLEK} per sida; "
+        f"träffarna först, med sökorden markerade i `att_markerad`. {sid.STORLEK} per sida "
+        "(`antal` väljer annat); "
         "nästa sida i `next`."
     ),
     openapi_extra=LINK,
@@ -233,11 +260,15 @@ def beslut(
     ar: Ar = None,
     organ: int | None = None,
     efter: str | None = Query(None, description=EFTER),
+    antal: Antal = sid.STORLEK,
 ):
     _kontrollera_ar(ar)
+    _kontrollera_antal(antal)
     q = q.strip()
     sida = _las_sida(
-        lambda: selectors.beslutsregister_sida(q=q, ar=ar, organ_id=organ, markor=efter)
+        lambda: selectors.beslutsregister_sida(
+            q=q, ar=ar, organ_id=organ, markor=efter, storlek=antal
+        )
     )
     items = [
         BeslutOut.model_construct(  # as ProtokollOut above

@@ -318,3 +318,28 @@ def test_the_schema_documents_the_pages(demo):
         }
         egenskaper = schema["components"]["schemas"][sida]["properties"]
         assert {"items", "next"} <= set(egenskaper)
+
+
+def test_a_client_chooses_the_page_size_and_next_keeps_it(tio_ar):
+    """`antal` (1–200) sets the page size; the next link keeps it, and small pages through
+    /api/protokoll and /api/beslut see the same items, in the same order, as the default."""
+    klient = client_for("anonym")
+    for url, params in (("/api/protokoll", {}), ("/api/beslut", {"q": "bevilja"})):
+        storsta = klient.get(url, {**params, "antal": 200}).json()
+        assert len(storsta["items"]) == 200 or storsta["next"] is None
+        alla, _ = _api_alla(klient, url, params)
+        sma, svar = [], klient.get(url, {**params, "antal": 7})
+        while True:
+            data = svar.json()
+            assert len(data["items"]) <= 7
+            sma += data["items"]
+            if not data["next"]:
+                break
+            assert "antal=7" in data["next"]
+            svar = klient.get(data["next"].removeprefix("http://testserver"))
+        assert sma == alla
+    for fel in ("0", "201", "-3"):
+        svar = klient.get("/api/protokoll", {"antal": fel})
+        assert svar.status_code == 422
+        assert svar.json()["detail"] == "Antal per sida ska vara ett heltal mellan 1 och 200."
+    assert klient.get("/api/beslut", {"antal": "många"}).status_code == 422
