@@ -232,5 +232,10 @@ LOGGING = {
         "django": {"handlers": ["django_console"], "level": "INFO"},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "pgserver": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # Progress chatter under production's INFO root: WeasyPrint's render steps, and the
+        # queue's task registration at every start (its worker's own lines stay at INFO).
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "procrastinate.blueprints": {"level": "WARNING"},
     },
 }
