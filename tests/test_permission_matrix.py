@@ -5,6 +5,7 @@ makes test_every_url_is_in_the_matrix fail.
 """
 
 import datetime as dt
+import re
 
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -507,6 +508,11 @@ def test_every_url_is_in_the_matrix():
     assert missing == [], f"URL utan rad i behörighetsmatrisen: {missing}"
 
 
+def _titel(html: str) -> str | None:
+    traff = re.search(r"<title>(.*?)</title>", html, re.S)
+    return traff.group(1).strip() if traff else None
+
+
 def _classify(response) -> object:
     login_path = reverse("login")
     chain = [url for url, _status in response.redirect_chain]
@@ -522,6 +528,7 @@ def test_permission_matrix(enkat, request):
     minutes). Every mismatch is listed, not just the first. ``--matris=NAMN`` limits it."""
     only = request.config.getoption("--matris", default=None)
     mismatches = {}
+    felaktiga_titlar = {}  # every page the walk sees has a plain-text <title> of its own
     for name in sorted(MATRIX):
         if only and only not in name:
             continue
@@ -531,6 +538,10 @@ def test_permission_matrix(enkat, request):
         for persona in PERSONAS:
             response = client_for(persona).get(url, follow=True)
             actual[persona] = _classify(response)
+            if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+                titel = _titel(response.content.decode())
+                if not titel or "<" in titel or "{" in titel:
+                    felaktiga_titlar[f"{name} {url}"] = titel
         if actual != expected:
             mismatches[f"{name} {url}"] = {
                 p: f"väntat {expected[p]}, fick {actual[p]}"
@@ -538,3 +549,4 @@ def test_permission_matrix(enkat, request):
                 if actual[p] != expected[p]
             }
     assert mismatches == {}
+    assert felaktiga_titlar == {}

@@ -53,14 +53,24 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+def ny_kontext(browser, **kwargs):
+    """Every browser context of the suite: Swedish, Stockholm time, and reduced motion, so
+    Bootstrap drops its colour transitions and axe never measures a button halfway through
+    fading to its hover colour (the pointer rests where the last click was, which is often on
+    top of what htmx just swapped in; a phone context without it failed CI once)."""
+    return browser.new_context(
+        **{
+            "locale": "sv-SE",
+            "timezone_id": "Europe/Stockholm",
+            "reduced_motion": "reduce",
+            **kwargs,
+        }
+    )
+
+
 @pytest.fixture
 def page(browser):
-    # Reduced motion: Bootstrap then drops its colour transitions, so axe never measures a
-    # button halfway through fading to its hover colour (the pointer rests where the last
-    # click was, which is often on top of what htmx just swapped in).
-    context = browser.new_context(
-        locale="sv-SE", timezone_id="Europe/Stockholm", reduced_motion="reduce"
-    )
+    context = ny_kontext(browser)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

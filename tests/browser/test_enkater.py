@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 from enkater import services
 from enkater.models import Svar
 
+from .conftest import ny_kontext
 from .test_protokoll import login, logout
 
 
@@ -13,8 +14,8 @@ def test_respondent_on_a_phone_and_staff_by_keyboard(browser, demo_live, enkat, 
     base = demo_live.url
     omgang = enkat
     tokens = list(omgang.tokens.all())
-    phone = browser.new_context(
-        viewport={"width": 390, "height": 844}, locale="sv-SE", is_mobile=True, has_touch=True
+    phone = ny_kontext(
+        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
     page = phone.new_page()
     page.goto(f"{base}/e/{tokens[0].kod}/")
@@ -97,8 +98,8 @@ def test_shared_link_one_question_at_a_time_on_a_phone(browser, demo_live, enkat
     from enkater import services
 
     omgang = services.delad_lank_create(actor=None, omgang=enkat)
-    phone = browser.new_context(
-        viewport={"width": 375, "height": 812}, locale="sv-SE", is_mobile=True, has_touch=True
+    phone = ny_kontext(
+        browser, viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True
     )
     page = phone.new_page()
     page.goto(f"{base}/e/alla/{omgang.delad_kod}/")

@@ -13,6 +13,7 @@ from django.test import Client
 
 from ..conftest import PERSONAS
 from ..sidor import sidor
+from .conftest import ny_kontext
 
 BREDDER = [(320, 640), (640, 800), (1280, 800)]
 
@@ -64,9 +65,7 @@ def test_no_page_scrolls_sideways_at_320_or_1280_px(browser, live_server, enkat,
     brister, antal = [], 0
     for persona in PERSONAS:
         urls = sidor(persona)
-        context = browser.new_context(
-            locale="sv-SE", timezone_id="Europe/Stockholm", viewport={"width": 320, "height": 640}
-        )
+        context = ny_kontext(browser, viewport={"width": 320, "height": 640})
         if persona != "anonym":
             context.add_cookies(
                 [

@@ -12,10 +12,11 @@ from playwright.sync_api import expect
 from devtools import skala
 
 from ..moten.test_sidindelning import TIO_AR
+from .conftest import ny_kontext
 
 
 def _context(browser, live_server, username: str | None, **kwargs):
-    context = browser.new_context(locale="sv-SE", timezone_id="Europe/Stockholm", **kwargs)
+    context = ny_kontext(browser, **kwargs)
     if username:
         client = Client()
         client.force_login(get_user_model().objects.get(username=username))
