@@ -176,7 +176,7 @@ FORBUND_WEBBADRESS = "http://127.0.0.1:8000"
 
 # procrastinate: the tasks are in forbund/epost.py (mail),
 # forbund/projekt/jobb.py (reminders, which read every app), moten/jobb.py (the archive
-# package) and rapporter/jobb.py (the full report). A worker whose heartbeat is
+# package), rapporter/jobb.py (the full report) and enkater/jobb.py (the survey inbox, hourly). A worker whose heartbeat is
 # older than stalled_worker_timeout is taken for dead and its jobs are run again.
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = ""
 PROCRASTINATE_IMPORT_PATHS = [
@@ -184,6 +184,7 @@ PROCRASTINATE_IMPORT_PATHS = [
     "forbund.projekt.jobb",
     "moten.jobb",
     "rapporter.jobb",
+    "enkater.jobb",
 ]
 # A periodic job missed while no worker ran (the machine was off at 05:15) is still deferred
 # when a worker starts within 20 hours of it: the day's reminders are not skipped.
