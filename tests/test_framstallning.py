@@ -30,8 +30,9 @@ from .conftest import client_for
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _kor_arbetaren(settings, **miljo: str) -> str:
-    """Run the file queue's waiting jobs with a real worker; returns what it printed."""
+def kor_arbetaren(settings, ko: str = "filer", **miljo: str) -> str:
+    """Run one queue's waiting jobs with a real worker on the test database (`manage.py jobb
+    --ko <ko> --tills-tom`); returns what it printed."""
     env = {k: v for k, v in os.environ.items() if k != "FORBUND_PG_STOP_AT_EXIT"}
     env |= {
         "DJANGO_SETTINGS_MODULE": "forbund.settings.test",
@@ -40,7 +41,7 @@ def _kor_arbetaren(settings, **miljo: str) -> str:
         **miljo,
     }
     proc = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "jobb", "--ko", "filer", "--tills-tom"],
+        [sys.executable, "manage.py", "jobb", "--ko", ko, "--tills-tom"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -73,7 +74,7 @@ def test_the_archive_package_is_made_by_the_worker_from_the_stored_documents(kod
     assert reverse("framstallning_hamta", args=[f.pk]) not in fore.content.decode()
     assert kansli.get(reverse("framstallning_hamta", args=[f.pk])).status_code == 302
 
-    _kor_arbetaren(settings)
+    kor_arbetaren(settings)
 
     efter = kansli.get(svar["Location"]).content.decode()
     assert "Klar" in efter and reverse("framstallning_hamta", args=[f.pk]) in efter
@@ -111,7 +112,7 @@ def test_the_full_report_is_made_by_the_worker_and_a_failed_one_shows_to_the_kan
         jobbargs={"rapport_id": 0},
     )
 
-    _kor_arbetaren(settings, FORBUND_JOBB_FORSOK="1")
+    kor_arbetaren(settings, FORBUND_JOBB_FORSOK="1")
 
     efter = kansli.get(svar["Location"]).content.decode()
     assert "Klar" in efter

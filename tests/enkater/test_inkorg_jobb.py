@@ -3,13 +3,8 @@ real worker process (`manage.py jobb --ko enkater --tills-tom`) runs the hourly 
 answer that waited moves into the answers."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,12 +13,11 @@ from enkater import services
 from enkater.models import Inkorg, Svar
 
 from ..conftest import client_for
-
-ROOT = Path(__file__).resolve().parent.parent.parent
+from ..test_framstallning import kor_arbetaren
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_hourly_job_moves_what_has_waited(enkat):
+def test_the_hourly_job_moves_what_has_waited(enkat, settings):
     (token,) = services.tokens_create(actor=None, omgang=enkat, antal=1)
     fraga = enkat.formular.fragor.get(nummer="1")
     svar = client_for("anonym").post(reverse("besvara", args=[token.kod]), {f"f{fraga.pk}": 4})
@@ -35,19 +29,6 @@ def test_the_hourly_job_moves_what_has_waited(enkat):
     )
     enkater_jobb.inkorg_varje_timme.defer(timestamp=int(timezone.now().timestamp()))
 
-    env = {k: v for k, v in os.environ.items() if k != "FORBUND_PG_STOP_AT_EXIT"}
-    env |= {
-        "DJANGO_SETTINGS_MODULE": "forbund.settings.test",
-        "FORBUND_DB_NAME": connection.settings_dict["NAME"],
-    }
-    proc = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "jobb", "--ko", "enkater", "--tills-tom"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr
+    kor_arbetaren(settings, ko="enkater")
     assert not Inkorg.objects.filter(omgang=enkat).exists()
     assert Svar.objects.filter(omgang=enkat).count() == fore + 1
